@@ -1,0 +1,5 @@
+import Engine
+
+enum SftnbVersionString {
+    static let value = SftnbVersion.string
+}

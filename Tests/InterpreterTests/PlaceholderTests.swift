@@ -1,0 +1,6 @@
+import Testing
+@testable import Interpreter
+
+@Suite struct InterpreterStatusTests {
+    @Test func interpreterNotYetAvailable() { #expect(InterpreterStatus.isAvailable == false) }
+}
