@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "5.3.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
@@ -23,7 +24,8 @@ let package = Package(
         .systemLibrary(name: "CJSONC", path: "Sources/CJSONC", pkgConfig: "json-c",
                        providers: [.apt(["libjson-c-dev"])]),
         .target(name: "Engine", dependencies: ["CBLAS", "CJSONC"], path: "Sources/Engine"),
-        .target(name: "Interpreter", dependencies: ["Engine"], path: "Sources/Interpreter"),
+        .target(name: "Interpreter", dependencies: ["Engine", .product(name: "BigInt", package: "BigInt")],
+                path: "Sources/Interpreter"),
         .executableTarget(
             name: "Script",
             dependencies: [
