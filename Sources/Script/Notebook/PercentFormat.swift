@@ -74,7 +74,7 @@ enum PercentFormat {
             if !tags.isEmpty {
                 marker += " tags=" + JSONWriter(itemSeparator: ", ").write(.array(tags.map(JSONValue.string)))
             }
-            var body = cell.source
+            var body = String(cell.source.reversed().drop { $0 == "\n" }.reversed())
             if cell.kind != .code {
                 body = body.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n")
