@@ -183,8 +183,43 @@ def config_roundtrips():
         shutil.rmtree(tmp)
 
 
+def safetensors_mixed():
+    """Every dtype sftnb reads, with awkward names, for byte-exact reader/writer tests."""
+    out = os.path.join(ROOT, "safetensors_mixed")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    g = torch.Generator().manual_seed(7)
+    f32 = torch.randn(3, 5, generator=g)
+    f32[0, 0] = 1.00390625  # exactly halfway between two bf16 values: ties to even
+    f32[0, 1] = float("inf")
+    f32[0, 2] = -0.0
+    tensors = {
+        "b.f32": f32,
+        "a.bf16": f32.to(torch.bfloat16),
+        "c.f16": f32.to(torch.float16),
+        "ids.i64": torch.tensor([[0, -1, 2**40], [7, 8, 9]], dtype=torch.int64),
+        "ids.i32": torch.tensor([1, -2, 3], dtype=torch.int32),
+        "mask.bool": torch.tensor([True, False, True]),
+        "bytes.u8": torch.tensor([0, 127, 255], dtype=torch.uint8),
+        "empty": torch.zeros(0, 4),
+        "scalar": torch.tensor(2.5),
+        "z.caf\u00e9": torch.ones(2),
+    }
+    save_file(tensors, os.path.join(out, "mixed.safetensors"), metadata={"format": "pt"})
+    expected = {
+        # Bit patterns (JSON has no inf): float32 as int32, 16-bit types as uint16.
+        "f32_bits": f32.view(torch.int32).flatten().tolist(),
+        "bf16_bits": [b & 0xFFFF for b in f32.to(torch.bfloat16).view(torch.int16).flatten().tolist()],
+        "f16_bits": [b & 0xFFFF for b in f32.to(torch.float16).view(torch.int16).flatten().tolist()],
+    }
+    with open(os.path.join(out, "expected.json"), "w") as f:
+        json.dump(expected, f, indent=1)
+        f.write("\n")
+
+
 def main():
     os.makedirs(ROOT, exist_ok=True)
+    safetensors_mixed()
     for name, config in variants():
         generate(name, config)
     config_roundtrips()
