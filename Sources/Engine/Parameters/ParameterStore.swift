@@ -1,0 +1,179 @@
+import Foundation
+
+// Public API (parameters):
+//   let store = try ParameterStore(specs: ParameterLayout.causalLM(config, dtype: .F32).specs,
+//                                  ties: layout.ties)
+//   try store.load(from: SafetensorsCheckpoint(directory: dir))   // shape-checked, by name
+//   store.view("transformer.h.0.attn.c_attn.weight")             // offset, shape, dtype
+//   store.floats(view)            // UnsafeMutableBufferPointer<Float> (F32 views: zero-copy)
+//   store.read(view, into: p) / store.write(view, from: p)       // any dtype, up/downcast
+//   store.setTrainable { name in ... }; store.gradient(view); store.zeroGradients()
+//   store.checkpointEntries(); try store.save(to: dir)           // the names transformers saves
+//   store.valueByteCount / store.gradientByteCount               // resident weights / grads
+
+/// All of a model's weights in ONE 64-byte-aligned allocation, with named views whose names
+/// are the Hugging Face tensor names, so loading and saving safetensors is a copy by name.
+///
+/// Each view keeps its own storage dtype: F32 for compute, or BF16 to halve resident memory
+/// (`torch_dtype=torch.bfloat16`), upcast into a scratch buffer by `read(_:into:)`. Gradients
+/// live in a second allocation that holds only the trainable views: frozen weights (the
+/// base model under LoRA) cost no gradient memory. Tied weights (`lm_head.weight` sharing
+/// the input embedding) are aliases of one view, as in transformers.
+public final class ParameterStore: @unchecked Sendable {
+    public private(set) var views: [ParameterView] = []
+    private var byName: [String: Int] = [:]
+    /// alias name → target view name (tied weights).
+    public private(set) var ties: [String: String] = [:]
+    private var trainableFlags: [Bool] = []
+
+    private let values: UnsafeMutableRawPointer
+    /// Bytes of the value allocation (weights' resident memory).
+    public let valueByteCount: Int
+
+    private var gradients: UnsafeMutablePointer<Float>?
+    private var gradientOffsets: [Int?] = []
+    /// Floats of the gradient allocation (trainable views only).
+    public private(set) var gradientCount = 0
+    public var gradientByteCount: Int { gradientCount * 4 }
+
+    static let alignment = 64
+
+    /// Lays out `specs` (in state-dict order) and zero-fills them; `ties` maps alias names to
+    /// the view they share.
+    public init(specs: [ParameterSpec], ties: [String: String] = [:]) throws {
+        var offset = 0
+        for (i, spec) in specs.enumerated() {
+            guard byName[spec.name] == nil else { throw ParameterError.duplicate(spec.name) }
+            guard spec.dtype == .F32 || spec.dtype == .BF16 else {
+                throw ParameterError("parameter '\(spec.name)': storage dtype \(spec.dtype.rawValue) is not supported (use F32 or BF16)")
+            }
+            guard spec.shape.allSatisfy({ $0 >= 0 }) else {
+                throw ParameterError("parameter '\(spec.name)': negative dimension in shape \(spec.shape)")
+            }
+            byName[spec.name] = i
+            views.append(ParameterView(name: spec.name, shape: spec.shape, dtype: spec.dtype, count: spec.count,
+                                       byteOffset: offset, index: i))
+            offset += ParameterStore.roundUp(spec.count * spec.dtype.byteSize)
+        }
+        for (alias, target) in ties {
+            guard byName[target] != nil else {
+                throw ParameterError("tied parameter '\(alias)' points at '\(target)', which is not a parameter")
+            }
+            guard byName[alias] == nil else {
+                throw ParameterError("tied parameter '\(alias)' is also declared as its own parameter")
+            }
+        }
+        self.ties = ties
+        valueByteCount = max(offset, ParameterStore.alignment)
+        values = UnsafeMutableRawPointer.allocate(byteCount: valueByteCount, alignment: ParameterStore.alignment)
+        values.initializeMemory(as: UInt8.self, repeating: 0, count: valueByteCount)
+        trainableFlags = specs.map(\.trainable)
+        allocateGradients()
+    }
+
+    deinit {
+        values.deallocate()
+        gradients?.deallocate()
+    }
+
+    static func roundUp(_ bytes: Int) -> Int { (bytes + alignment - 1) / alignment * alignment }
+
+    // MARK: - Views
+
+    /// The view for `name`, following ties (`lm_head.weight` → the embedding when tied).
+    public func view(_ name: String) -> ParameterView? {
+        let resolved = ties[name] ?? name
+        return byName[resolved].map { views[$0] }
+    }
+
+    /// Like `view(_:)` but throws a clear error for an unknown name.
+    public func requireView(_ name: String) throws -> ParameterView {
+        guard let v = view(name) else { throw ParameterError.unknownView(name) }
+        return v
+    }
+
+    /// Number of parameters (tied ones counted once, as `model.num_parameters()` does).
+    public var parameterCount: Int { views.reduce(0) { $0 + $1.count } }
+
+    public var trainableParameterCount: Int {
+        views.indices.reduce(0) { $0 + (trainableFlags[$1] ? views[$1].count : 0) }
+    }
+
+    /// The float32 values of an F32 view, in place; nil for a BF16 view (use `read`).
+    public func floats(_ view: ParameterView) -> UnsafeMutableBufferPointer<Float>? {
+        guard view.dtype == .F32 else { return nil }
+        return UnsafeMutableBufferPointer(start: (values + view.byteOffset).assumingMemoryBound(to: Float.self),
+                                          count: view.count)
+    }
+
+    /// The stored bytes of a view in its own dtype.
+    public func rawBytes(_ view: ParameterView) -> UnsafeMutableRawBufferPointer {
+        UnsafeMutableRawBufferPointer(start: values + view.byteOffset, count: view.count * view.dtype.byteSize)
+    }
+
+    /// Copies a view's values as float32 into `destination` (upcasting BF16).
+    public func read(_ view: ParameterView, into destination: UnsafeMutableBufferPointer<Float>) {
+        precondition(destination.count >= view.count, "read(\(view.name)): destination too small")
+        guard view.count > 0, let d = destination.baseAddress else { return }
+        FloatConversion.toFloat(view.dtype, values + view.byteOffset, d, count: view.count)
+    }
+
+    /// A view's values as a float32 array (convenience for tests and small tensors).
+    public func floatArray(_ view: ParameterView) -> [Float] {
+        var out = [Float](repeating: 0, count: view.count)
+        out.withUnsafeMutableBufferPointer { read(view, into: $0) }
+        return out
+    }
+
+    /// Stores float32 values into a view (rounding to nearest even for BF16).
+    public func write(_ view: ParameterView, from source: UnsafeBufferPointer<Float>) {
+        precondition(source.count >= view.count, "write(\(view.name)): source too small")
+        guard view.count > 0, let s = source.baseAddress else { return }
+        FloatConversion.fromFloat(view.dtype, s, values + view.byteOffset, count: view.count)
+    }
+
+    // MARK: - Trainability and gradients
+
+    public func isTrainable(_ view: ParameterView) -> Bool { trainableFlags[view.index] }
+
+    /// Sets which views train and re-lays the gradient buffer to hold exactly those
+    /// (gradients are zeroed).
+    public func setTrainable(_ predicate: (String) -> Bool) {
+        trainableFlags = views.map { predicate($0.name) }
+        allocateGradients()
+    }
+
+    private func allocateGradients() {
+        gradients?.deallocate()
+        gradients = nil
+        var offset = 0
+        gradientOffsets = views.indices.map { i in
+            guard trainableFlags[i] else { return nil }
+            defer { offset += ParameterStore.roundUp(views[i].count * 4) / 4 }
+            return offset
+        }
+        gradientCount = offset
+        if offset > 0 {
+            let g = UnsafeMutableRawPointer.allocate(byteCount: offset * 4, alignment: ParameterStore.alignment)
+                .bindMemory(to: Float.self, capacity: offset)
+            g.initialize(repeating: 0, count: offset)
+            gradients = g
+        }
+    }
+
+    /// The gradient of a trainable view (float32 always); nil for a frozen one.
+    public func gradient(_ view: ParameterView) -> UnsafeMutableBufferPointer<Float>? {
+        guard let offset = gradientOffsets[view.index], let gradients else { return nil }
+        return UnsafeMutableBufferPointer(start: gradients + offset, count: view.count)
+    }
+
+    /// The whole gradient allocation (for global-norm clipping over one flat buffer; the
+    /// padding between views is always zero).
+    public var allGradients: UnsafeMutableBufferPointer<Float> {
+        UnsafeMutableBufferPointer(start: gradients, count: gradients == nil ? 0 : gradientCount)
+    }
+
+    public func zeroGradients() {
+        gradients?.initialize(repeating: 0, count: gradientCount)
+    }
+}
