@@ -99,7 +99,7 @@ enum NotebookFile {
     static func decodeBundle(_ json: JSONValue?, what: String, fail: (String) -> NotebookError) throws -> MimeBundle {
         guard let object = json?.objectValue else { return MimeBundle() }
         var bundle = MimeBundle()
-        for (mime, value) in object {
+        for (mime, value) in object.pairs {
             if MimeBundle.isMultilineText(mime) {
                 bundle.entries.append((mime, .string(try joinedText(value, what: "\(what): '\(mime)'", fail: fail))))
             } else {
@@ -141,7 +141,7 @@ enum NotebookFile {
     // MARK: - Writing
 
     static func encode(_ notebook: Notebook) -> String {
-        JSONWriter.notebook.write(json(notebook)) + "\n"
+        JSONWriter.notebook.string(json(notebook)) + "\n"
     }
 
     static func write(_ notebook: Notebook, to path: String) throws {
@@ -156,8 +156,8 @@ enum NotebookFile {
         .object(JSONObject([
             ("cells", .array(notebook.cells.map(json))),
             ("metadata", .object(notebook.metadata)),
-            ("nbformat", .int(notebook.nbformat)),
-            ("nbformat_minor", .int(notebook.nbformatMinor)),
+            ("nbformat", .int(Int64(notebook.nbformat))),
+            ("nbformat_minor", .int(Int64(notebook.nbformatMinor))),
         ]))
     }
 
@@ -168,7 +168,7 @@ enum NotebookFile {
         object["metadata"] = .object(cell.metadata)
         object["source"] = splitLines(cell.source)
         if cell.kind == .code {
-            object["execution_count"] = cell.executionCount.map(JSONValue.int) ?? .null
+            object["execution_count"] = cell.executionCount.map { .int(Int64($0)) } ?? .null
             object["outputs"] = .array(cell.outputs.map(json))
         }
         return .object(object)
@@ -179,7 +179,7 @@ enum NotebookFile {
         case let .stream(name, text):
             return .object(JSONObject([("name", .string(name)), ("output_type", .string("stream")), ("text", splitLines(text))]))
         case let .executeResult(data, metadata, count):
-            return .object(JSONObject([("data", json(data)), ("execution_count", count.map(JSONValue.int) ?? .null),
+            return .object(JSONObject([("data", json(data)), ("execution_count", count.map { .int(Int64($0)) } ?? .null),
                                        ("metadata", .object(metadata)), ("output_type", .string("execute_result"))]))
         case let .displayData(data, metadata):
             return .object(JSONObject([("data", json(data)), ("metadata", .object(metadata)),

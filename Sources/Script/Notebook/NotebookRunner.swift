@@ -172,7 +172,7 @@ final class NotebookRunner {
         case "true": return "True"
         case "false": return "False"
         default:
-            return JSONWriter(ensureASCII: false).write(.string(value))
+            return JSONWriter(ensureASCII: false).string(.string(value))
         }
     }
 }

@@ -87,7 +87,7 @@ struct OutputComparison {
             case let .stream(name, text): append(name, text)
             case let .executeResult(data, _, _), let .displayData(data, _):
                 for (mime, value) in data.entries where mime == "text/plain" || mime == "application/json" {
-                    append(mime, value.stringValue ?? JSONWriter(sortKeys: true).write(value))
+                    append(mime, value.stringValue ?? JSONWriter(sortKeys: true).string(value))
                 }
             case let .error(name, value, _): append("error", "\(name): \(value)")
             }

@@ -72,7 +72,7 @@ enum PercentFormat {
             }
             let tags = cell.tags
             if !tags.isEmpty {
-                marker += " tags=" + JSONWriter(itemSeparator: ", ").write(.array(tags.map(JSONValue.string)))
+                marker += " tags=" + JSONWriter(itemSeparator: ", ").string(.array(tags.map(JSONValue.string)))
             }
             var body = String(cell.source.reversed().drop { $0 == "\n" }.reversed())
             if cell.kind != .code {

@@ -28,7 +28,7 @@ import Testing
 
     @Test(arguments: [
         ("{\"cells\": [}", "not valid JSON: Expecting value at line 1, column 12"),
-        ("[]", "a notebook is a JSON object, found an array"),
+        ("[]", "a notebook is a JSON object, found array"),
         ("{\"cells\": []}", "missing field 'nbformat'"),
         ("{\"nbformat\": 3, \"cells\": []}", "nbformat 3 is not supported"),
         ("{\"nbformat\": 4}", "missing field 'cells'"),

@@ -7,8 +7,22 @@ public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertibl
     public var line: Int
     public var column: Int
     public var offset: Int
+    /// The file the text came from, when it came from one.
+    public var file: String?
 
-    public var description: String { "\(message): line \(line) column \(column) (char \(offset))" }
+    public init(message: String, line: Int, column: Int, offset: Int, file: String? = nil) {
+        self.message = message
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.file = file
+    }
+
+    /// Python's wording: `Expecting ',' delimiter: line 3 column 5 (char 17)`, after the file name if any.
+    public var description: String {
+        let position = line > 0 ? ": line \(line) column \(column) (char \(offset))" : ""
+        return (file.map { "\($0): invalid JSON: " } ?? "") + message + position
+    }
 }
 
 public enum JSONParser {
@@ -17,24 +31,22 @@ public enum JSONParser {
     public static let maxDepth = 512
 
     public static func parse(_ text: String) throws -> JSONValue {
-        var bytes = Array(text.utf8)
-        return try parse(bytes: &bytes)
+        var text = text
+        return try text.withUTF8 { try parse(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     public static func parse(bytes: [UInt8]) throws -> JSONValue {
-        var copy = bytes
-        return try parse(bytes: &copy)
+        try bytes.withUnsafeBytes { try parse(bytes: $0) }
     }
 
-    static func parse(bytes: inout [UInt8]) throws -> JSONValue {
-        try bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer)
-            reader.skipWhitespace()
-            let value = try reader.value(depth: 0)
-            reader.skipWhitespace()
-            if reader.position < buffer.count { throw reader.error("Extra data") }
-            return value
-        }
+    public static func parse(bytes raw: UnsafeRawBufferPointer) throws -> JSONValue {
+        let buffer = raw.bindMemory(to: UInt8.self)
+        var reader = Reader(bytes: buffer)
+        reader.skipWhitespace()
+        let value = try reader.value(depth: 0)
+        reader.skipWhitespace()
+        if reader.position < buffer.count { throw reader.error("Extra data") }
+        return value
     }
 
     struct Reader {
@@ -172,7 +184,7 @@ public enum JSONParser {
                 isFloat = true
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-            if !isFloat, let i = Int(text) { return .int(i) }
+            if !isFloat, let i = Int64(text) { return .int(i) }
             guard let d = Double(text) else { throw error("Expecting value", at: start) }
             return .double(d)
         }
