@@ -78,18 +78,24 @@ public enum Activation: String, CaseIterable, Sendable {
 
     @inlinable @inline(__always)
     static func geluGradV(_ x: VectorMath.V) -> VectorMath.V {
-        0.5 * VectorMath.erfc(x * -0.70710678118654752) + x * VectorMath.exp(-0.5 * x * x) * 0.39894228040143268
+        let pdf: VectorMath.V = VectorMath.exp(-0.5 * x * x) * 0.39894228040143268
+        return 0.5 * VectorMath.erfc(x * -0.70710678118654752) + x * pdf
     }
 
     @inlinable @inline(__always)
     static func geluTanhV(_ x: VectorMath.V) -> VectorMath.V {
-        0.5 * x * (1 + VectorMath.tanh(0.79788456080286536 * (x + 0.044715 * x * x * x)))
+        let x3: VectorMath.V = x * x * x
+        return 0.5 * x * (1 + VectorMath.tanh(0.79788456080286536 * (x + 0.044715 * x3)))
     }
 
     @inlinable @inline(__always)
     static func geluTanhGradV(_ x: VectorMath.V) -> VectorMath.V {
-        let t = VectorMath.tanh(0.79788456080286536 * (x + 0.044715 * x * x * x))
-        return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * 0.79788456080286536 * (1 + 0.134145 * x * x)
+        let x3: VectorMath.V = x * x * x
+        let t = VectorMath.tanh(0.79788456080286536 * (x + 0.044715 * x3))
+        let x2: VectorMath.V = x * x
+        let du: VectorMath.V = 0.79788456080286536 * (1 + 0.134145 * x2)
+        let half: VectorMath.V = 0.5 * x * (1 - t * t)
+        return 0.5 * (1 + t) + half * du
     }
 
     @inlinable @inline(__always)
