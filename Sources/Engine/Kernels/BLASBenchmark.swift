@@ -29,29 +29,23 @@ public enum BLASBenchmark {
         defer { Parallel.setThreadCount(saved) }
         var figures: [Figure] = []
         for (label, m, n, k, ta, tb) in shapes {
-            var a = [Float](repeating: 0, count: m * k), b = [Float](repeating: 0, count: k * n)
-            var c = [Float](repeating: 0, count: m * n)
-            for i in a.indices { a[i] = Float(i % 17) * 0.01 }
-            for i in b.indices { b[i] = Float(i % 13) * 0.01 }
-            let seconds = a.withUnsafeBufferPointer { ap in
-                b.withUnsafeBufferPointer { bp in
-                    c.withUnsafeMutableBufferPointer { cp -> Double in
-                        let call = {
-                            MatMul.sgemm(transA: ta, transB: tb, m: m, n: n, k: k, a: ap.baseAddress!, b: bp.baseAddress!, c: cp.baseAddress!)
-                        }
-                        call()
-                        var reps = 0
-                        let start = DispatchTime.now().uptimeNanoseconds
-                        var elapsed = 0.0
-                        repeat {
-                            call()
-                            reps += 1
-                            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                        } while elapsed < minSeconds
-                        return elapsed / Double(reps)
-                    }
-                }
-            }
+            let a = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
+            let b = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
+            let c = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
+            defer { a.deallocate(); b.deallocate(); c.deallocate() }
+            for i in 0..<(m * k) { a[i] = Float(i % 17) * 0.01 }
+            for i in 0..<(k * n) { b[i] = Float(i % 13) * 0.01 }
+            let call = { MatMul.sgemm(transA: ta, transB: tb, m: m, n: n, k: k, a: a, b: b, c: c) }
+            call()
+            var reps = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            var seconds = 0.0
+            repeat {
+                call()
+                reps += 1
+                seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            } while seconds < minSeconds
+            seconds /= Double(reps)
             figures.append(Figure(label: label, m: m, n: n, k: k, seconds: seconds,
                                   gflops: 2 * Double(m) * Double(n) * Double(k) / seconds / 1e9))
         }
