@@ -32,7 +32,7 @@ public enum VectorMath {
         return (y * s1 * s2).replacing(with: 0, where: x .< lo)
     }
 
-    /// erfc(x) with relative error < 5e-6 for |x| ≤ 10 (< 1e-6 for |x| < 2.5) (Numerical Recipes' Chebyshev fit `erfcc`;
+    /// erfc(x) with relative error < 5e-6 for |x| ≤ 6 (< 1e-6 for |x| < 2.5) (Numerical Recipes' Chebyshev fit `erfcc`;
     /// float rounding of the exponent dominates), so GELU keeps its relative precision in the
     /// far negative tail, where torch's 0.5x(1 + erf) cancels.
     @inlinable @inline(__always)
