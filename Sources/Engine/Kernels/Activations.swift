@@ -82,20 +82,25 @@ public enum Activation: String, CaseIterable, Sendable {
         return 0.5 * VectorMath.erfc(x * -0.70710678118654752) + x * pdf
     }
 
+    /// 0.5 x (1 + tanh u) = x · sigmoid(2u): written with sigmoid so both tails keep their
+    /// relative precision (1 ± tanh u would cancel).
     @inlinable @inline(__always)
     static func geluTanhV(_ x: VectorMath.V) -> VectorMath.V {
         let x3: VectorMath.V = x * x * x
-        return 0.5 * x * (1 + VectorMath.tanh(0.79788456080286536 * (x + 0.044715 * x3)))
+        let u2: VectorMath.V = 1.5957691216057307 * (x + 0.044715 * x3)
+        return x * VectorMath.sigmoid(u2)
     }
 
+    /// d/dx [x · s(2u)] = s + 2x · s(1 − s) · u′, with 1 − s = e·s, e = exp(−2u).
     @inlinable @inline(__always)
     static func geluTanhGradV(_ x: VectorMath.V) -> VectorMath.V {
-        let x3: VectorMath.V = x * x * x
-        let t = VectorMath.tanh(0.79788456080286536 * (x + 0.044715 * x3))
         let x2: VectorMath.V = x * x
+        let u2: VectorMath.V = 1.5957691216057307 * (x + 0.044715 * x2 * x)
+        let e = VectorMath.exp(-u2)
+        let s: VectorMath.V = 1 / (1 + e)
         let du: VectorMath.V = 0.79788456080286536 * (1 + 0.134145 * x2)
-        let half: VectorMath.V = 0.5 * x * (1 - t * t)
-        return 0.5 * (1 + t) + half * du
+        let ds: VectorMath.V = 2 * x * s * (e * s)
+        return s + ds * du
     }
 
     @inlinable @inline(__always)
