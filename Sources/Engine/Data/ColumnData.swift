@@ -9,7 +9,8 @@ public enum ColumnData: Sendable {
     case bool([Bool], validity: [Bool]?)
     case int64([Int64], validity: [Bool]?)
     case float64([Double], validity: [Bool]?)
-    case string([String], validity: [Bool]?)
+    /// `large` marks Arrow's large_string, which `datasets` reports for CSV text columns.
+    case string([String], validity: [Bool]?, large: Bool)
     /// Row i holds child rows offsets[i]..<offsets[i+1]; offsets has count + 1 entries.
     indirect case list(offsets: [Int], child: ColumnData, validity: [Bool]?)
     case structure(names: [String], fields: [ColumnData], count: Int, validity: [Bool]?)
@@ -22,7 +23,7 @@ public enum ColumnData: Sendable {
         case let .bool(v, _): return v.count
         case let .int64(v, _): return v.count
         case let .float64(v, _): return v.count
-        case let .string(v, _): return v.count
+        case let .string(v, _, _): return v.count
         case let .list(offsets, _, _): return offsets.count - 1
         case let .structure(_, _, n, _): return n
         case let .json(v): return v.count
@@ -35,7 +36,7 @@ public enum ColumnData: Sendable {
         case .bool: return .bool
         case .int64: return .int64
         case .float64: return .float64
-        case .string: return .string
+        case let .string(_, _, large): return large ? .largeString : .string
         case let .list(_, child, _): return .list(child.dataType)
         case let .structure(names, fields, _, _): return .structure(names, fields.map(\.dataType))
         case .json: return .json
@@ -49,7 +50,7 @@ public enum ColumnData: Sendable {
         case let .bool(v, m): return m.map { $0[i] } == false ? .null : .bool(v[i])
         case let .int64(v, m): return m.map { $0[i] } == false ? .null : .int(v[i])
         case let .float64(v, m): return m.map { $0[i] } == false ? .null : .double(v[i])
-        case let .string(v, m): return m.map { $0[i] } == false ? .null : .string(v[i])
+        case let .string(v, m, _): return m.map { $0[i] } == false ? .null : .string(v[i])
         case let .list(offsets, child, m):
             if m.map({ $0[i] }) == false { return .null }
             return .list((offsets[i]..<offsets[i + 1]).map { child.value(at: $0) })
@@ -76,7 +77,7 @@ public enum ColumnData: Sendable {
         case let .bool(v, m): return .bool(pick(v), validity: pickMask(m))
         case let .int64(v, m): return .int64(pick(v), validity: pickMask(m))
         case let .float64(v, m): return .float64(pick(v), validity: pickMask(m))
-        case let .string(v, m): return .string(pick(v), validity: pickMask(m))
+        case let .string(v, m, large): return .string(pick(v), validity: pickMask(m), large: large)
         case let .list(offsets, child, m):
             var newOffsets = [0]; newOffsets.reserveCapacity(indices.count + 1)
             var childIndices: [Int] = []
@@ -113,8 +114,9 @@ public enum ColumnData: Sendable {
                 default: return 0
                 }
             }, validity: validity)
-        case .string:
-            return .string(values.map { if case let .string(s) = $0 { return s }; return "" }, validity: validity)
+        case .string, .largeString:
+            return .string(values.map { if case let .string(s) = $0 { return s }; return "" }, validity: validity,
+                           large: type == .largeString)
         case let .list(elementType):
             var offsets = [0]; offsets.reserveCapacity(values.count + 1)
             var children: [DataValue] = []

@@ -7,6 +7,8 @@ public indirect enum DataType: Equatable, Sendable {
     case int64
     case float64
     case string
+    /// Arrow's large_string: same values as `string`, reported by `datasets` for CSV text.
+    case largeString
     case list(DataType)
     /// Nested dicts: field names in first-seen order and their types.
     case structure([String], [DataType])
@@ -21,6 +23,7 @@ public indirect enum DataType: Equatable, Sendable {
         case .int64: return "Value('int64')"
         case .float64: return "Value('float64')"
         case .string: return "Value('string')"
+        case .largeString: return "Value('large_string')"
         case let .list(t): return "List(\(t.featureRepr))"
         case let .structure(names, types):
             return "{" + zip(names, types).map { "\(pythonStringRepr($0)): \($1.featureRepr)" }
@@ -55,7 +58,7 @@ public indirect enum DataType: Equatable, Sendable {
         switch (self, value) {
         case (_, .null), (.json, _): return self
         case (.null, _): return DataType.of(value)
-        case (.bool, .bool), (.int64, .int), (.float64, .double), (.float64, .int), (.string, .string):
+        case (.bool, .bool), (.int64, .int), (.float64, .double), (.float64, .int), (.string, .string), (.largeString, .string):
             return self
         case (.int64, .double): return .float64
         case let (.list(t), .list(items)):
@@ -83,6 +86,7 @@ public indirect enum DataType: Equatable, Sendable {
         case (_, .null), (.json, _): return self
         case (.null, _), (_, .json): return other
         case (.int64, .float64), (.float64, .int64): return .float64
+        case (.string, .largeString), (.largeString, .string): return .largeString
         case let (.list(a), .list(b)): return .list(a.merging(type: b))
         case let (.structure(n1, t1), .structure(n2, t2)):
             var names = n1, types = t1

@@ -106,7 +106,7 @@ extension Dataset {
                 switch v { case let .int(x): return Double(x); case let .double(x): return x; case let .bool(b): return b ? 1 : 0; default: return 0 }
             }
             key = { nums[$0] < nums[$1] }
-        case .string:
+        case .string, .largeString:
             let strs = values.map { v -> [UInt8] in if case let .string(s) = v { return Array(s.utf8) }; return [] }
             key = { strs[$0].lexicographicallyPrecedes(strs[$1]) }
         case let t:

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The `"json"` builder: a JSON Lines file (one object per line; blank lines skipped)
+/// or a file holding one JSON array of objects (or of strings, which become a `text`
+/// column, as in `datasets`). JSON Lines files are split at line boundaries into one
+/// chunk per core, parsed in parallel and merged in file order, so the result does not
+/// depend on the number of cores.
+enum JSONLoader {
+    static func load(_ path: String) throws -> ColumnAccumulator {
+        let data = try DataFileReader.read(path)
+        return try data.withUnsafeBytes { raw -> ColumnAccumulator in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let start = DataFileReader.bomLength(bytes)
+            var p = JSONByteParser(bytes, from: start)
+            if p.atEnd {
+                throw DataError.value("\(path) is empty: no rows to load, and an empty file gives no columns to infer. Remove it from data_files or add rows.")
+            }
+            if bytes[p.pos] == UInt8(ascii: "[") { return try loadArray(path, bytes, from: p.pos) }
+            return try loadLines(path, bytes, from: start)
+        }
+    }
+
+    private static func loadArray(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnAccumulator {
+        var p = JSONByteParser(bytes, from: start)
+        let value: DataValue
+        do {
+            value = try p.parseValue()
+            if !p.atEnd { throw JSONByteParser.Failure(offset: p.pos, message: "extra data after the JSON array") }
+        } catch let f as JSONByteParser.Failure {
+            throw error(path, bytes, f)
+        }
+        var acc = ColumnAccumulator()
+        for item in value.listValue ?? [] {
+            switch item {
+            case let .dict(d): acc.add(d)
+            case .string: acc.add(DataDict([("text", item)]))
+            default:
+                throw DataError(.arrowInvalid, "\(path): a JSON array file must hold objects (one per row) or strings, found \(item.pythonTypeName)")
+            }
+        }
+        return acc
+    }
+
+    private static func loadLines(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnAccumulator {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunks = bytes.count - start < 1 << 20 ? 1 : cores
+        // Chunk boundaries just after a newline.
+        var bounds = [start]
+        for k in 1..<chunks {
+            var b = max(start + (bytes.count - start) * k / chunks, bounds[k - 1])
+            while b < bytes.count && bytes[b - 1] != 0x0a { b += 1 }
+            bounds.append(b)
+        }
+        bounds.append(bytes.count)
+        var results = [Result<ColumnAccumulator, Error>?](repeating: nil, count: chunks)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let r = Result { try parseLines(path, bytes, from: bounds[k], to: bounds[k + 1]) }
+            lock.lock(); results[k] = r; lock.unlock()
+        }
+        var acc = ColumnAccumulator()
+        for r in results {
+            guard let r else { continue }
+            acc.append(try r.get())
+        }
+        return acc
+    }
+
+    private static func parseLines(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) throws -> ColumnAccumulator {
+        var acc = ColumnAccumulator()
+        var lineStart = from
+        while lineStart < to {
+            var lineEnd = lineStart
+            if let base = bytes.baseAddress,
+               let nl = memchr(base + lineStart, 0x0a, to - lineStart) {
+                lineEnd = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            } else { lineEnd = to }
+            var p = JSONByteParser(bytes, from: lineStart, to: lineEnd)
+            do {
+                if !p.atEnd {
+                    guard bytes[p.pos] == UInt8(ascii: "{") else {
+                        throw JSONByteParser.Failure(offset: p.pos, message: "expected a JSON object on each line of a JSON Lines file")
+                    }
+                    let row = try p.parseObject(depth: 0)
+                    if !p.atEnd { throw JSONByteParser.Failure(offset: p.pos, message: "extra data after the object") }
+                    acc.add(row)
+                }
+            } catch let f as JSONByteParser.Failure {
+                throw error(path, bytes, f)
+            }
+            lineStart = lineEnd + 1
+        }
+        return acc
+    }
+
+    private static func error(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, _ f: JSONByteParser.Failure) -> DataError {
+        let (line, col) = DataFileReader.lineAndColumn(bytes, offset: f.offset)
+        if let bad = UTF8Check.firstInvalid(bytes), DataFileReader.lineAndColumn(bytes, offset: bad).line == line {
+            return DataFileReader.notUTF8(path, bytes, offset: bad)
+        }
+        return DataError(.arrowInvalid, "JSON parse error in \(path), line \(line), column \(col): \(f.message)")
+    }
+}
