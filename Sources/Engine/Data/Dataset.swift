@@ -34,24 +34,16 @@ public struct Dataset: Sendable, CustomStringConvertible {
         columnNames = names; self.columns = columns; self.indices = indices
     }
 
-    /// `Dataset.from_list(rows)`: columns are the union of the rows' keys in first-seen
-    /// order; a key missing from a row is null there.
+    /// `Dataset.from_list(rows)`: the columns are the FIRST row's keys (as in `datasets`,
+    /// which ignores keys that appear only in later rows); a key missing from a later row
+    /// is null there.
     public static func fromList(_ rows: [DataDict]) throws -> Dataset {
-        var names: [String] = []
-        var types: [DataType] = []
-        var position: [String: Int] = [:]
-        for row in rows {
-            for (k, v) in row {
-                if let i = position[k] { types[i] = types[i].merging(v) } else {
-                    position[k] = names.count; names.append(k); types.append(DataType.of(v))
-                }
-            }
-        }
+        guard let first = rows.first else { return Dataset(names: [], columns: [], indices: nil) }
         var columns: [ColumnData] = []
-        for (name, t) in zip(names, types) {
-            columns.append(ColumnData.build(t, rows.lazy.map { $0[name] ?? .null }))
+        for name in first.keys {
+            columns.append(ColumnData.infer(rows.map { $0[name] ?? .null }))
         }
-        return Dataset(names: names, columns: columns, indices: nil)
+        return Dataset(names: first.keys, columns: columns, indices: nil)
     }
 
     /// `Dataset.from_dict({"col": [values], ...})`.

@@ -48,12 +48,12 @@ public enum DatasetLoader {
         let sizes = Dictionary(loaded.map { ($0.0, $0.1.numRows) }, uniquingKeysWith: { a, _ in a })
         let ranges = try SplitSpec(spec).ranges(sizes: sizes, order: loaded.map(\.0))
         var pieces: [Dataset] = []
-        for (split, range) in ranges {
+        for (split, range, _) in ranges {
             guard let ds = loaded.first(where: { $0.0 == split })?.1 else { continue }
             pieces.append(range == 0..<ds.numRows ? ds : try ds.select(Array(range)))
         }
         let result = try Dataset.concatenate(pieces)
-        if result.numRows == 0 && ranges.allSatisfy({ sizes[$0.split] == 0 }) {
+        if ranges.allSatisfy({ $0.take == 0 }) {
             throw DataError.value("Instruction \"\(spec)\" corresponds to no data!")
         }
         return .dataset(result)

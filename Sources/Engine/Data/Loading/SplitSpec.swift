@@ -64,7 +64,9 @@ public struct SplitSpec: Equatable, Sendable {
     }
 
     /// The row range each part selects, given the sizes of the available splits.
-    public func ranges(sizes: [String: Int], order: [String]) throws -> [(split: String, range: Range<Int>)] {
+    /// `take` is `to - from` before clamping at zero: `datasets` reads nothing (an error)
+    /// when every part has take 0, but a reversed slice like `[20:10]` gives zero rows.
+    public func ranges(sizes: [String: Int], order: [String]) throws -> [(split: String, range: Range<Int>, take: Int)] {
         try parts.map { p in
             guard let n = sizes[p.split] else {
                 throw DataError.value("Unknown split \"\(p.split)\". Should be one of \(pythonList(order)).")
@@ -85,7 +87,7 @@ public struct SplitSpec: Equatable, Sendable {
             if from < 0 { from = max(n + from, 0) }
             if to < 0 { to = max(n + to, 0) }
             from = min(from, n); to = min(to, n)
-            return (p.split, from..<max(from, to))
+            return (p.split, from..<max(from, to), to - from)
         }
     }
 }
