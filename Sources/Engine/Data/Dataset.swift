@@ -125,3 +125,8 @@ public struct Dataset: Sendable, CustomStringConvertible {
         return indices.map { columns[c].take($0) } ?? columns[c]
     }
 }
+
+extension Dataset {
+    /// A data set with no columns and no rows.
+    public static let empty = Dataset(names: [], columns: [], indices: nil)
+}
