@@ -62,7 +62,7 @@ public enum DatasetLoader {
     /// Loads one data file with a builder.
     public static func loadFile(_ path: String, builder: String, options o: LoadOptions = LoadOptions(path: "")) throws -> Dataset {
         switch builder {
-        case "json": return try Dataset(columns: JSONLoader.load(path).build())
+        case "json": return try Dataset(columns: JSONLoader.load(path))
         case "csv": return try Dataset(columns: CSVLoader.load(path))
         case "text":
             let lines = try TextLoader.load(path, sampleBy: o.sampleBy, keepLinebreaks: o.keepLinebreaks)

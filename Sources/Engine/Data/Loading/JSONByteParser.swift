@@ -12,9 +12,9 @@ struct JSONByteParser {
         let message: String
     }
 
-    private let base: UnsafePointer<UInt8>
-    private let end: Int
-    private(set) var pos: Int
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var pos: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil) {
         base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
@@ -31,7 +31,7 @@ struct JSONByteParser {
         }
     }
 
-    private func fail(_ message: String) -> Failure { Failure(offset: pos, message: message) }
+    func fail(_ message: String) -> Failure { Failure(offset: pos, message: message) }
 
     mutating func parseValue(depth: Int = 0) throws -> DataValue {
         skipWhitespace()
@@ -85,13 +85,13 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard pos + n <= end, memcmp(base + pos, word.utf8Start, n) == 0 else { throw fail("invalid literal") }
         pos += n
     }
 
-    private mutating func parseNumber() throws -> DataValue {
+    mutating func parseNumber() throws -> DataValue {
         let start = pos
         var isFloat = false
         if base[pos] == UInt8(ascii: "-") { pos += 1 }

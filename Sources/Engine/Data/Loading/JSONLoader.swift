@@ -6,9 +6,15 @@ import Foundation
 /// chunk per core, parsed in parallel and merged in file order, so the result does not
 /// depend on the number of cores.
 enum JSONLoader {
-    static func load(_ path: String) throws -> ColumnAccumulator {
+    /// The file's columns, in first-seen key order.
+    static func load(_ path: String) throws -> [(String, ColumnData)] {
+        let root = try loadRoot(path)
+        return zip(root.fieldNames, root.fields).map { ($0, $1.finish()) }
+    }
+
+    private static func loadRoot(_ path: String) throws -> ColumnBuilder {
         let data = try DataFileReader.read(path)
-        return try data.withUnsafeBytes { raw -> ColumnAccumulator in
+        return try data.withUnsafeBytes { raw -> ColumnBuilder in
             let bytes = raw.bindMemory(to: UInt8.self)
             let start = DataFileReader.bomLength(bytes)
             var p = JSONByteParser(bytes, from: start)
@@ -20,7 +26,7 @@ enum JSONLoader {
         }
     }
 
-    private static func loadArray(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnAccumulator {
+    private static func loadArray(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnBuilder {
         var p = JSONByteParser(bytes, from: start)
         let value: DataValue
         do {
@@ -29,11 +35,12 @@ enum JSONLoader {
         } catch let f as JSONByteParser.Failure {
             throw error(path, bytes, f)
         }
-        var acc = ColumnAccumulator()
+        let acc = ColumnBuilder()
+        _ = acc.beginStruct()
         for item in value.listValue ?? [] {
             switch item {
-            case let .dict(d): acc.add(d)
-            case .string: acc.add(DataDict([("text", item)]))
+            case .dict: acc.append(item)
+            case .string: acc.append(.dict(DataDict([("text", item)])))
             default:
                 throw DataError(.arrowInvalid, "\(path): a JSON array file must hold objects (one per row) or strings, found \(item.pythonTypeName)")
             }
@@ -41,7 +48,7 @@ enum JSONLoader {
         return acc
     }
 
-    private static func loadLines(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnAccumulator {
+    private static func loadLines(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnBuilder {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunks = bytes.count - start < 1 << 20 ? 1 : cores
         // Chunk boundaries just after a newline.
@@ -52,22 +59,24 @@ enum JSONLoader {
             bounds.append(b)
         }
         bounds.append(bytes.count)
-        var results = [Result<ColumnAccumulator, Error>?](repeating: nil, count: chunks)
+        var results = [Result<ColumnBuilder, Error>?](repeating: nil, count: chunks)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
             let r = Result { try parseLines(path, bytes, from: bounds[k], to: bounds[k + 1]) }
             lock.lock(); results[k] = r; lock.unlock()
         }
-        var acc = ColumnAccumulator()
+        let acc = ColumnBuilder()
+        _ = acc.beginStruct()
         for r in results {
             guard let r else { continue }
-            acc.append(try r.get())
+            acc.append(contentsOf: try r.get())
         }
         return acc
     }
 
-    private static func parseLines(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) throws -> ColumnAccumulator {
-        var acc = ColumnAccumulator()
+    private static func parseLines(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) throws -> ColumnBuilder {
+        let acc = ColumnBuilder()
+        _ = acc.beginStruct()
         var lineStart = from
         while lineStart < to {
             var lineEnd = lineStart
@@ -81,9 +90,8 @@ enum JSONLoader {
                     guard bytes[p.pos] == UInt8(ascii: "{") else {
                         throw JSONByteParser.Failure(offset: p.pos, message: "expected a JSON object on each line of a JSON Lines file")
                     }
-                    let row = try p.parseObject(depth: 0)
+                    try p.parseObjectFields(into: acc, depth: 0)
                     if !p.atEnd { throw JSONByteParser.Failure(offset: p.pos, message: "extra data after the object") }
-                    acc.add(row)
                 }
             } catch let f as JSONByteParser.Failure {
                 throw error(path, bytes, f)
