@@ -82,6 +82,17 @@ import Testing
         }
     }
 
+    @Test func fieldSelectsTheRowsOfOneObject() throws {
+        let dir = try DataFixtures.tempDir()
+        try DataFixtures.write("{\"version\": 1, \"data\": [{\"a\": 1}, {\"a\": 2}]}", to: dir + "/nested.json")
+        var o = LoadOptions(path: "json", dataFiles: .files([dir + "/nested.json"]), split: "train")
+        o.field = "data"
+        guard case let .dataset(ds) = try DatasetLoader.load(o) else { Issue.record("expected a Dataset"); return }
+        #expect(try ds.column("a") == [.int(1), .int(2)])
+        o.field = "nope"
+        #expect(throws: DataError.self) { try DatasetLoader.load(o) }
+    }
+
     @Test func missingFileIsFileNotFound() throws {
         #expect(throws: DataError.self) { try load("/nonexistent/x.jsonl") }
         do { _ = try load("/nonexistent/x.jsonl") } catch let e as DataError { #expect(e.kind == .fileNotFound) }

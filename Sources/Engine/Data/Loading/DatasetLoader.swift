@@ -18,6 +18,8 @@ public struct LoadOptions: Sendable {
     public var stdlibRoot: String? = nil
     /// Base for relative paths; nil = the current directory.
     public var workingDirectory: String? = nil
+    /// JSON builder: the key of the list of rows when the file is one object.
+    public var field: String? = nil
     /// Text builder options.
     public var sampleBy: TextSampling = .line
     public var keepLinebreaks: Bool = false
@@ -62,7 +64,7 @@ public enum DatasetLoader {
     /// Loads one data file with a builder.
     public static func loadFile(_ path: String, builder: String, options o: LoadOptions = LoadOptions(path: "")) throws -> Dataset {
         switch builder {
-        case "json": return try Dataset(columns: JSONLoader.load(path))
+        case "json": return try Dataset(columns: JSONLoader.load(path, field: o.field))
         case "csv": return try Dataset(columns: CSVLoader.load(path))
         case "text":
             let lines = try TextLoader.load(path, sampleBy: o.sampleBy, keepLinebreaks: o.keepLinebreaks)

@@ -7,8 +7,10 @@ import Foundation
 /// depend on the number of cores.
 enum JSONLoader {
     /// The file's columns, in first-seen key order.
-    static func load(_ path: String) throws -> [(String, ColumnData)] {
-        let root = try loadRoot(path)
+    /// `field` is `load_dataset("json", field=...)`: the file is one JSON object and the
+    /// rows are the list under that key.
+    static func load(_ path: String, field: String? = nil) throws -> [(String, ColumnData)] {
+        let root = try field.map { try loadField(path, $0) } ?? loadRoot(path)
         return zip(root.fieldNames, root.fields).map { ($0, $1.finish()) }
     }
 
@@ -26,14 +28,37 @@ enum JSONLoader {
         }
     }
 
-    private static func loadArray(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnBuilder {
+    private static func loadField(_ path: String, _ field: String) throws -> ColumnBuilder {
+        let data = try DataFileReader.read(path)
+        let value = try data.withUnsafeBytes { raw in
+            try parseWhole(path, raw.bindMemory(to: UInt8.self), from: DataFileReader.bomLength(raw.bindMemory(to: UInt8.self)))
+        }
+        guard case let .dict(d) = value else {
+            throw DataError.value("\(path): field=\(pythonStringRepr(field)) needs a file holding one JSON object, found \(value.pythonTypeName)")
+        }
+        guard let rows = d[field] else { throw DataError.key(pythonStringRepr(field)) }
+        return try builder(path, rows: rows)
+    }
+
+    private static func parseWhole(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> DataValue {
         var p = JSONByteParser(bytes, from: start)
-        let value: DataValue
         do {
-            value = try p.parseValue()
-            if !p.atEnd { throw JSONByteParser.Failure(offset: p.pos, message: "extra data after the JSON array") }
+            let value = try p.parseValue()
+            if !p.atEnd { throw JSONByteParser.Failure(offset: p.pos, message: "extra data after the JSON value") }
+            return value
         } catch let f as JSONByteParser.Failure {
             throw error(path, bytes, f)
+        }
+    }
+
+    private static func loadArray(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws -> ColumnBuilder {
+        try builder(path, rows: try parseWhole(path, bytes, from: start))
+    }
+
+    /// Rows from a JSON array of objects (or of strings: a `text` column).
+    private static func builder(_ path: String, rows value: DataValue) throws -> ColumnBuilder {
+        guard case .list = value else {
+            throw DataError(.arrowInvalid, "\(path): expected a JSON array of rows, found \(value.pythonTypeName)")
         }
         let acc = ColumnBuilder()
         _ = acc.beginStruct()
