@@ -29,9 +29,9 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         DataError(.notImplemented, "\(what) is not implemented in sftnb yet")
     }
 
-    /// The KeyError `datasets` raises for an unknown column, with the available ones.
+    /// What `datasets` 5 raises for `ds["nope"]`.
     static func noColumn(_ name: String, in names: [String]) -> DataError {
-        DataError(.key, "Column \(name) not in the dataset. Current columns in the dataset: \(pythonList(names))")
+        DataError(.value, "Column \(pythonStringRepr(name)) doesn't exist.")
     }
 }
 

@@ -76,7 +76,7 @@ public struct Dataset: Sendable, CustomStringConvertible {
     public func row(_ index: Int) throws -> DataDict {
         let i = index < 0 ? index + numRows : index
         guard i >= 0 && i < numRows else {
-            throw DataError.index("Index \(index) out of range for dataset of size \(numRows).")
+            throw DataError.index("Invalid key: \(index) is out of bounds for size \(numRows)")
         }
         let r = storageRow(i)
         return DataDict(uniqueKeys: columnNames, values: columns.map { $0.value(at: r) })
@@ -92,7 +92,7 @@ public struct Dataset: Sendable, CustomStringConvertible {
     /// `ds[a:b]` / `ds[[i, j]]`: a dict of lists over the given rows (each checked).
     public func rows(_ rowIndices: [Int]) throws -> DataDict {
         for i in rowIndices where i < 0 || i >= numRows {
-            throw DataError.index("Index \(i) out of range for dataset of size \(numRows).")
+            throw DataError.index("Invalid key: \(i) is out of bounds for size \(numRows)")
         }
         let storage = rowIndices.map(storageRow)
         return DataDict(uniqueKeys: columnNames, values: columns.map { col in .list(storage.map { col.value(at: $0) }) })

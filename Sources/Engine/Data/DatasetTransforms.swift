@@ -97,6 +97,9 @@ extension Dataset {
     /// `ds.sort(column, reverse=False)`: a stable sort (ties keep their order), nulls
     /// last in both directions, strings by code point as Arrow compares them.
     public func sort(_ column: String, reverse: Bool = false) throws -> Dataset {
+        guard columnNames.contains(column) else {
+            throw DataError.value("Column \(pythonStringRepr(column)) not found in the dataset. Please provide a column selected in: \(pythonList(columnNames))")
+        }
         let values = try self.column(column)
         let key: (Int, Int) -> Bool   // strict "a before b" over non-null values
         switch columns[columnNames.firstIndex(of: column) ?? 0].dataType {
@@ -147,7 +150,7 @@ extension Dataset {
     /// `ds.add_column(name, values)`.
     public func addColumn(_ name: String, _ values: [DataValue]) throws -> Dataset {
         if columnNames.contains(name) {
-            throw DataError.value("Column name \(name) already in the dataset. Please choose a column name which is not already in the dataset.")
+            throw DataError.value("The table can't have duplicated columns but columns \(pythonList([name])) are duplicated.")
         }
         guard values.count == numRows else {
             throw DataError.value("Failed to concatenate on axis=1 because tables don't have the same number of rows: the dataset has \(numRows) rows, the new column \(values.count)")

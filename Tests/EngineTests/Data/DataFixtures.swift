@@ -43,7 +43,3 @@ extension DataValue {
     var bool: Bool? { if case let .bool(b) = self { return b }; return nil }
     var dictValue: DataDict? { if case let .dict(d) = self { return d }; return nil }
 }
-
-/// Equality that treats int 2 and float 2.0 alike only when `looseNumbers` (JSON fixtures
-/// written by Python keep the distinction, so the default is strict).
-func sameValue(_ a: DataValue, _ b: DataValue) -> Bool { a == b }

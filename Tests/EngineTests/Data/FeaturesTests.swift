@@ -41,8 +41,9 @@ import Testing
         #expect(try ds.row(-1) == DataDict([("t", .string("c")), ("n", .int(3))]))
         #expect(try ds.column("n") == [.int(1), .null, .int(3)])
         #expect(try ds.rows([0, 2]) == DataDict([("t", .list([.string("a"), .string("c")])), ("n", .list([.int(1), .int(3)]))]))
-        #expect(throws: DataError.self) { try ds.row(3) }
-        #expect(throws: DataError.self) { try ds.column("nope") }
+        #expect(throws: DataError(.index, "Invalid key: 3 is out of bounds for size 3")) { try ds.row(3) }
+        #expect(throws: DataError(.value, "Column 'nope' doesn't exist.")) { try ds.column("nope") }
+        #expect(throws: DataError.self) { try ds.sort("nope") }
         #expect(throws: DataError.self) {
             try Dataset.fromDict(DataDict([("a", .list([.int(1)])), ("b", .list([]))]))
         }
