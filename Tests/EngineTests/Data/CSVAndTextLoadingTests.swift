@@ -36,6 +36,13 @@ import Testing
         }
     }
 
+    @Test func tsvFilesSplitOnTabs() throws {
+        let dir = try DataFixtures.tempDir()
+        try DataFixtures.write("a\tb\n1\tx,y\n", to: dir + "/t.tsv")
+        let ds = try load("csv", dir + "/t.tsv")
+        #expect(ds.toDict() == DataDict([("a", .list([.int(1)])), ("b", .list([.string("x,y")]))]))
+    }
+
     @Test func emptyCSVIsAnError() throws {
         let dir = try DataFixtures.tempDir()
         try DataFixtures.write("", to: dir + "/e.csv")

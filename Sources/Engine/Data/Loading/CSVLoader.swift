@@ -12,12 +12,13 @@ enum CSVLoader {
                                         "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None",
                                         "n/a", "nan", "null"]
 
-    static func load(_ path: String) throws -> [(String, ColumnData)] {
+    /// `separator` is read_csv's `sep` (one ASCII character).
+    static func load(_ path: String, separator: UInt8 = UInt8(ascii: ",")) throws -> [(String, ColumnData)] {
         let data = try DataFileReader.read(path)
         let records: [[String]] = try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if let bad = UTF8Check.firstInvalid(bytes) { throw DataFileReader.notUTF8(path, bytes, offset: bad) }
-            return try parseRecords(bytes, from: DataFileReader.bomLength(bytes), path: path)
+            return try parseRecords(bytes, from: DataFileReader.bomLength(bytes), path: path, separator: separator)
         }
         guard let header = records.first else {
             throw DataError(.value, "EmptyDataError: No columns to parse from file \(path)")
@@ -78,7 +79,8 @@ enum CSVLoader {
     }
 
     /// Splits the bytes into records of fields (RFC 4180 quoting; \n, \r\n or \r end a record).
-    static func parseRecords(_ b: UnsafeBufferPointer<UInt8>, from start: Int, path: String) throws -> [[String]] {
+    static func parseRecords(_ b: UnsafeBufferPointer<UInt8>, from start: Int, path: String,
+                             separator: UInt8 = UInt8(ascii: ",")) throws -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field: [UInt8] = []
@@ -102,9 +104,9 @@ enum CSVLoader {
                 _ = qs
                 field.append(c); i += 1; continue
             }
+            if c == separator { endField(); i += 1; continue }
             switch c {
             case UInt8(ascii: "\""): quotedStart = i; i += 1
-            case UInt8(ascii: ","): endField(); i += 1
             case 0x0a: endRecord(); i += 1
             case 0x0d:
                 endRecord(); i += 1

@@ -20,6 +20,8 @@ public struct LoadOptions: Sendable {
     public var workingDirectory: String? = nil
     /// JSON builder: the key of the list of rows when the file is one object.
     public var field: String? = nil
+    /// CSV builder: `sep` (default `,`, or a tab for `.tsv` files).
+    public var csvSeparator: Character? = nil
     /// Text builder options.
     public var sampleBy: TextSampling = .line
     public var keepLinebreaks: Bool = false
@@ -65,7 +67,10 @@ public enum DatasetLoader {
     public static func loadFile(_ path: String, builder: String, options o: LoadOptions = LoadOptions(path: "")) throws -> Dataset {
         switch builder {
         case "json": return try Dataset(columns: JSONLoader.load(path, field: o.field))
-        case "csv": return try Dataset(columns: CSVLoader.load(path))
+        case "csv":
+            let sep = o.csvSeparator ?? (path.lowercased().hasSuffix(".tsv") ? "\t" : ",")
+            guard let byte = sep.asciiValue else { throw DataError.value("sep must be one ASCII character, got \(pythonStringRepr(String(sep)))") }
+            return try Dataset(columns: CSVLoader.load(path, separator: byte))
         case "text":
             let lines = try TextLoader.load(path, sampleBy: o.sampleBy, keepLinebreaks: o.keepLinebreaks)
             return try Dataset(columns: [("text", .string(lines, validity: nil, large: false))])
