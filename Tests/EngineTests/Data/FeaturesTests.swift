@@ -1,0 +1,51 @@
+import Testing
+@testable import Engine
+
+/// Schema inference, `features` reprs and data-set reprs against `datasets`.
+@Suite struct FeaturesTests {
+    @Test func fromListFeaturesReprAndRowsMatchDatasets() throws {
+        let fx = try DataFixtures.load("features.json")
+        let cases = fx["cases"].array
+        #expect(cases.count == 5)
+        for c in cases {
+            let rows = c["rows"].array.compactMap(\.dictValue)
+            let ds = try Dataset.fromList(rows)
+            #expect(ds.features.description == c["features"].string)
+            #expect(ds.description == c["repr"].string)
+            // Python writes 1.0 for a float cell; the fixture parser reads it back as a double.
+            #expect(ds.toList().map { DataValue.dict($0) } == c["to_list"].array)
+        }
+    }
+
+    @Test func datasetDictRepr() throws {
+        let fx = try DataFixtures.load("features.json")
+        let rows = fx["cases"].array[0]["rows"].array.compactMap(\.dictValue)
+        let dd = DatasetDict([("train", try Dataset.fromList(rows)), ("test", try Dataset.fromList(Array(rows.prefix(1))))])
+        #expect(dd.description == fx["dataset_dict_repr"].string)
+    }
+
+    @Test func typeMergingRules() {
+        #expect(DataType.int64.merging(.double(1.5)) == .float64)
+        #expect(DataType.int64.merging(.string("x")) == .json)
+        #expect(DataType.null.merging(.list([.int(1)])) == .list(.int64))
+        #expect(DataType.bool.merging(.int(1)) == .json)
+        let s = DataType.of(.dict(DataDict([("a", .int(1))]))).merging(.dict(DataDict([("b", .string("x"))])))
+        #expect(s == .structure(["a", "b"], [.int64, .string]))
+        #expect(s.featureRepr == "{'a': Value('int64'), 'b': Value('string')}")
+    }
+
+    @Test func rowColumnAndSliceAccess() throws {
+        let ds = try Dataset.fromDict(DataDict([("t", .list([.string("a"), .string("b"), .string("c")])),
+                                                ("n", .list([.int(1), .null, .int(3)]))]))
+        #expect(ds.numRows == 3)
+        #expect(try ds.row(-1) == DataDict([("t", .string("c")), ("n", .int(3))]))
+        #expect(try ds.column("n") == [.int(1), .null, .int(3)])
+        #expect(try ds.rows([0, 2]) == DataDict([("t", .list([.string("a"), .string("c")])), ("n", .list([.int(1), .int(3)]))]))
+        #expect(throws: DataError(.index, "Invalid key: 3 is out of bounds for size 3")) { try ds.row(3) }
+        #expect(throws: DataError(.value, "Column 'nope' doesn't exist.")) { try ds.column("nope") }
+        #expect(throws: DataError.self) { try ds.sort("nope") }
+        #expect(throws: DataError.self) {
+            try Dataset.fromDict(DataDict([("a", .list([.int(1)])), ("b", .list([]))]))
+        }
+    }
+}
