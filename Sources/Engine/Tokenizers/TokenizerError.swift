@@ -65,14 +65,14 @@ struct JSONObject {
 
     func bool(_ key: String, default value: Bool) throws -> Bool {
         guard has(key) else { return value }
-        guard let b = dict[key] as? Bool else { throw TokenizerError.wrongType(file: file, field: field(key), expected: "true or false") }
+        guard let v = dict[key], JSONWriter.isJSONBool(v), let b = v as? Bool else { throw TokenizerError.wrongType(file: file, field: field(key), expected: "true or false") }
         return b
     }
 
     func int(_ key: String) throws -> Int {
         guard let v = dict[key] else { throw TokenizerError.missingField(file: file, field: field(key)) }
-        if Swift.type(of: v) != Bool.self, let n = v as? Int { return n }
-        if Swift.type(of: v) != Bool.self, let d = v as? Double, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
+        if !JSONWriter.isJSONBool(v), let n = v as? Int { return n }
+        if !JSONWriter.isJSONBool(v), let d = v as? Double, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
         throw TokenizerError.wrongType(file: file, field: field(key), expected: "an integer")
     }
 
