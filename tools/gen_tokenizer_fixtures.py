@@ -198,6 +198,7 @@ def main():
             "clean_up_tokenization_spaces": False}
 
     gpt2 = byte_level_bpe()
+    spm = byte_fallback_bpe(False)
     dirs = [
         (save_dir("gpt2_bytelevel", gpt2, {**fast, "bos_token": "<|endoftext|>", "eos_token": "<|endoftext|>",
                                            "unk_token": "<|endoftext|>"}), texts),
@@ -206,7 +207,7 @@ def main():
                    "chat_template": "{% for m in messages %}{{ m['content'] }}{% endfor %}"}), texts),
         (save_dir("qwen2_split", split_bpe(QWEN2, None, normalizers.NFC()),
                   {**fast, "eos_token": "<|eot|>", "pad_token": "<|pad|>", "padding_side": "left"}), texts),
-        (save_dir("spm_metaspace", byte_fallback_bpe(False),
+        (save_dir("spm_metaspace", spm,
                   {**fast, "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"}), special_texts),
         (save_dir("spm_normalizer", byte_fallback_bpe(True),
                   {**fast, "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>",
@@ -231,7 +232,83 @@ def main():
         total += len(exp["cases"])
         write_json(os.path.join(OUT, os.path.basename(d) + ".expected.json"), exp, compact=True)
     write_json(os.path.join(OUT, "bpe_training.json"), {**training_fixture(), "cases": training_fixture()["cases"]}, compact=True)
+    total += write_pipelines(gpt2, spm)
     print(f"{total} encoded texts")
+
+
+
+
+def pipeline_fixtures(gpt2, spm):
+    """Other pipeline components on the trained vocabularies, checked with `tokenizers` itself."""
+    P, N, D, PP = pre_tokenizers, normalizers, decoders, processors
+    bl = lambda **kw: P.ByteLevel(add_prefix_space=kw.get("prefix", False), use_regex=False)
+    byte_cases = {
+        "digits_punct": dict(pre=P.Sequence([P.Digits(individual_digits=True), P.Punctuation("isolated"), bl()])),
+        "digits_contiguous": dict(pre=P.Sequence([P.Digits(individual_digits=False), P.Punctuation("contiguous"), bl()])),
+        "whitespace": dict(pre=P.Sequence([P.Whitespace(), bl()])),
+        "whitespace_split": dict(pre=P.Sequence([P.WhitespaceSplit(), bl(prefix=True)])),
+        "split_removed_previous": dict(pre=P.Sequence([P.Split(Regex(r"\s+"), "removed"),
+                                                       P.Split(".", "merged_with_previous"), bl()])),
+        "split_next_contiguous_invert": dict(pre=P.Sequence([
+            P.Split(Regex(r"[,;:]"), "merged_with_next"), P.Split(Regex(r"\d"), "contiguous"),
+            P.Split(Regex(r"\p{Lu}\p{Ll}*"), "isolated", invert=True), bl()])),
+        "split_punct_previous": dict(pre=P.Sequence([P.Punctuation("merged_with_previous"),
+                                                     P.Split(Regex(r"(?i)the|and"), "merged_with_next"), bl()])),
+        "bytelevel_prefix_space": dict(pre=P.ByteLevel(add_prefix_space=True),
+                                       post=PP.ByteLevel(trim_offsets=True, add_prefix_space=True)),
+        "normalizers_nfd_lower_strip": dict(norm=N.Sequence([N.NFD(), N.Lowercase(), N.Strip(),
+                                                             N.Replace(Regex(r"\s+"), " "), N.Prepend("^")]),
+                                            pre=P.ByteLevel(add_prefix_space=False)),
+        "normalizers_nfkd_replace": dict(norm=N.Sequence([N.NFKD(), N.Replace("th", "TH"), N.Strip(left=False)]),
+                                         pre=P.ByteLevel(add_prefix_space=False)),
+        "roberta_processing": dict(pre=P.ByteLevel(add_prefix_space=True),
+                                   post=PP.RobertaProcessing(("<|endoftext|>", 0), ("<|endoftext|>", 0),
+                                                             trim_offsets=True, add_prefix_space=True)),
+        "bert_processing": dict(pre=P.ByteLevel(add_prefix_space=False),
+                                post=PP.BertProcessing(("<|endoftext|>", 0), ("<|endoftext|>", 0))),
+    }
+    spm_cases = {
+        "metaspace_always_split": dict(pre=P.Metaspace(prepend_scheme="always", split=True),
+                                       dec=D.Sequence([D.ByteFallback(), D.Metaspace(prepend_scheme="always")])),
+        "metaspace_never": dict(pre=P.Metaspace(prepend_scheme="never", split=False),
+                                dec=D.Sequence([D.ByteFallback(), D.Fuse(), D.Metaspace(prepend_scheme="never")])),
+    }
+    texts = tokenizer_corpus.test_texts()[:60]
+    out = []
+    for cases, base in [(byte_cases, gpt2), (spm_cases, spm)]:
+        for name, parts in cases.items():
+            tok = Tokenizer.from_str(base.to_str())
+            tok.normalizer = parts.get("norm")
+            tok.pre_tokenizer = parts["pre"]
+            tok.post_processor = parts.get("post")
+            if "dec" in parts:
+                tok.decoder = parts["dec"]
+            rows = []
+            for t in texts:
+                e = tok.encode(t)
+                rows.append({"text": t, "ids": e.ids, "offsets": [list(o) for o in e.offsets],
+                             "decoded": tok.decode(e.ids, skip_special_tokens=False),
+                             "decoded_skip": tok.decode(e.ids, skip_special_tokens=True)})
+            out.append({"name": name, "tokenizer": json.loads(tok.to_str()), "cases": rows})
+    return out
+
+
+def write_pipelines(gpt2, spm):
+    items = pipeline_fixtures(gpt2, spm)
+    d = os.path.join(OUT, "pipelines")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    # The vocabularies are shared: store each pipeline without them, plus the two models once.
+    models_ = {"gpt2": json.loads(gpt2.to_str())["model"], "spm": json.loads(spm.to_str())["model"]}
+    write_json(os.path.join(d, "models.json"), models_)
+    for item in items:
+        tj = item["tokenizer"]
+        model_name = "spm" if tj["model"].get("byte_fallback") else "gpt2"
+        tj["model"] = model_name
+        write_json(os.path.join(d, item["name"] + ".json"),
+                   {"name": item["name"], "tokenizer": json.dumps(tj, ensure_ascii=False), "cases": item["cases"]},
+                   compact=True)
+    return sum(len(i["cases"]) for i in items)
 
 
 if __name__ == "__main__":
