@@ -243,12 +243,29 @@ extension Interpreter {
         case let .bool(b): return .int(b ? 1 : 0)
         case let .float(f): return f.isFinite && abs(f) < 9.2e18 ? .int(Int(f)) : nil
         case let .string(s):
-            let t = try? pyStrip(s, nil, left: true, right: true)
-            if let t, let i = Int(t.replacingOccurrences(of: "_", with: ""), radix: base) { return .int(i) }
+            if let i = parsePythonInt(s, base: base) { return .int(i) }
             if let f = toFloat(v), f.isFinite, abs(f) < 9.2e18 { return .int(Int(f)) }
             return nil
         default: return nil
         }
+    }
+
+    /// Python's `int(text, base)`: surrounding whitespace, a sign, `_` separators,
+    /// and a `0x`/`0o`/`0b` prefix matching the base (any prefix when base is 0).
+    private func parsePythonInt(_ s: String, base: Int) -> Int? {
+        guard var t = try? pyStrip(s, nil, left: true, right: true) else { return nil }
+        var negative = false
+        if t.hasPrefix("-") || t.hasPrefix("+") { negative = t.hasPrefix("-"); t.removeFirst() }
+        var radix = base
+        let prefixes: [(String, Int)] = [("0x", 16), ("0o", 8), ("0b", 2)]
+        for (p, r) in prefixes where t.lowercased().hasPrefix(p) && (base == r || base == 0) {
+            t.removeFirst(2)
+            radix = r
+        }
+        if radix == 0 { radix = 10 }
+        guard !t.hasPrefix("_"), !t.hasSuffix("_"), !t.contains("__"),
+              let v = Int(t.replacingOccurrences(of: "_", with: ""), radix: radix) else { return nil }
+        return negative ? -v : v
     }
 
     private func toFloat(_ v: JinjaValue) -> Double? {
