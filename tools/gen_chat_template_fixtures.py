@@ -194,6 +194,46 @@ case("dict global", "{{ dict(a=1, b='x') }} {{ dict([('k', 'v')]) }}")
 case("raise_exception", "{% if true %}{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}{% endif %}")
 case("strftime_now", "{{ strftime_now('%d %b %Y') }} {{ strftime_now('%Y-%m-%d') }}")
 case("generation block", "a{% generation %}B{{ x }}{% endgeneration %}c", x="é")
+# more edge cases
+case("undefined inside list repr", "{{ [nothing, 1] }}")
+case("namespace repr", "{% set ns = namespace(a=1, b='x') %}{{ ns }}")
+case("recursive macro", "{% macro walk(x) %}{% if x is mapping %}{% for k, v in x.items() %}{{ k }}:({{ walk(v) }}){% endfor %}{% else %}{{ x }}{% endif %}{% endmacro %}{{ walk(d) }}", d={"a": {"b": 1, "c": {"d": 2}}, "e": 3})
+case("macro sees later set", "{% set x = 1 %}{% macro m() %}{{ x }}{% endmacro %}{% set x = 2 %}{{ m() }}")
+case("loop changed", "{% for x in [1, 1, 2, 2, 1] %}{% if loop.changed(x) %}{{ x }}{% endif %}{% endfor %}")
+case("unicode case", "{{ 'straße'|upper }} {{ 'ÉCOLE'|lower }} {{ 'élan vital'|title }} {{ 'ǆemal'|capitalize }}")
+case("tojson unicode controls", "{{ s|tojson }} {{ s|tojson(ensure_ascii=true) }}", s="é🤖\u0001\x7f\u2028 \\ /")
+case("float formatting", "{{ 1e100 }} {{ -0.0 }} {{ 1 / 3 }} {{ 2 ** 0.5 }} {{ 100.0 }} {{ 1e22 }} {{ 123456789012345678.0 }} {{ 0.0001 }} {{ 0.00001234 }} {{ 5e-324 }} {{ 1.7976931348623157e308 }}")
+case("index out of range", "[{{ 'abc'[5] }}][{{ [1][5] }}][{{ d[0] }}][{{ [1, 2][-1] }}]", d={"a": 1})
+case("tuple ops", "{{ (1, 2) + (3,) }} {{ (1, 2)[1] }} {{ {'a': 1}.a }} {{ (1, 2)|list }}")
+case("dict literal duplicate keys", "{{ {'a': 1, 'b': 2, 'a': 3} }}")
+case("not messages", "{% if not messages %}empty{% endif %}{% if messages %}full{% endif %}", messages=[])
+case("raw with whitespace control", "a  {%- raw -%}  x  {%- endraw -%}  b")
+case("lstrip raw", "a\n  {% raw %}x{% endraw %}\n  {# c #}\ny")
+case("block end then spaces", "{% if true %}   \nz{% endif %}")
+case("variable minus newline", "{{ 'a' -}}\n\n  b")
+case("set with whitespace control", "a\n  {%- set x = 1 -%}\n  b{{ x }}")
+case("strings with braces", "{{ '}}' }}{{ '{%' }}{{ {'a': '}}'}['a'] }}")
+case("filter test inside if", "{% if messages|selectattr('role', 'equalto', 'system')|list|length > 0 %}sys{% else %}nosys{% endif %}", messages=[{"role": "user"}])
+case("conditional content", "{% for m in ms %}{{ m.content if m.content is string else m.content|map(attribute='text')|join(' ') }};{% endfor %}", ms=[{"content": "a"}, {"content": [{"text": "b"}, {"text": "c"}]}])
+case("is sameas", "{{ false is sameas false }} {{ 0 is sameas false }} {{ none is sameas none }}")
+case("equality across types", "{{ 1 == true }} {{ 0 == false }} {{ '1' == 1 }} {{ [1] == [1.0] }} {{ {'a': 1} == {'a': 1} }} {{ none == false }}")
+case("in with dict and list of dicts", "{{ {'role': 'user'} in [{'role': 'user'}] }} {{ 'role' in {'role': 1} }} {{ 1 in (1, 2) }}")
+case("chained filters and tests", "{{ (x|default('')|trim) is string }} {{ x|default('z')|upper }}")
+case("negative step slice", "{{ [1, 2, 3, 4, 5][4:1:-2] }} {{ 'abcdef'[-2::-2] }} {{ [1, 2, 3][10:] }}")
+case("string method on content", "{{ c.split('</think>')[-1].lstrip('\\n') }}|{{ c.split('<think>')[-1].split('</think>')[0].strip() }}", c="<think>\nreason\n</think>\n\nanswer")
+case("loop length with filter and else", "{% for m in ms if m > 5 %}{{ m }}{% else %}none>5{% endfor %}|{% for m in ms if m > 1 %}{{ loop.length }}{% endfor %}", ms=[1, 2, 3])
+case("whitespace heavy template", """{%- for m in messages -%}
+    {%- if m.role == 'system' -%}
+        <<{{ m.content }}>>
+    {%- elif m.role == 'user' %}
+        [U] {{ m.content }}
+    {% else -%}
+        [A] {{ m.content }}
+    {%+ endif -%}
+{% endfor %}
+{%- if add_generation_prompt %}
+    [A]
+{%- endif %}""", messages=[{"role": "system", "content": "s"}, {"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}], add_generation_prompt=True)
 # runtime errors
 case("attribute of undefined", "{{ nothing.attr }}")
 case("call undefined", "{{ nothing() }}")
@@ -254,11 +294,13 @@ TEMPLATES = [
     ("smollm2", SMOLLM2, {"bos_token": "<|im_start|>", "eos_token": "<|im_end|>"}),
     ("chatml_generation", CHATML_GENERATION, {"eos_token": "<|im_end|>"}),
 ]
-for name in ["llama3", "llama3_1", "llama3_2", "qwen2_5", "qwen3", "gemma", "gemma3", "phi3", "phi3_5", "deepseekv3",
-             "cohere", "llama3_training", "qwen2_5_training", "qwen3_training", "gemma_training", "phi3_training",
-             "smolvlm", "lfm2", "glm4moe"]:
-    if (TRL_TEMPLATES / f"{name}.jinja").exists():
-        TEMPLATES.append((name, trl_template(name), {"bos_token": "<s>", "eos_token": "</s>"}))
+CURATED = ["llama3", "llama3_1", "llama3_2", "qwen2_5", "qwen3", "gemma", "gemma3", "phi3", "phi3_5", "deepseekv3",
+           "cohere", "llama3_training", "qwen2_5_training", "qwen3_training", "gemma_training", "phi3_training",
+           "smolvlm", "lfm2", "glm4moe", "gptoss", "deepseek_r1_distill", "qwen3_vl", "qwen3_5_think_training"]
+# SFTNB_ALL_TEMPLATES=1 renders every template TRL bundles (a local stress test; too big to commit).
+ALL = os.environ.get("SFTNB_ALL_TEMPLATES") == "1"
+for name in sorted(p.stem for p in TRL_TEMPLATES.glob("*.jinja")) if ALL else CURATED:
+    TEMPLATES.append((name, trl_template(name), {"bos_token": "<s>", "eos_token": "</s>"}))
 
 SYS = {"role": "system", "content": "You are a helpful assistant."}
 CONVERSATIONS = [
@@ -296,12 +338,19 @@ CONVERSATIONS = [
                    {"role": "tool", "content": "22C", "name": "get_weather"},
                    {"role": "assistant", "content": "It is 22C in Paris."}]),
     ("numbers in content", [{"role": "user", "content": "3.14"}, {"role": "assistant", "content": "2.718"}]),
+    ("content parts", [{"role": "user", "content": [{"type": "text", "text": "Describe"}, {"type": "image"}, {"type": "text", "text": "please"}]},
+                       {"role": "assistant", "content": [{"type": "text", "text": "A cat."}]}]),
+    ("tool call string arguments", [{"role": "user", "content": "Add 2 and 3"},
+                                    {"role": "assistant", "tool_calls": [{"type": "function", "id": "call_1", "function": {"name": "add", "arguments": "{\"a\": 2, \"b\": 3}"}}]},
+                                    {"role": "tool", "tool_call_id": "call_1", "content": "5"},
+                                    {"role": "assistant", "content": "5"}]),
     ("role with spaces content", [{"role": "user", "content": "ends with newline\n"}, {"role": "assistant", "content": "ok"}]),
 ]
 TOOLS = [{"type": "function", "function": {"name": "get_weather", "description": "Get the current weather in a city.",
                                            "parameters": {"type": "object", "properties": {"city": {"type": "string", "description": "The city."}},
                                                           "required": ["city"]}}}]
-TOOL_TEMPLATES = {"llama3_1", "llama3_2", "qwen2_5", "qwen3", "qwen2_5_training", "qwen3_training", "glm4moe", "lfm2"}
+TOOL_TEMPLATES = {"llama3_1", "llama3_2", "qwen2_5", "qwen3", "qwen2_5_training", "qwen3_training", "glm4moe", "lfm2",
+                  "gptoss", "qwen3_vl", "qwen3_5_think_training"}
 
 
 def render_chat(template, conversation, add_generation_prompt, tools, special, spans):
@@ -332,13 +381,14 @@ def main():
         spans = "{% generation %}" in source or "{%- generation %}" in source
         for conv_name, conv in CONVERSATIONS:
             for agp in (False, True):
-                for tools in ([None, TOOLS] if name in TOOL_TEMPLATES and conv_name in ("user only", "system user", "tool call") else [None]):
-                    rec = {"conversation": conv_name, "add_generation_prompt": agp, "tools": tools}
+                with_tools = (ALL or name in TOOL_TEMPLATES) and conv_name in ("user only", "system user", "tool call")
+                for tools in ([None, TOOLS] if with_tools else [None]):
+                    rec = {"conversation": conv_name, "add_generation_prompt": agp, "with_tools": tools is not None}
                     rec.update(render_chat(source, conv, agp, tools, special, spans))
                     renders.append(rec)
         templates.append({"name": name, "source": source, "context": special, "renders": renders})
     conversations = {n: c for n, c in CONVERSATIONS}
-    (OUT / "chat_cases.json").write_text(json.dumps({"meta": meta, "conversations": conversations, "templates": templates},
+    (OUT / "chat_cases.json").write_text(json.dumps({"meta": meta, "conversations": conversations, "tools": TOOLS, "templates": templates},
                                                     ensure_ascii=False, indent=None))
     n = sum(len(t["renders"]) for t in templates)
     errs = sum(1 for t in templates for r in t["renders"] if "error" in r)

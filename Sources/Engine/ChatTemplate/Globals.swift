@@ -38,11 +38,12 @@ enum Globals {
         default: throw TemplateError.runtime("range expected 1 to 3 arguments, got \(ints.count)")
         }
         guard step != 0 else { throw TemplateError.runtime("range() arg 3 must not be zero") }
-        let values = stride(from: start, to: stop, by: step)
-        guard values.underestimatedCount <= maxRange else {
+        let span = step > 0 ? stop - start : start - stop
+        let count = span <= 0 ? 0 : (span - 1) / abs(step) + 1
+        guard count <= maxRange else {
             throw TemplateError.runtime("Range too big. The sandbox blocks ranges larger than MAX_RANGE (\(maxRange)).")
         }
-        return .list(values.map(JinjaValue.int))
+        return .list(stride(from: start, to: stop, by: step).map(JinjaValue.int))
     }
 
     /// Python's `dict(mapping_or_pairs, **kwargs)`.

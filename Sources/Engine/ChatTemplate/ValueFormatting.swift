@@ -15,7 +15,7 @@ extension JinjaValue {
     /// Python's `repr(value)`.
     public var pyRepr: String {
         switch self {
-        case .undefined: return ""
+        case .undefined: return "Undefined"
         case .none: return "None"
         case let .bool(b): return b ? "True" : "False"
         case let .int(i): return String(i)
@@ -27,7 +27,7 @@ extension JinjaValue {
         case let .dict(d):
             return "{" + d.entries.map { "\($0.key.pyRepr): \($0.value.pyRepr)" }.joined(separator: ", ") + "}"
         case let .namespace(ns):
-            return "<Namespace " + ns.attributes.entries.map { "\($0.key.pyStr)=\($0.value.pyRepr)" }.joined(separator: ", ") + ">"
+            return "<Namespace \(JinjaValue.dict(ns.attributes).pyRepr)>"
         case let .function(f): return "<function \(f.name)>"
         }
     }

@@ -29,7 +29,7 @@ import Testing
                 let rd = r.dictValue ?? JinjaDict()
                 let convName = rd["conversation"]?.stringValue ?? ""
                 let messages = conversations[convName]?.listValue ?? []
-                let tools = rd["tools"]?.listValue
+                let tools = rd["with_tools"]?.isTruthy == true ? fixture["tools"]?.listValue : nil
                 let agp = rd["add_generation_prompt"]?.isTruthy ?? false
                 let label = "\(name) / \(convName) / agp=\(agp)\(tools == nil ? "" : " / tools")"
                 checked += 1
