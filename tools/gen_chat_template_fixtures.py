@@ -234,6 +234,9 @@ case("whitespace heavy template", """{%- for m in messages -%}
 {%- if add_generation_prompt %}
     [A]
 {%- endif %}""", messages=[{"role": "system", "content": "s"}, {"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}], add_generation_prompt=True)
+case("macro too many arguments", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}")
+case("macro unknown keyword", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, b=2) }}")
+case("macro caller not used", "{% macro m() %}x{% endmacro %}{% call m() %}y{% endcall %}")
 # runtime errors
 case("attribute of undefined", "{{ nothing.attr }}")
 case("call undefined", "{{ nothing() }}")

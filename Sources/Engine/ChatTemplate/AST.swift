@@ -63,6 +63,22 @@ struct MacroDefinition {
     var parameters: [(name: String, defaultValue: Expr?)]
     var body: [Stmt]
     var span: TemplateSpan
+    /// Whether the body reads `varargs` / `kwargs` / `caller`: jinja2 only
+    /// accepts extra positional or keyword arguments (or a caller) when it does.
+    var readsVarargs: Bool
+    var readsKwargs: Bool
+    var readsCaller: Bool
+
+    init(name: String, parameters: [(name: String, defaultValue: Expr?)], body: [Stmt], span: TemplateSpan) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.span = span
+        let names = ASTWalk.names(in: body)
+        readsVarargs = names.contains("varargs")
+        readsKwargs = names.contains("kwargs")
+        readsCaller = names.contains("caller")
+    }
 }
 
 indirect enum Stmt {
@@ -91,4 +107,6 @@ struct ForLoop {
     var otherwise: [Stmt]
     var recursive: Bool
     var span: TemplateSpan
+    /// Whether the body reads `loop`; building the loop object is skipped otherwise.
+    var readsLoop: Bool
 }

@@ -31,7 +31,7 @@ public struct ChatTemplate: @unchecked Sendable {
         self.source = source
         do {
             body = try Parser.parse(source)
-            try Validator.check(body)
+            try ASTWalk.validate(body)
         } catch let e as TemplateError {
             throw e.located(nil, name: name)
         }

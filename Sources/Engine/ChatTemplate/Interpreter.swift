@@ -149,7 +149,9 @@ final class Interpreter {
         var lastChanged: JinjaValue?
         for (i, item) in items.enumerated() {
             let inner = Scope(parent: scope)
-            inner.set("loop", loopObject(index: i, items: items, lastChanged: { lastChanged }, setChanged: { lastChanged = $0 }))
+            if loop.readsLoop {
+                inner.set("loop", loopObject(index: i, items: items, lastChanged: { lastChanged }, setChanged: { lastChanged = $0 }))
+            }
             try assign(loop.target, item, inner, loop.span)
             if try execute(loop.body, inner) == .breakLoop { break }
         }
@@ -209,9 +211,18 @@ final class Interpreter {
         var extraKeywords = JinjaDict()
         var given: [String: JinjaValue] = [:]
         for (k, v) in args.keywords {
-            if m.parameters.contains(where: { $0.name == k }) { given[k] = v }
-            else if k == "caller" { scope.set("caller", v) }
-            else { extraKeywords[k] = v }
+            if m.parameters.contains(where: { $0.name == k }) {
+                given[k] = v
+            } else if k == "caller", m.readsCaller {
+                scope.set("caller", v)
+            } else if m.readsKwargs {
+                extraKeywords[k] = v
+            } else {
+                throw TemplateError.runtime("macro '\(m.name)' takes no keyword argument '\(k)'", span)
+            }
+        }
+        if args.positional.count > m.parameters.count, !m.readsVarargs {
+            throw TemplateError.runtime("macro '\(m.name)' takes not more than \(m.parameters.count) argument(s)", span)
         }
         for (i, p) in m.parameters.enumerated() {
             if i < args.positional.count {

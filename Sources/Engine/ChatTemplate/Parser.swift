@@ -188,7 +188,8 @@ struct Parser {
             otherwise = try parseStatements(["endfor"], dropNeedle: true)
         }
         return .forLoop(ForLoop(target: target, iterable: iterable, filter: filter, body: body,
-                                otherwise: otherwise, recursive: recursive, span: span))
+                                otherwise: otherwise, recursive: recursive, span: span,
+                                readsLoop: ASTWalk.names(in: body).contains("loop")))
     }
 
     private mutating func parseIf() throws -> Stmt {
