@@ -156,6 +156,8 @@ case("nested data", "{{ m.tool_calls[0].function.name }}({{ m.tool_calls[0].func
 # string methods
 case("strip family", "[{{ s.strip() }}][{{ s.lstrip() }}][{{ s.rstrip() }}][{{ 'xxaxx'.strip('x') }}]", s="  \n a b \t ")
 case("split", "{{ 'a,b,,c'.split(',') }} {{ '  a  b '.split() }} {{ 'a b c'.split(' ', 1) }} {{ 'x</think>y'.split('</think>')[-1] }}")
+case("rsplit", "{{ 'a,b,c'.rsplit(',', 1) }} {{ ' a b  c '.rsplit(None, 1) }} {{ 'a b'.rsplit() }} {{ 'x</think>y</think>z'.rsplit('</think>', 1)[0] }}")
+case("in substring", "{{ '' in 'abc' }} {{ 'é' in 'café' }} {{ 'bc' in 'abc' }} {{ 'abcd' in 'abc' }}")
 case("startswith endswith", "{{ s.startswith('<') }} {{ s.endswith('>') }} {{ s.startswith(('x', '<')) }}", s="<tool>")
 case("case methods", "{{ s.upper() }} {{ s.lower() }} {{ s.title() }} {{ s.capitalize() }}", s="hELLo wORLD they're")
 case("replace find count", "{{ s.replace('a', 'o') }} {{ s.replace('a', 'o', 1) }} {{ s.find('n') }} {{ s.find('z') }} {{ s.count('a') }}", s="banana")

@@ -201,7 +201,7 @@ extension Interpreter {
             guard case let .string(n) = needle else {
                 throw TemplateError.runtime("'in <string>' requires string as left operand, not \(needle.typeName)", span)
             }
-            return n.isEmpty || s.unicodeScalars.count >= n.unicodeScalars.count && s.contains(n)
+            return scalarIndex(of: n, in: s) != nil
         case let .list(l), let .tuple(l): return l.contains { pyEquals($0, needle) }
         case let .dict(d): return d[needle] != nil
         case .undefined: return false

@@ -50,7 +50,8 @@ struct Lexer {
         return true
     }
 
-    private func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    /// Python regex `\s` and `str.rstrip()` whitespace (`str.isspace`).
+    private func isSpace(_ c: Unicode.Scalar) -> Bool { isPythonSpace(c) }
 
     private func skipSpaces(from i: Int) -> Int {
         var j = i

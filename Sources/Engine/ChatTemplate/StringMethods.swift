@@ -94,12 +94,20 @@ func pyReplace(_ s: String, _ old: String, _ new: String, count: Int) -> String 
     return parts.joined(separator: new)
 }
 
-private func scalarIndex(of needle: String, in hay: String, fromEnd: Bool) -> Int? {
+/// The Unicode-scalar offset of `needle` in `hay` (Python's `str.find`/`rfind`).
+func scalarIndex(of needle: String, in hay: String, fromEnd: Bool = false) -> Int? {
     let h = Array(hay.unicodeScalars), n = Array(needle.unicodeScalars)
     guard n.count <= h.count else { return nil }
     let range = Array(0...(h.count - n.count))
     for i in fromEnd ? range.reversed() : range where h[i..<(i + n.count)].elementsEqual(n) { return i }
     return nil
+}
+
+private extension JinjaValue {
+    var stringValueForSplit: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
 }
 
 extension Interpreter {
@@ -127,10 +135,13 @@ extension Interpreter {
             return { args in
                 let a = try args.bind(name, [("sep", JinjaValue.none), ("maxsplit", JinjaValue.int(-1))])
                 let maxSplit = a[1].intValue ?? -1
-                if name == "rsplit", maxSplit >= 0 {
-                    throw TemplateError(.notImplemented, "str.rsplit with maxsplit")
+                guard name == "rsplit", maxSplit >= 0 else {
+                    return .list(try pySplit(s, a[0], maxSplit).map(JinjaValue.string))
                 }
-                return .list(try pySplit(s, a[0], maxSplit).map(JinjaValue.string))
+                // rsplit is split on the reversed text (whitespace and separators reversed too).
+                func reversed(_ t: String) -> String { String(String.UnicodeScalarView(t.unicodeScalars.reversed())) }
+                let sep: JinjaValue = a[0].stringValueForSplit.map { .string(reversed($0)) } ?? a[0]
+                return .list(try pySplit(reversed(s), sep, maxSplit).reversed().map { .string(reversed($0)) })
             }
         case "startswith": return affixTest { s.unicodeScalars.starts(with: $0.unicodeScalars) }
         case "endswith": return affixTest { s.unicodeScalars.reversed().starts(with: $0.unicodeScalars.reversed()) }
