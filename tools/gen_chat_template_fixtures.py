@@ -9,6 +9,7 @@ after the message normalisation apply_chat_template does).
 
 Outputs (Tests/EngineTests/Fixtures/chat_templates/):
   jinja_cases.json  small templates exercising one Jinja feature each
+  jinja_random_cases.json  seeded random nestings of tags and whitespace control
   chat_cases.json   real model chat templates x conversations x add_generation_prompt
 
 Run: /work/venv/bin/python tools/gen_chat_template_fixtures.py
@@ -16,6 +17,7 @@ Run: /work/venv/bin/python tools/gen_chat_template_fixtures.py
 import datetime as _dt
 import json
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -261,6 +263,51 @@ case("unclosed comment", "a {# b")
 case("not an expression", "{{ }}")
 
 
+
+# ---------------------------------------------------------------- random whitespace-control templates
+# Whitespace control is where Jinja implementations disagree, so a seeded generator
+# nests if/for/set/raw/macro/comment tags with random `-`/`+` markers around
+# whitespace-heavy text (including \r\n, NBSP, U+2028, \x1c).
+RNG = random.Random(20241125)
+TEXTS = ["a", " ", "\n", "  ", "\t", "x\n  ", "\n\n", " y ", "\n  \t", "z\n", "  \n  ", "\u00a0", "\u2028", "\x0b", "\x1c", "\r\n", "\r", " \r\n ", "\u3000"]
+def ws(): return RNG.choice(["", "", "-", "+"])
+def wsv(): return RNG.choice(["", "", "-"])
+def tag(body): return "{%" + ws() + " " + body + " " + ws() + "%}"
+EXPRS = ["x", "n", "s", "l", "d.k", "x ~ n", "l|length", "s|trim", "n * 2", "l[1:]", "s.upper()", "d.missing", "n / 4",
+         "l|join('-')", "x if n > 1 else s", "'q' ~ (n // 3)", "l|map('upper')|list" , "d|tojson", "s.split()", "(n, s)",
+         "n is even", "not l", "{'a': n, 'b': [s, none]}", "(l + [n])|reverse|list", "1 < n <= 3", "s|title", "s|center(9)",
+         "l|batch(2)|list", "l|first ~ l|last", "d.j|sum", "n|float", "3.0 * n", "(n / 7)|round(3)", "'é\\n' ~ s", "[1,2,3][n-3:]",
+         "s.strip().split(' ')", "d.get('k', 0) + 1", "l.index('q')", "s|replace(' ', '_')", "x|lower is lower", "n|string|length",
+         "{'z': 1, 'a': 2}|dictsort", "l|select('equalto', 'q')|list", "[3, 1, 2]|max", "l|unique|list", "s|wordcount", "true and none",
+         "-n ** 2", "n % -2", "-7 // n", "x * 0", "(1, 2) == (1, 2)", "none is none", "loop is defined", "[n, x]|sort", "s[::-1]", "'%s!' % s", "d.items()|list", "range(n)|list", "n ** 2 - 1.5"]
+COND = ["n > 1", "x", "not x", "l", "s == ' a b '", "n is odd", "d.k is defined", "d.missing is defined", "'a' in s"]
+def item(depth):
+    k = RNG.random()
+    if k < 0.35: return RNG.choice(TEXTS)
+    if k < 0.55: return "{{" + wsv() + " " + RNG.choice(EXPRS) + " " + wsv() + "}}"
+    if k < 0.62: return "{#" + ws() + " c " + ws() + "#}"
+    if k < 0.67: return tag("set v = " + RNG.choice(EXPRS)) + "{{ v }}"
+    if depth > 2: return RNG.choice(TEXTS)
+    if k < 0.80:
+        s = tag("if " + RNG.choice(COND)) + block(depth + 1)
+        if RNG.random() < 0.4: s += tag("elif " + RNG.choice(COND)) + block(depth + 1)
+        if RNG.random() < 0.4: s += tag("else") + block(depth + 1)
+        return s + tag("endif")
+    if k < 0.93:
+        s = tag("for i in " + RNG.choice(["l", "range(n)", "s.split()", "[]", "d"])) + block(depth + 1) + "{{ loop.index }}"
+        if RNG.random() < 0.3: s += tag("else") + block(depth + 1)
+        return s + tag("endfor")
+    if k < 0.97:
+        return tag("raw") + RNG.choice(TEXTS) + "{{ raw }}" + RNG.choice(TEXTS) + tag("endraw")
+    return tag("macro m(a, b=2)") + block(depth + 1) + "{{ a }}" + tag("endmacro") + "{{ m(n) }}"
+def block(depth):
+    return "".join(item(depth) for _ in range(RNG.randint(1, 5)))
+FUZZ_VARIABLES = {"x": "X", "n": 3, "s": " a b ", "l": ["p", "q", "r"], "d": {"k": 1, "j": [1, 2]}}
+
+
+def fuzz_cases(count):
+    return [{"name": f"random {i}", "template": block(0)} for i in range(count)]
+
 # ---------------------------------------------------------------- chat templates
 def trl_template(name):
     return (TRL_TEMPLATES / f"{name}.jinja").read_text()
@@ -379,6 +426,11 @@ def main():
     meta = {"generator": "tools/gen_chat_template_fixtures.py", "transformers": transformers.__version__,
             "jinja2": jinja2.__version__, "trl": trl.__version__, "fixed_now_utc": FIXED_NOW.isoformat()}
     (OUT / "jinja_cases.json").write_text(json.dumps({"meta": meta, "cases": U}, ensure_ascii=False, indent=1))
+    fuzz = fuzz_cases(400)
+    for c in fuzz:
+        c.update(render_plain(c["template"], FUZZ_VARIABLES))
+    (OUT / "jinja_random_cases.json").write_text(
+        json.dumps({"meta": meta, "variables": FUZZ_VARIABLES, "cases": fuzz}, ensure_ascii=False, indent=0))
 
     templates = []
     for name, source, special in TEMPLATES:

@@ -2,11 +2,14 @@ import Foundation
 import Testing
 @testable import Engine
 
-/// Each small template of jinja_cases.json, rendered by transformers' jinja2
-/// environment, must render to the same text here (or fail the same way).
+/// Each small template of jinja_cases.json (one feature each) and
+/// jinja_random_cases.json (random nestings with whitespace control), rendered
+/// by transformers' jinja2 environment, must render to the same text here
+/// (or fail the same way).
 @Suite struct JinjaCaseTests {
-    @Test func everyCaseMatchesJinja2() throws {
-        let fixture = try ChatTemplateFixtures.load("jinja_cases")
+    @Test(arguments: ["jinja_cases", "jinja_random_cases"])
+    func everyCaseMatchesJinja2(file: String) throws {
+        let fixture = try ChatTemplateFixtures.load(file)
         let cases = fixture["cases"]?.listValue ?? []
         #expect(cases.count >= 80)
         var mismatches: [String] = []
@@ -14,7 +17,7 @@ import Testing
             let d = c.dictValue ?? JinjaDict()
             let name = d["name"]?.stringValue ?? "?"
             let source = d["template"]?.stringValue ?? ""
-            let variables = d["variables"]?.variables ?? [:]
+            let variables = (d["variables"] ?? fixture["variables"])?.variables ?? [:]
             let result: Result<String, Error> = Result {
                 var template = try ChatTemplate(source: source, name: name)
                 template.now = { ChatTemplateFixtures.fixedNow }
