@@ -40,28 +40,6 @@ func pythonList(_ names: [String]) -> String {
     "[" + names.map { pythonStringRepr($0) }.joined(separator: ", ") + "]"
 }
 
-/// Python's repr of a str (single quotes unless the text holds a single quote and no double quote).
-func pythonStringRepr(_ s: String) -> String {
-    let useDouble = s.contains("'") && !s.contains("\"")
-    let q: Character = useDouble ? "\"" : "'"
-    var out = String(q)
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "'" where !useDouble: out += "\\'"
-        default:
-            if ch.value < 0x20 || ch.value == 0x7f {
-                out += "\\x" + String(ch.value, radix: 16).leftPadded(to: 2)
-            } else { out.unicodeScalars.append(ch) }
-        }
-    }
-    out.append(q)
-    return out
-}
-
 extension String {
     func leftPadded(to n: Int, with c: Character = "0") -> String {
         count >= n ? self : String(repeating: c, count: n - count) + self

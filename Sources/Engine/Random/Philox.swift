@@ -23,14 +23,14 @@ public struct Philox: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case seed, counter, lane }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: Swift.Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(seed: c.decode(UInt64.self, forKey: .seed),
                       counter: c.decode(UInt64.self, forKey: .counter),
                       lane: c.decode(Int.self, forKey: .lane))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Swift.Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(seed, forKey: .seed)
         try c.encode(counter, forKey: .counter)

@@ -8,7 +8,7 @@ protocol Decoder {
 
 let knownDecoders = ["ByteLevel", "Metaspace", "ByteFallback", "Fuse", "Strip", "Replace", "Sequence"]
 
-func makeDecoder(_ json: JSONObject) throws -> Decoder {
+func makeDecoder(_ json: TokenizerJSON) throws -> Decoder {
     switch try json.type() {
     case "ByteLevel": return ByteLevelDecoder()
     case "Metaspace":

@@ -8,7 +8,7 @@ protocol Normalizer {
 
 let knownNormalizers = ["NFC", "NFD", "NFKC", "NFKD", "Lowercase", "Prepend", "Replace", "Strip", "ByteLevel", "Sequence"]
 
-func makeNormalizer(_ json: JSONObject) throws -> Normalizer {
+func makeNormalizer(_ json: TokenizerJSON) throws -> Normalizer {
     switch try json.type() {
     case "NFC": return UnicodeNormalizer(form: .nfc)
     case "NFD": return UnicodeNormalizer(form: .nfd)
@@ -32,7 +32,7 @@ struct TextPattern {
     let literal: [UInt32]?
     let regex: Regex?
 
-    init(_ json: JSONObject, field: String) throws {
+    init(_ json: TokenizerJSON, field: String) throws {
         let p = try json.object(field)
         if let s = try p.optionalString("String") {
             literal = s.unicodeScalars.map(\.value)

@@ -29,7 +29,7 @@ struct RawEncoding {
     }
 }
 
-func makePostProcessor(_ json: JSONObject, tokenString: @escaping (Int) -> String?, idOf: (String) -> Int?) throws -> PostProcessor {
+func makePostProcessor(_ json: TokenizerJSON, tokenString: @escaping (Int) -> String?, idOf: (String) -> Int?) throws -> PostProcessor {
     switch try json.type() {
     case "ByteLevel":
         return ByteLevelPostProcessor(trimOffsets: try json.bool("trim_offsets", default: true),
@@ -44,7 +44,7 @@ func makePostProcessor(_ json: JSONObject, tokenString: @escaping (Int) -> Strin
             guard let d = item as? [String: Any] else {
                 throw TokenizerError.wrongType(file: json.file, field: field, expected: "an object")
             }
-            let obj = JSONObject(d, file: json.file, path: field)
+            let obj = TokenizerJSON(d, file: json.file, path: field)
             if let seq = try obj.optionalObject("Sequence") {
                 let which = try seq.string("id")
                 guard which == "A" else {

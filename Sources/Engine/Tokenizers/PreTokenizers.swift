@@ -7,7 +7,7 @@ protocol PreTokenizer {
 let knownPreTokenizers = ["ByteLevel", "Split", "Metaspace", "Digits", "Whitespace", "WhitespaceSplit",
                           "Punctuation", "Sequence"]
 
-func makePreTokenizer(_ json: JSONObject) throws -> PreTokenizer {
+func makePreTokenizer(_ json: TokenizerJSON) throws -> PreTokenizer {
     switch try json.type() {
     case "ByteLevel":
         return ByteLevelPreTokenizer(addPrefixSpace: try json.bool("add_prefix_space", default: true),
@@ -53,7 +53,7 @@ func makePreTokenizer(_ json: JSONObject) throws -> PreTokenizer {
     }
 }
 
-private func splitBehavior(_ json: JSONObject, field: String, default value: SplitBehavior? = nil) throws -> SplitBehavior {
+private func splitBehavior(_ json: TokenizerJSON, field: String, default value: SplitBehavior? = nil) throws -> SplitBehavior {
     guard json.has(field) || value == nil else { return value ?? .isolated }
     let name = try json.string(field)
     guard let b = SplitBehavior(rawValue: name) else {

@@ -40,12 +40,12 @@ extension TokenizerConfig {
         guard let value, !(value is NSNull) else { return nil }
         if let s = value as? String { return AddedToken(s, special: true) }
         if let d = value as? [String: Any] {
-            return try addedToken(JSONObject(d, file: file, path: field), defaultSpecial: true)
+            return try addedToken(TokenizerJSON(d, file: file, path: field), defaultSpecial: true)
         }
         throw TokenizerError.wrongType(file: file, field: field, expected: "a string or an AddedToken object")
     }
 
-    static func addedToken(_ o: JSONObject, defaultSpecial: Bool) throws -> AddedToken {
+    static func addedToken(_ o: TokenizerJSON, defaultSpecial: Bool) throws -> AddedToken {
         let special = try o.bool("special", default: defaultSpecial)
         return AddedToken(try o.string("content"), special: special,
                           singleWord: try o.bool("single_word", default: false),

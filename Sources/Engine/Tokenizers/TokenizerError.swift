@@ -37,7 +37,7 @@ public enum TokenizerError: Error, CustomStringConvertible, Equatable {
 
 /// Typed access to a parsed JSON object that reports the file and the dotted field
 /// path on every mistake, so a malformed tokenizer.json names exactly what is wrong.
-struct JSONObject {
+struct TokenizerJSON {
     let dict: [String: Any]
     let file: String
     let path: String
@@ -65,14 +65,14 @@ struct JSONObject {
 
     func bool(_ key: String, default value: Bool) throws -> Bool {
         guard has(key) else { return value }
-        guard let v = dict[key], JSONWriter.isJSONBool(v), let b = v as? Bool else { throw TokenizerError.wrongType(file: file, field: field(key), expected: "true or false") }
+        guard let v = dict[key], TokenizerJSONWriter.isJSONBool(v), let b = v as? Bool else { throw TokenizerError.wrongType(file: file, field: field(key), expected: "true or false") }
         return b
     }
 
     func int(_ key: String) throws -> Int {
         guard let v = dict[key] else { throw TokenizerError.missingField(file: file, field: field(key)) }
-        if !JSONWriter.isJSONBool(v), let n = v as? Int { return n }
-        if !JSONWriter.isJSONBool(v), let d = v as? Double, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
+        if !TokenizerJSONWriter.isJSONBool(v), let n = v as? Int { return n }
+        if !TokenizerJSONWriter.isJSONBool(v), let d = v as? Double, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
         throw TokenizerError.wrongType(file: file, field: field(key), expected: "an integer")
     }
 
@@ -81,13 +81,13 @@ struct JSONObject {
         return try int(key)
     }
 
-    func object(_ key: String) throws -> JSONObject {
+    func object(_ key: String) throws -> TokenizerJSON {
         guard let v = dict[key] else { throw TokenizerError.missingField(file: file, field: field(key)) }
         guard let d = v as? [String: Any] else { throw TokenizerError.wrongType(file: file, field: field(key), expected: "an object") }
-        return JSONObject(d, file: file, path: field(key))
+        return TokenizerJSON(d, file: file, path: field(key))
     }
 
-    func optionalObject(_ key: String) throws -> JSONObject? {
+    func optionalObject(_ key: String) throws -> TokenizerJSON? {
         guard has(key) else { return nil }
         return try object(key)
     }
@@ -99,12 +99,12 @@ struct JSONObject {
     }
 
     /// The elements of a list of objects, each with its indexed path (`pretokenizers[1]`).
-    func objects(_ key: String) throws -> [JSONObject] {
+    func objects(_ key: String) throws -> [TokenizerJSON] {
         try array(key).enumerated().map { i, v in
             guard let d = v as? [String: Any] else {
                 throw TokenizerError.wrongType(file: file, field: "\(field(key))[\(i)]", expected: "an object")
             }
-            return JSONObject(d, file: file, path: "\(field(key))[\(i)]")
+            return TokenizerJSON(d, file: file, path: "\(field(key))[\(i)]")
         }
     }
 
@@ -120,7 +120,7 @@ import Foundation
 
 enum JSONFile {
     /// Reads and parses a JSON file whose top level is an object.
-    static func readObject(_ path: String) throws -> JSONObject {
+    static func readObject(_ path: String) throws -> TokenizerJSON {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TokenizerError.cannotRead(path: path, reason: "no such file or not readable")
@@ -134,6 +134,6 @@ enum JSONFile {
         guard let dict = parsed as? [String: Any] else {
             throw TokenizerError.wrongType(file: name, field: "(top level)", expected: "an object")
         }
-        return JSONObject(dict, file: name)
+        return TokenizerJSON(dict, file: name)
     }
 }

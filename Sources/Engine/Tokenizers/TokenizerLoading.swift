@@ -42,7 +42,7 @@ extension Tokenizer {
     }
 
     /// Builds a tokenizer from a parsed tokenizer.json.
-    convenience init(json root: JSONObject) throws {
+    convenience init(json root: TokenizerJSON) throws {
         let modelJSON = try root.object("model")
         let model = try Tokenizer.makeModel(modelJSON)
         let normalizer = try root.optionalObject("normalizer").map(makeNormalizer)
@@ -65,7 +65,7 @@ extension Tokenizer {
         }
     }
 
-    static func makeModel(_ m: JSONObject) throws -> BPEModel {
+    static func makeModel(_ m: TokenizerJSON) throws -> BPEModel {
         let type = try m.optionalString("type") ?? "BPE"
         guard type == "BPE" else {
             throw TokenizerError.unknownComponent(file: m.file, field: "model", type: type, known: ["BPE"])
@@ -136,7 +136,7 @@ extension Tokenizer {
                       "end_of_word_suffix": "", "fuse_unk": false, "byte_fallback": false, "ignore_merges": false,
                       "vocab": vocabJSON.dict, "merges": merges] as [String: Any],
         ]
-        return try Tokenizer(json: JSONObject(root, file: "vocab.json"))
+        return try Tokenizer(json: TokenizerJSON(root, file: "vocab.json"))
     }
 
     /// transformers' `update_post_processor`: `[bos] $A [eos]` from add_bos_token/add_eos_token.

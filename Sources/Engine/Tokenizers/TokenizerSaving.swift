@@ -12,9 +12,9 @@ extension Tokenizer {
             throw TokenizerError.cannotRead(path: directory, reason: "cannot create the directory: \(error.localizedDescription)")
         }
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        try AtomicFile.write(JSONWriter.string(tokenizerJSON()), to: path("tokenizer.json"))
-        try AtomicFile.write(JSONWriter.string(configJSON()), to: path("tokenizer_config.json"))
-        try AtomicFile.write(JSONWriter.string(specialTokensMapJSON()), to: path("special_tokens_map.json"))
+        try AtomicFile.write(TokenizerJSONWriter.string(tokenizerJSON()), to: path("tokenizer.json"))
+        try AtomicFile.write(TokenizerJSONWriter.string(configJSON()), to: path("tokenizer_config.json"))
+        try AtomicFile.write(TokenizerJSONWriter.string(specialTokensMapJSON()), to: path("special_tokens_map.json"))
         if let template = config.chatTemplate, config.namedChatTemplates.isEmpty {
             try AtomicFile.write(template, to: path("chat_template.jinja"))
         }
@@ -48,7 +48,7 @@ extension Tokenizer {
         if !config.additionalSpecialTokens.isEmpty { c["additional_special_tokens"] = config.additionalSpecialTokens }
         c["clean_up_tokenization_spaces"] = config.cleanUpTokenizationSpaces
         c["model_max_length"] = config.modelMaxLength == Int.max
-            ? JSONWriter.RawNumber(text: "1000000000000000019884624838656") : config.modelMaxLength
+            ? TokenizerJSONWriter.RawNumber(text: "1000000000000000019884624838656") : config.modelMaxLength
         c["padding_side"] = config.paddingSide
         c["truncation_side"] = config.truncationSide
         c["tokenizer_class"] = "PreTrainedTokenizerFast"

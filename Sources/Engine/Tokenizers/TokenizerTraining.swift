@@ -38,7 +38,7 @@ extension Tokenizer {
             Tokenizer.remapSpecialIds(&post, vocab: result.vocab)
             root["post_processor"] = post
         }
-        let trained = try Tokenizer(json: JSONObject(root, file: "tokenizer.json"))
+        let trained = try Tokenizer(json: TokenizerJSON(root, file: "tokenizer.json"))
         trained.config = config
         return trained
     }

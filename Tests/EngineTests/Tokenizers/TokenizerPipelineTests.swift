@@ -22,7 +22,7 @@ import Testing
         let fixture = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         var root = try JSONSerialization.jsonObject(with: Data((fixture["tokenizer"] as! String).utf8)) as! [String: Any]
         root["model"] = Self.models[root["model"] as! String]
-        let tok = try Tokenizer(json: JSONObject(root, file: "\(name).json"))
+        let tok = try Tokenizer(json: TokenizerJSON(root, file: "\(name).json"))
         var failures = 0
         for c in fixture["cases"] as! [[String: Any]] {
             let text = c["text"] as! String

@@ -3,7 +3,7 @@ import Foundation
 /// A small deterministic JSON writer for the files tokenizers save: objects with sorted
 /// keys (a vocabulary, whose values are all integers, in id order, as tokenizers
 /// writes it), booleans as `true`/`false` (never 0/1), non-ASCII kept as UTF-8.
-enum JSONWriter {
+enum TokenizerJSONWriter {
     /// A number written verbatim (for values beyond Int, like transformers' int(1e30)).
     struct RawNumber { let text: String }
 
