@@ -61,6 +61,7 @@ extension PythonParser {
             return Expr(generator.kind, spanFrom(open.span))
         }
         guard try atOp(",") else {
+            try checkStrayAssignment(after: first)
             try expectClosing(")", after: first)
             if case .starred = first.kind { recordCompilerError(error("can't use starred expression here", first.span)) }
             parenthesizedSpans.insert(first.span)
@@ -149,9 +150,16 @@ extension PythonParser {
             }
             let key = try parseExpression()
             guard try eatOp(":") else {
-                if try atOp(",") || (try atOp("}")) { throw error("':' expected after dictionary key", key.span) }
+                if try atOp(",") || (try atOp("}")) {
+                    let lastCharacter = SourceSpan(line: key.span.endLine, column: key.span.endColumn - 1,
+                                                   endLine: key.span.endLine, endColumn: key.span.endColumn)
+                    throw error("':' expected after dictionary key", lastCharacter)
+                }
                 try checkMissingComma(after: key)
                 throw try invalidSyntax()
+            }
+            if try atOp("}") || (try atOp(",")) {
+                throw error("expression expected after dictionary key and ':'", previous.span)
             }
             last = try parseExpression()
             items.append(.pair(key: key, value: last))

@@ -60,6 +60,7 @@ extension PythonParser {
         if t.kind == .name, try peek(1).isOp(":=") {
             pos += 2
             let value = try parseExpression()
+            bind(t.text)
             return Expr(.namedExpression(target: t.text, value: value), spanFrom(t.span))
         }
         let e = try parseExpression()
@@ -255,7 +256,7 @@ extension PythonParser {
         if let first, tokens[first].kind == .name, ["match", "case", "_", "type"].contains(tokens[first].text),
            first + 1 == pos { return }
         let save = pos
-        if let b = attempt({ try $0.parseExpression() }) {
+        if let b = try attempt({ try $0.parseExpression() }) {
             pos = save
             throw error("invalid syntax. Perhaps you forgot a comma?", a.span.through(b.span))
         }
@@ -325,14 +326,11 @@ extension PythonParser {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", e.span)
                 }
                 if try atKeyword("for") {
+                    if !allowGenerator { throw try invalidSyntax() }
                     let generator = try parseComprehensionTail(element: e, start: e.span, kind: .generator)
                     let closes = try atOp(")")
                     let isSole = arguments.isEmpty && closes
-                    if !isSole {
-                        if !allowGenerator { throw try invalidSyntax() }
-                        throw error("Generator expression must be parenthesized", generator.span)
-                    }
-                    if !allowGenerator { throw error("invalid syntax", e.span) }
+                    if !isSole { throw error("Generator expression must be parenthesized", generator.span) }
                     arguments.append(.positional(generator))
                 } else {
                     if orderError == nil && (sawKeyword || sawDoubleStar) {
@@ -356,8 +354,9 @@ extension PythonParser {
     private mutating func parseLambda() throws -> Expr {
         let lambdaToken = try advance()
         scopes.append(Scope(kind: .lambda))
-        defer { scopes.removeLast() }
+        defer { _ = popScope() }
         let parameters = try parseParameters(closing: ":", allowAnnotations: false)
+        bindParameters(parameters)
         try expectOp(":")
         let body = try parseExpression()
         return Expr(.lambda(parameters, body: body), lambdaToken.span.through(body.span))

@@ -86,6 +86,16 @@ extension PythonParser {
         return parameters
     }
 
+    mutating func bindParameters(_ p: Parameters) {
+        var all = p.positionalOnly + p.regular + p.keywordOnly
+        if let v = p.varArgs { all.append(v) }
+        if let k = p.varKeywords { all.append(k) }
+        for parameter in all {
+            bind(parameter.name)
+            scopes[scopes.count - 1].parameters.insert(parameter.name)
+        }
+    }
+
     private mutating func skipAnnotation(_ allowed: Bool) throws {
         guard allowed, try eatOp(":") else { return }
         if try eatOp("*") { _ = try parseBitwiseOr() } else { _ = try parseExpression() }

@@ -103,7 +103,7 @@ extension PythonParser {
             return
         }
         let start = pos
-        if let argument = attempt({ try $0.parseStarExpressions() }) {
+        if let argument = try attempt({ try $0.parseStarExpressions() }) {
             pos = start
             throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", e.span.through(argument.span))
         }
@@ -133,11 +133,13 @@ extension PythonParser {
         if try !eatOp("(") { throw error("expected '('", try peek().span) }
         scopes.append(Scope(kind: .function))
         let parameters = try parseParameters(closing: ")", allowAnnotations: true)
+        bindParameters(parameters)
         try expectOp(")")
         if try eatOp("->") { _ = try parseExpression() }
         try expectColon()
         let body = try parseBlock(after: "function definition", line: defToken.span.line)
-        let scope = scopes.removeLast()
+        let scope = popScope()
+        bind(name.text)
         let def = FunctionDef(name: name.text, parameters: parameters, body: body, decorators: decorators,
                               docstring: docstring(of: body), isGenerator: !scope.yields.isEmpty)
         return Stmt(.functionDef(def), spanFrom(start))
@@ -162,7 +164,8 @@ extension PythonParser {
         try expectColon()
         scopes.append(Scope(kind: .class))
         let body = try parseBlock(after: "class definition", line: classToken.span.line)
-        scopes.removeLast()
+        _ = popScope()
+        bind(name.text)
         let def = ClassDef(name: name.text, bases: bases, keywords: keywords, body: body, decorators: decorators,
                            docstring: docstring(of: body))
         return Stmt(.classDef(def), spanFrom(start))
@@ -177,6 +180,7 @@ extension PythonParser {
     private mutating func parseIf() throws -> Stmt {
         let ifToken = try advance()
         let test = try parseNamedExpression()
+        try checkStrayAssignment(after: test)
         try expectColon()
         let body = try parseBlock(after: "'\(ifToken.text)' statement", line: ifToken.span.line)
         var orElse: [Stmt] = []
@@ -204,6 +208,7 @@ extension PythonParser {
     private mutating func parseWhile() throws -> Stmt {
         let whileToken = try advance()
         let test = try parseNamedExpression()
+        try checkStrayAssignment(after: test)
         try expectColon()
         let body = try parseLoopBody(after: "'while' statement", line: whileToken.span.line)
         let orElse = try atKeyword("else") ? try parseElse() : []
@@ -213,6 +218,7 @@ extension PythonParser {
     private mutating func parseFor() throws -> Stmt {
         let forToken = try advance()
         let target = try parseForTarget()
+        bindTarget(target)
         guard try eatKeyword("in") else { throw try invalidSyntax() }
         let iterable = try parseStarExpressions()
         try expectColon()
@@ -237,7 +243,11 @@ extension PythonParser {
                     throw error("multiple exception types must be parenthesized", e.span)
                 }
                 type = e
-                if try eatKeyword("as") { name = try expectName().text }
+                if try eatKeyword("as") {
+                    let n = try expectName().text
+                    bind(n)
+                    name = n
+                }
             }
             try expectColon()
             let handlerBody = try parseBlock(after: "'except' statement", line: exceptToken.span.line)
@@ -262,7 +272,7 @@ extension PythonParser {
     private mutating func parseWith() throws -> Stmt {
         let withToken = try advance()
         var items: [WithItem]
-        if try atOp("("), let parenthesized = attempt({ try $0.parseParenthesizedWithItems() }) {
+        if try atOp("("), let parenthesized = try attempt({ try $0.parseParenthesizedWithItems() }) {
             items = parenthesized
         } else {
             items = [try parseWithItem()]
@@ -290,6 +300,7 @@ extension PythonParser {
         let context = try parseExpression()
         guard try eatKeyword("as") else { return WithItem(context: context, target: nil) }
         let target = try parseSingleTarget()
+        bindTarget(target)
         return WithItem(context: context, target: target)
     }
 
@@ -352,8 +363,18 @@ extension PythonParser {
         var names = [try expectName().text]
         while try eatOp(",") { names.append(try expectName().text) }
         let stmt = Stmt(t.text == "global" ? .global(names) : .nonlocal(names), spanFrom(t.span))
-        if t.text == "nonlocal" && scopes[scopes.count - 1].kind == .module {
+        let scope = scopes[scopes.count - 1]
+        if t.text == "nonlocal" && scope.kind == .module {
             recordSymbolTableError(error("nonlocal declaration not allowed at module level", stmt.span))
+            return stmt
+        }
+        for name in names {
+            if scope.parameters.contains(name) {
+                recordSymbolTableError(error("name '\(name)' is parameter and \(t.text)", stmt.span))
+            } else if scope.bound.contains(name) {
+                recordSymbolTableError(error("name '\(name)' is assigned to before \(t.text) declaration", stmt.span))
+            }
+            if t.text == "nonlocal" { scopes[scopes.count - 1].pendingNonlocals.append((name, stmt.span)) }
         }
         return stmt
     }
@@ -367,6 +388,7 @@ extension PythonParser {
             if let bad = invalidTarget(e, context: .delete) {
                 throw error("cannot delete \(expressionName(bad))", bad.span)
             }
+            bindTarget(e)
             targets.append(e)
         } while try eatOp(",")
         guard !targets.isEmpty else { throw try invalidSyntax() }
@@ -393,6 +415,7 @@ extension PythonParser {
             let start = try peek().span
             let name = try parseDottedName()
             let asName = try eatKeyword("as") ? try expectName().text : nil
+            bind(asName ?? String(name.prefix { $0 != "." }))
             names.append(ImportName(name: name, asName: asName, span: spanFrom(start)))
         } while try eatOp(",")
         return Stmt(.import(names), spanFrom(t.span))
@@ -422,6 +445,7 @@ extension PythonParser {
                 let start = try peek().span
                 let name = try expectName().text
                 let asName = try eatKeyword("as") ? try expectName().text : nil
+                bind(asName ?? name)
                 names.append(ImportName(name: name, asName: asName, span: spanFrom(start)))
             } while try eatOp(",")
             if parenthesized { try expectOp(")") }

@@ -16,12 +16,16 @@ extension PythonParser {
                 try checkAssignTarget(target, value: value, maybeEqualityHint: index == 0 && parts.count == 1)
             }
             checkNotBareStarred(value)
-            for target in parts { checkStarredTargets(target) }
+            for target in parts {
+                checkStarredTargets(target)
+                bindTarget(target)
+            }
             return Stmt(.assign(targets: parts, value: value), spanFrom(start))
         }
         if t.isOp(":") {
             try checkAnnotationTarget(first)
             pos += 1
+            bindTarget(first)
             _ = try parseExpression()
             var value: Expr?
             if try eatOp("=") { value = try parseStarExpressionsOrYield() }
@@ -35,6 +39,7 @@ extension PythonParser {
                 throw error("'\(expressionName(first))' is an illegal expression for augmented assignment", first.span)
             }
             pos += 1
+            bindTarget(first)
             let value = try parseStarExpressionsOrYield()
             return Stmt(.augmentedAssign(target: first, op, value: value), spanFrom(start))
         }
@@ -58,10 +63,27 @@ extension PythonParser {
     }
 
     /// CPython's hint is not given for list, tuple and generator displays nor `True`/`False`/`None`.
-    private func isExcludedFromHint(_ e: Expr) -> Bool {
+    func isExcludedFromHint(_ e: Expr) -> Bool {
         switch e.kind {
         case .list, .tuple, .generator, .constant(.bool), .constant(.none): return true
         default: return false
+        }
+    }
+
+    /// `if x = 1:` — CPython's hints for `=` where an expression was expected.
+    mutating func checkStrayAssignment(after e: Expr) throws {
+        guard try atOp("=") else { return }
+        let save = pos
+        pos += 1
+        let value = try attempt { try $0.parseBitwiseOr() }
+        let followedByAssign = try atOp("=") || (try atOp(":="))
+        pos = save
+        guard let value, !followedByAssign else { return }
+        if case .name = e.kind, !parenthesizedSpans.contains(e.span) {
+            throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e.span.through(value.span))
+        }
+        if isBitwiseOrLevel(e) && !isExcludedFromHint(e) {
+            throw error("cannot assign to \(expressionName(e)) here. Maybe you meant '==' instead of '='?", e.span)
         }
     }
 

@@ -59,6 +59,11 @@ struct Scope {
     var loopDepth = 0
     /// `yield` expressions seen directly in this scope (not in nested ones).
     var yields: [SourceSpan] = []
+    /// Names bound so far in this scope, and the parameters among them.
+    var bound = Set<String>()
+    var parameters = Set<String>()
+    /// `nonlocal` names declared here or in nested functions, not yet found bound in an enclosing function.
+    var pendingNonlocals: [(String, SourceSpan)] = []
     var isFunction: Bool { kind == .function || kind == .lambda }
 }
 
@@ -73,6 +78,8 @@ struct PythonParser {
     var scopes: [Scope] = [Scope(kind: .module)]
     /// CPython's symbol-table errors (`nonlocal` at module level, duplicate parameters, ...).
     var symbolTableError: SyntaxError?
+    /// CPython's symbol-table analysis errors (`no binding for nonlocal 'x' found`), reported next.
+    var analysisError: SyntaxError?
     /// CPython's compiler errors (`'return' outside function`, ...), reported after symbol-table ones.
     var compilerError: SyntaxError?
     /// Recursion depth of expression parsing, bounded so that no input can overflow the stack.
@@ -120,12 +127,15 @@ struct PythonParser {
     /// Runs `rule` as a trial (PEG-style ordered choice): on a syntax error the parser is put
     /// back as it was and nil is returned. A lexer error is not a failed trial: it is rethrown
     /// by the next token request.
-    mutating func attempt<T>(_ rule: (inout PythonParser) throws -> T) -> T? {
+    mutating func attempt<T>(_ rule: (inout PythonParser) throws -> T) throws -> T? {
         let saved = (pos, scopes, symbolTableError, compilerError, depth)
+        let savedAnalysisError = analysisError
         do {
             return try rule(&self)
         } catch {
+            if let lexerError { throw lexerError }
             (pos, scopes, symbolTableError, compilerError, depth) = saved
+            analysisError = savedAnalysisError
             return nil
         }
     }
@@ -230,6 +240,30 @@ struct PythonParser {
         return e
     }
 
+    // MARK: Scopes and bindings
+
+    mutating func bind(_ name: String) { scopes[scopes.count - 1].bound.insert(name) }
+
+    /// Binds the names an assignment target assigns.
+    mutating func bindTarget(_ e: Expr) {
+        switch e.kind {
+        case .name(let n): bind(n)
+        case .tuple(let es), .list(let es): for x in es { bindTarget(x) }
+        case .starred(let x): bindTarget(x)
+        default: break
+        }
+    }
+
+    /// Leaves a function, class or lambda scope: `nonlocal` names it could not resolve go to
+    /// the enclosing scope (a function resolves those it binds); at module level they are errors.
+    mutating func popScope() -> Scope {
+        let scope = scopes.removeLast()
+        var unresolved = scope.pendingNonlocals
+        if scope.isFunction { unresolved.removeAll { scope.bound.contains($0.0) } }
+        scopes[scopes.count - 1].pendingNonlocals += unresolved
+        return scope
+    }
+
     // MARK: Program
 
     mutating func parseProgram() throws -> Program {
@@ -242,7 +276,11 @@ struct PythonParser {
         } catch let e as SyntaxError {
             throw finish(e)
         }
+        for (name, span) in scopes[0].pendingNonlocals where analysisError == nil {
+            analysisError = error("no binding for nonlocal '\(name)' found", span)
+        }
         if let e = symbolTableError { throw e }
+        if let e = analysisError { throw e }
         if let e = compilerError { throw e }
         return Program(file: file, body: body)
     }
