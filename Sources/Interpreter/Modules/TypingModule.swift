@@ -46,7 +46,7 @@ final class TypingAlias: NativeObject {
 
     override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
         switch name {
-        case "__origin__": return origin.map { .object($0) } ?? .none
+        case "__origin__": return origin.map { .object($0) } ?? Value.none
         case "__args__": return .object(PyTuple(args))
         default: return nil
         }

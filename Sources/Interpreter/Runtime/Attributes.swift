@@ -65,7 +65,7 @@ extension Interpreter {
         case "__module__": return .str(c.module)
         case "__bases__": return .object(PyTuple(c.bases.map { .object($0) }))
         case "__mro__": return .object(PyTuple(c.mro.map { .object($0) }))
-        case "__doc__": return c.dict["__doc__"] ?? .none
+        case "__doc__": return c.dict["__doc__"] ?? Value.none
         case "__dict__":
             let d = PyDict()
             for k in c.attributeOrder { if let v = c.dict[k] { d.setString(k, v) } }
@@ -114,18 +114,18 @@ extension Interpreter {
             case "__name__": return .str(f.name)
             case "__qualname__": return .str(f.qualname)
             case "__doc__": return f.doc
-            case "__module__": return f.globals.values["__name__"] ?? .none
+            case "__module__": return f.globals.values["__name__"] ?? Value.none
             case "__dict__": return .object(attrsDict(o))
             case "__defaults__":
                 let d = f.defaults.prefix(f.code.signature.positionalCount).compactMap { $0 }
-                return d.isEmpty ? .none : .object(PyTuple(d))
+                return d.isEmpty ? Value.none : .object(PyTuple(d))
             case "__wrapped__": return nil
             default: return nil
             }
         case let b as PyBuiltin:
             switch name {
             case "__name__", "__qualname__": return .str(b.name)
-            case "__doc__": return b.doc.map { .str($0) } ?? .none
+            case "__doc__": return b.doc.map { .str($0) } ?? Value.none
             case "__self__": return b.receiver
             default: return nil
             }
@@ -138,13 +138,14 @@ extension Interpreter {
         case let e as PyException:
             switch name {
             case "args": return .object(PyTuple(e.args))
-            case "__cause__": return e.cause.map { .object($0) } ?? .none
-            case "__context__": return e.context.map { .object($0) } ?? .none
-            case "__traceback__": return .none
+            case "__cause__": return e.cause.map { .object($0) } ?? Value.none
+            case "__context__": return e.context.map { .object($0) } ?? Value.none
+            case "__traceback__": return Value.none
             case "__suppress_context__": return .bool(e.suppressContext)
-            case "code" where e.cls.isSubclass(of: T.systemExit): return e.args.first ?? .none
-            case "value" where e.cls.isSubclass(of: T.stopIteration): return e.args.first ?? .none
-            case "errno", "strerror" where e.cls.isSubclass(of: T.osError): return e.args.first ?? .none
+            case "code" where e.cls.isSubclass(of: T.systemExit): return e.args.first ?? Value.none
+            case "value" where e.cls.isSubclass(of: T.stopIteration): return e.args.first ?? Value.none
+            case "errno" where e.cls.isSubclass(of: T.osError): return e.args.first ?? Value.none
+            case "strerror" where e.cls.isSubclass(of: T.osError): return e.args.count > 1 ? e.args[1] : .none
             case "filename" where e.cls.isSubclass(of: T.osError): return e.args.count > 2 ? e.args[2] : .none
             default: return nil
             }
@@ -173,7 +174,7 @@ extension Interpreter {
             return try n.getAttribute(self, name)
         default:
             if name == "__dict__", o.attrs != nil { return .object(attrsDict(o)) }
-            if name == "__doc__" { return typeOf(v).lookup("__doc__") ?? .none }
+            if name == "__doc__" { return typeOf(v).lookup("__doc__") ?? Value.none }
             if name == "__name__", let g = o as? PyGenerator { return .str(g.name) }
             return nil
         }

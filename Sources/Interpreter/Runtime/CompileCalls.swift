@@ -177,7 +177,7 @@ extension Compiler {
         if name == "<lambda>" { sig.name = "<lambda>" }
         let code = CodeObject(name: name, qualname: qualname, file: file, signature: sig,
                               isGenerator: isGenerator, doc: docstring)
-        let inner = Scope(kind: .function, parent: scope, code: code)
+        let inner = CompileScope(kind: .function, parent: scope, code: code)
         var collector = NameCollector()
         collector.stmts(body)
         inner.globals = collector.globals

@@ -6,7 +6,7 @@ extension Compiler {
         let sig = Signature(name: name, names: [], positionalOnlyCount: 0, positionalCount: 0, keywordOnlyCount: 0,
                             hasVarArgs: false, hasVarKeywords: false)
         let code = CodeObject(name: name, qualname: name, file: program.file, signature: sig, isGenerator: false, doc: nil)
-        let scope = Scope(kind: .module, parent: nil, code: code)
+        let scope = CompileScope(kind: .module, parent: nil, code: code)
         let compiler = Compiler(file: program.file, scope: scope)
         code.body = try compiler.block(program.body)
         return code
@@ -39,7 +39,7 @@ extension Compiler {
                             hasVarArgs: false, hasVarKeywords: false)
         let code = CodeObject(name: def.name, qualname: qualname, file: file, signature: sig, isGenerator: false,
                               doc: def.docstring)
-        let inner = Scope(kind: .classBody, parent: scope, code: code)
+        let inner = CompileScope(kind: .classBody, parent: scope, code: code)
         var collector = NameCollector()
         collector.stmts(def.body)
         inner.globals = collector.globals

@@ -6,9 +6,9 @@ import BigInt
 /// looks a local up by name, and operator fast paths for ints and floats are inlined.
 final class Compiler {
     let file: SourceFile
-    var scope: Scope
+    var scope: CompileScope
 
-    init(file: SourceFile, scope: Scope) {
+    init(file: SourceFile, scope: CompileScope) {
         self.file = file
         self.scope = scope
     }

@@ -184,7 +184,7 @@ final class ModuleBuilder {
 
     init(_ name: String, doc: String? = nil) {
         module = PyModule(name: name)
-        module.namespace.values["__doc__"] = doc.map { .str($0) } ?? .none
+        module.namespace.values["__doc__"] = doc.map { .str($0) } ?? Value.none
     }
 
     @discardableResult

@@ -176,8 +176,8 @@ struct NameCollector {
 
     static func parameterNames(_ p: Parameters) -> [String] {
         var names = (p.positionalOnly + p.regular).map(\.name)
-        names += p.keywordOnly.map(\.name)
         if let v = p.varArgs { names.append(v.name) }
+        names += p.keywordOnly.map(\.name)
         if let k = p.varKeywords { names.append(k.name) }
         return names
     }
@@ -204,10 +204,10 @@ enum NameRef {
 }
 
 /// The compile-time view of one scope being compiled.
-final class Scope {
+final class CompileScope {
     enum Kind { case module, classBody, function }
     let kind: Kind
-    let parent: Scope?
+    let parent: CompileScope?
     let code: CodeObject
     var slots: [String: Int] = [:]
     /// Cell index of own cell variables and of free variables (own first).
@@ -220,7 +220,7 @@ final class Scope {
     /// Active comprehension variables (innermost last), each mapping names to hidden slots.
     var comprehensionScopes: [[String: Int]] = []
 
-    init(kind: Kind, parent: Scope?, code: CodeObject) {
+    init(kind: Kind, parent: CompileScope?, code: CodeObject) {
         self.kind = kind
         self.parent = parent
         self.code = code

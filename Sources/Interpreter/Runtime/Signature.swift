@@ -2,8 +2,8 @@
 /// classes: Python's rules for positional, keyword, default, `*args` and `**kwargs`
 /// arguments, with CPython's `TypeError` messages.
 ///
-/// Bound values land in a flat array in declaration order: positional parameters,
-/// keyword-only parameters, then the `*args` tuple and the `**kwargs` dict if declared.
+/// Bound values land in a flat array in declaration order: positional parameters, the
+/// `*args` tuple if declared, keyword-only parameters, then the `**kwargs` dict.
 struct Signature {
     /// For messages: `f`, `A.method`.
     var name: String
@@ -16,8 +16,13 @@ struct Signature {
     var hasVarKeywords: Bool
 
     var slotCount: Int { names.count + (hasVarArgs ? 1 : 0) + (hasVarKeywords ? 1 : 0) }
-    var varArgsSlot: Int { names.count }
-    var varKeywordsSlot: Int { names.count + (hasVarArgs ? 1 : 0) }
+    var varArgsSlot: Int { positionalCount }
+    var varKeywordsSlot: Int { slotCount - 1 }
+
+    /// The slot of named parameter `i` (keyword-only ones sit after the `*args` slot).
+    @inline(__always) func slot(_ i: Int) -> Int {
+        i < positionalCount || !hasVarArgs ? i : i + 1
+    }
 
     /// A signature from a Python-style declaration such as `"self, sep=None, maxsplit=-1"`,
     /// `"*args, key=None, **kwargs"`, `"x, /"`. Defaults may be None, True, False, ints,
@@ -91,7 +96,7 @@ struct Signature {
         for (key, value) in kwargs {
             if let i = names.firstIndex(of: key), i >= positionalOnlyCount {
                 if filled[i] { throw PyError.typeError("\(name)() got multiple values for argument '\(key)'") }
-                slots[offset + i] = value
+                slots[offset + slot(i)] = value
                 filled[i] = true
             } else if let extra = extra {
                 try extra.setItem(.str(key), value)
@@ -109,7 +114,7 @@ struct Signature {
         var missingKeyword: [String] = []
         for i in 0..<names.count where !filled[i] {
             if let d = defaults[i] {
-                slots[offset + i] = d
+                slots[offset + slot(i)] = d
             } else if i < positionalCount {
                 missingPositional.append(names[i])
             } else {
