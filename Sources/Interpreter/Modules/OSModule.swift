@@ -11,7 +11,9 @@ enum OSModule: NativeModule {
     static func makeModule(_ rt: Interpreter) throws -> PyModule {
         let m = ModuleBuilder(name)
         let fm = FileManager.default
-        m.value("path", .object(try rt.importModule("os.path")))
+        let path = try OSPathModule.makeModule(rt)
+        rt.modules["os.path"] = path
+        m.value("path", .object(path))
         m.value("sep", .str("/"))
         m.value("linesep", .str("\n"))
         m.value("name", .str("posix"))

@@ -20,7 +20,8 @@ final class GeneratorChannel {
     var error: PyError?
     var returnValue: Value = .none
     var closing = false
-    unowned let rt: Interpreter
+    /// Weak: a session torn down with suspended generators must not resume them.
+    weak var rt: Interpreter?
 
     init(rt: Interpreter) { self.rt = rt }
 
@@ -48,6 +49,7 @@ final class GeneratorChannel {
                 toSend = try yield(y)
             }
         }
+        guard let rt = rt else { throw PyError.runtimeError("the session has ended") }
         let next = try rt.getIterator(v)
         while let x = try next() { _ = try yield(x) }
         return .none
@@ -70,7 +72,9 @@ final class PyGenerator: PyObject {
     }
 
     deinit {
-        if started && !channel.finished {
+        // A generator dropped while suspended is closed so its `finally` blocks run; when the
+        // whole session is being torn down its thread is left parked instead.
+        if started && !channel.finished && channel.rt != nil {
             channel.closing = true
             channel.resumeGenerator.signal()
             channel.resumeCaller.wait()
@@ -86,7 +90,7 @@ final class PyGenerator: PyObject {
             return nil
         }
         if running { throw PyError.valueError("generator already executing") }
-        let rt = channel.rt
+        guard let rt = channel.rt else { throw PyError.runtimeError("the session has ended") }
         if !started {
             if !send.isNone { throw PyError.typeError("can't send non-None value to a just-started generator") }
             if let t = throwing {
