@@ -2,7 +2,7 @@
 /// `map` closure sees. It mirrors the Python values `datasets` hands out (None, bool,
 /// int, float, str, list, dict) so the interpreter can convert one-to-one; storage
 /// itself is columnar (see `ColumnData`), this enum is only for values in transit.
-public enum DataValue: Equatable, Sendable {
+public enum DataValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -34,7 +34,7 @@ public enum DataValue: Equatable, Sendable {
 /// struct cell, or a batch (`dict` of lists). Python dicts keep insertion order and
 /// `datasets` rows list columns in schema order, so a plain `[String: DataValue]`
 /// would lose information the user sees when printing a row.
-public struct DataDict: Equatable, Sendable, Sequence {
+public struct DataDict: Hashable, Sendable, Sequence {
     public private(set) var keys: [String]
     public private(set) var values: [DataValue]
 

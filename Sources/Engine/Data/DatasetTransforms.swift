@@ -147,6 +147,27 @@ extension Dataset {
         return Dataset(names: keep.map { columnNames[$0] }, columns: keep.map { columns[$0] }, indices: indices)
     }
 
+    /// `ds.select_columns(names)`: those columns, in the order given.
+    public func selectColumns(_ names: [String]) throws -> Dataset {
+        let missing = names.filter { !columnNames.contains($0) }
+        if !missing.isEmpty {
+            throw DataError.value("Column name \(pythonList(missing)) not in the dataset. Current columns in the dataset: \(pythonList(columnNames)).")
+        }
+        let picked = names.compactMap { columnNames.firstIndex(of: $0) }
+        return Dataset(names: names, columns: picked.map { columns[$0] }, indices: indices)
+    }
+
+    /// `ds.unique(column)`: distinct values in order of first occurrence (null included).
+    public func unique(_ column: String) throws -> [DataValue] {
+        guard columnNames.contains(column) else {
+            throw DataError.value("Column (\(column)) not in table columns (\(pythonList(columnNames))).")
+        }
+        var out: [DataValue] = []
+        var seen = Set<DataValue>()
+        for v in try self.column(column) where seen.insert(v).inserted { out.append(v) }
+        return out
+    }
+
     /// `ds.add_column(name, values)`.
     public func addColumn(_ name: String, _ values: [DataValue]) throws -> Dataset {
         if columnNames.contains(name) {

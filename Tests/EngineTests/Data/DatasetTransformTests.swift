@@ -66,6 +66,16 @@ import Testing
         #expect(try base.select([2, 0]).column("text") == [.string("ccc"), .string("aa")])
     }
 
+    @Test func selectColumnsAndUnique() throws {
+        let ds = try Dataset.fromDict(DataDict([("a", .list([.int(3), .int(1), .int(3), .null, .int(1)])),
+                                                ("b", .list(["x", "y", "z", "w", "v"].map { .string($0) }))]))
+        #expect(try ds.unique("a") == [.int(3), .int(1), .null])
+        #expect(try ds.selectColumns(["b", "a"]).columnNames == ["b", "a"])
+        #expect(throws: DataError(.value, "Column name ['q'] not in the dataset. Current columns in the dataset: ['a', 'b'].")) {
+            try ds.selectColumns(["q"])
+        }
+    }
+
     @Test func toJSONBytesMatchDatasets() throws {
         let fx = try DataFixtures.load("to_json.json")
         for c in fx["cases"].array {
