@@ -43,6 +43,19 @@ import Testing
         #expect(ds.toDict() == DataDict([("a", .list([.int(1)])), ("b", .list([.string("x,y")]))]))
     }
 
+    @Test(arguments: ["csv", "text"])
+    func nonUTF8IsAClearError(builder: String) throws {
+        let dir = try DataFixtures.tempDir()
+        try Data(Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n".utf8)).write(to: URL(fileURLWithPath: dir + "/latin1.txt"))
+        do {
+            _ = try load(builder, dir + "/latin1.txt")
+            Issue.record("expected an error")
+        } catch let e as DataError {
+            #expect(e.kind == .unicode)
+            #expect(e.message.contains("latin1.txt, line 2, column 6"), "\(e)")
+        }
+    }
+
     @Test func emptyCSVIsAnError() throws {
         let dir = try DataFixtures.tempDir()
         try DataFixtures.write("", to: dir + "/e.csv")
