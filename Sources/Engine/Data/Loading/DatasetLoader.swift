@@ -10,6 +10,7 @@ import Foundation
 /// and load it here.
 public struct LoadOptions: Sendable {
     public var path: String
+    /// The configuration name; only the default (nil) exists for local and bundled data.
     public var name: String? = nil
     public var dataDir: String? = nil
     public var dataFiles: DataFiles? = nil
@@ -41,6 +42,9 @@ public enum DatasetLoader {
     public static let builders = ["json", "csv", "text"]
 
     public static func load(_ o: LoadOptions) throws -> LoadedData {
+        if let name = o.name {
+            throw DataError.value("BuilderConfig '\(name)' not found: sftnb's bundled and local data sets have only the default configuration (name=None).")
+        }
         let cwd = o.workingDirectory ?? FileManager.default.currentDirectoryPath
         let (builder, files) = try resolve(o, cwd: cwd)
         var loaded: [(String, Dataset)] = []
