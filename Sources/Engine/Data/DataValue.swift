@@ -24,6 +24,19 @@ public enum DataValue: Hashable, Sendable {
         }
     }
 
+    /// A Python-like repr for error messages (`'x'`, `1`, `[1, 2]`, `{'a': 1}`).
+    var shortRepr: String {
+        switch self {
+        case .null: return "None"
+        case let .bool(b): return b ? "True" : "False"
+        case let .int(x): return String(x)
+        case let .double(x): return pythonFloat(x)
+        case let .string(s): return pythonStringRepr(s)
+        case let .list(items): return "[" + items.map(\.shortRepr).joined(separator: ", ") + "]"
+        case let .dict(d): return "{" + d.map { "\(pythonStringRepr($0)): \($1.shortRepr)" }.joined(separator: ", ") + "}"
+        }
+    }
+
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     /// The elements when the value is a list, else nil.

@@ -24,8 +24,8 @@ public struct Dataset: Sendable, CustomStringConvertible {
         for (name, _) in named where !seen.insert(name).inserted {
             throw DataError.value("duplicate column name '\(name)'")
         }
-        if let first = named.first, let bad = named.first(where: { $0.1.count != first.1.count }) {
-            throw DataError(.arrowInvalid, "Column '\(bad.0)' has \(bad.1.count) rows but column '\(first.0)' has \(first.1.count)")
+        if let first = named.first, let bad = named.firstIndex(where: { $0.1.count != first.1.count }) {
+            throw DataError(.arrowInvalid, "Column \(bad) named \(named[bad].0) expected length \(first.1.count) but got length \(named[bad].1.count)")
         }
         columnNames = named.map(\.0); columns = named.map(\.1); indices = nil
     }
@@ -41,7 +41,7 @@ public struct Dataset: Sendable, CustomStringConvertible {
         guard let first = rows.first else { return Dataset(names: [], columns: [], indices: nil) }
         var columns: [ColumnData] = []
         for name in first.keys {
-            columns.append(ColumnData.infer(rows.map { $0[name] ?? .null }))
+            columns.append(try ColumnData.inferStrict(rows.map { $0[name] ?? .null }))
         }
         return Dataset(names: first.keys, columns: columns, indices: nil)
     }
@@ -51,9 +51,9 @@ public struct Dataset: Sendable, CustomStringConvertible {
         var named: [(String, ColumnData)] = []
         for (k, v) in dict {
             guard case let .list(items) = v else {
-                throw DataError.type("from_dict expects a list of values for column '\(k)', got \(v.pythonTypeName)")
+                throw DataError.type("'\(v.pythonTypeName)' object is not iterable")
             }
-            named.append((k, ColumnData.infer(items)))
+            named.append((k, try ColumnData.inferStrict(items)))
         }
         return try Dataset(columns: named)
     }

@@ -177,7 +177,7 @@ extension Dataset {
             throw DataError.value("Failed to concatenate on axis=1 because tables don't have the same number of rows: the dataset has \(numRows) rows, the new column \(values.count)")
         }
         let base = materializedColumns()
-        return Dataset(names: columnNames + [name], columns: base + [ColumnData.infer(values)], indices: nil)
+        return Dataset(names: columnNames + [name], columns: base + [try ColumnData.inferStrict(values)], indices: nil)
     }
 }
 
