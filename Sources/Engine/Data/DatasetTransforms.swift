@@ -20,6 +20,24 @@ extension Dataset {
         return Dataset(names: columnNames, columns: columns, indices: kept)
     }
 
+    /// `ds.filter(fn, batched=True, batch_size=1000)`: `predicate` gets a dict of lists
+    /// and returns one keep-flag per row of the batch.
+    public func filterBatched(batchSize: Int? = 1000, _ predicate: (DataDict) throws -> [Bool]) throws -> Dataset {
+        let size = (batchSize ?? 0) <= 0 ? max(numRows, 1) : batchSize ?? 1
+        var kept: [Int] = []
+        var start = 0
+        while start < numRows {
+            let end = min(start + size, numRows)
+            let flags = try predicate(try rows(Array(start..<end)))
+            guard flags.count == end - start else {
+                throw DataError.value("filter: the function returned \(flags.count) values for a batch of \(end - start) rows; it must return one bool per row")
+            }
+            for (k, keep) in flags.enumerated() where keep { kept.append(storageRow(start + k)) }
+            start = end
+        }
+        return Dataset(names: columnNames, columns: columns, indices: kept)
+    }
+
     /// `ds.shuffle(seed=s)`: the order of `np.random.default_rng(s).permutation(n)`.
     /// Without a seed, a fresh random one (as `datasets` draws one from numpy's global state).
     public func shuffle(seed: UInt64?) -> Dataset {

@@ -46,6 +46,9 @@ import Testing
         let fx = try DataFixtures.load("map_filter_sort.json")
         let f = try base.filter { $0["label"] == .int(0) }
         #expect(DataValue.dict(f.toDict()) == fx["filter"])
+        let fb = try base.filterBatched(batchSize: 2) { batch in (batch["label"]?.array ?? []).map { $0 == .int(0) } }
+        #expect(DataValue.dict(fb.toDict()) == fx["filter"])
+        #expect(throws: DataError.self) { try base.filterBatched { _ in [true] } }
         let s = try Dataset.fromDict(DataDict([("k", .list([.int(3), .null, .int(1), .int(3), .int(2)])),
                                                ("s", .list(["c", "x", "a", "b", "d"].map { .string($0) }))]))
         #expect(DataValue.dict(try s.sort("k").toDict()) == fx["sort_k"])
