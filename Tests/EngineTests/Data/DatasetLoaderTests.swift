@@ -48,6 +48,16 @@ import Testing
         }
     }
 
+    @Test func extraDatasetsFolderFromEnvironment() throws {
+        let root = try DataFixtures.tempDir()
+        try FileManager.default.createDirectory(atPath: root + "/acme/tiny", withIntermediateDirectories: true)
+        try DataFixtures.write("{\"q\": \"a\"}\n", to: root + "/acme/tiny/train.jsonl")
+        setenv("SFTNB_DATASETS", root, 1)
+        defer { unsetenv("SFTNB_DATASETS") }
+        guard case let .dataset(ds) = try load("acme/tiny", split: "train") else { Issue.record("expected a Dataset"); return }
+        #expect(try ds.column("q") == [.string("a")])
+    }
+
     @Test func directorySplitsFollowDatasetsNaming() throws {
         let dir = try DataFixtures.tempDir()
         try DataFixtures.write("{\"a\": 1}\n{\"a\": 2}\n", to: dir + "/my-train-00.jsonl")
