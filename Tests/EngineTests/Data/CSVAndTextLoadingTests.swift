@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    @Test func textSamplingOptionsMatchDatasets() throws {
+        let fx = try DataFixtures.load("text.json")
+        let dir = try DataFixtures.tempDir()
+        #expect(fx["options"].array.count == 3)
+        for c in fx["options"].array {
+            try DataFixtures.write(c["content"].string ?? "", to: dir + "/paras.txt")
+            var o = LoadOptions(path: "text", dataFiles: .files([dir + "/paras.txt"]), split: "train")
+            if let s = c["options"]["sample_by"].string { o.sampleBy = TextSampling(rawValue: s) ?? .line }
+            o.keepLinebreaks = c["options"]["keep_linebreaks"].bool ?? false
+            guard case let .dataset(ds) = try DatasetLoader.load(o) else { Issue.record("expected a Dataset"); continue }
+            #expect(try ds.column("text") == c["rows"].array, "\(c["options"])")
+        }
+    }
+
     @Test func emptyCSVIsAnError() throws {
         let dir = try DataFixtures.tempDir()
         try DataFixtures.write("", to: dir + "/e.csv")
