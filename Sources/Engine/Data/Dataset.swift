@@ -1,14 +1,20 @@
 /// The engine side of `datasets.Dataset`.
 ///
-/// Public API (the interpreter's `datasets` module binds these):
-///   construction  `Dataset(columns:)`, `Dataset.fromList(_:)`, `Dataset.fromDict(_:)`,
-///                 `DatasetLoader.load(_:)` (load_dataset)
-///   inspection    `numRows`, `columnNames`, `features` (its description is the repr of
-///                 `ds.features`), `description` (the repr of `ds`), `row(_:)`,
-///                 `column(_:)`, `rows(_:)` (slices → dict of lists), `toList()`, `toDict()`
-///   transforms    `select`, `filter`, `map`, `mapBatched`, `shuffle`, `trainTestSplit`,
-///                 `sort`, `renameColumn`, `removeColumns`, `addColumn`
-///   output        `toJSONLines()`, `toJSON(path:)`
+/// Public API (the interpreter's `datasets` module binds these; Python name → Swift):
+///   load_dataset(...)            `DatasetLoader.load(LoadOptions)` → `.dataset` / `.datasetDict`
+///   Dataset.from_list / from_dict `Dataset.fromList(_:)`, `Dataset.fromDict(_:)`
+///   concatenate_datasets         `Dataset.concatenate(_:)`
+///   len(ds), ds.num_rows         `numRows`;  ds.column_names → `columnNames`
+///   ds.features (repr)           `features.description`;  repr(ds) → `description`
+///   ds[i], ds["col"], ds[a:b]    `row(_:)`, `column(_:)`, `rows(_:)` (dict of lists)
+///   ds.to_list / to_dict         `toList()`, `toDict()`;  ds.to_json(path) → `toJSON(path:)`
+///   ds.map(fn, batched=...)      `map(removeColumns:_:)`, `mapBatched(batchSize:removeColumns:_:)`
+///   ds.filter(fn, batched=...)   `filter(_:)`, `filterBatched(batchSize:_:)`
+///   ds.select / shuffle / sort   `select(_:)`, `shuffle(seed:)`, `sort(_:reverse:)`
+///   ds.train_test_split(...)     `trainTestSplit(testSize:trainSize:shuffle:seed:)`
+///   column edits                 `renameColumn`, `removeColumns`, `selectColumns`, `addColumn`, `unique`
+///   typed storage for consumers  `columnData(_:)` (tokenization, packing)
+/// Errors are `DataError`s whose `kind` names the Python exception `datasets` raises.
 /// Every transform returns a new `Dataset`; like `datasets`, reordering transforms
 /// (`select`, `shuffle`, `filter`, `sort`) only build an index mapping over the shared
 /// columns, so shuffling a large set costs one `[Int]`.
