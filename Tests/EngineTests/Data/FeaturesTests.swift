@@ -22,6 +22,11 @@ import Testing
         let rows = fx["cases"].array[0]["rows"].array.compactMap(\.dictValue)
         let dd = DatasetDict([("train", try Dataset.fromList(rows)), ("test", try Dataset.fromList(Array(rows.prefix(1))))])
         #expect(dd.description == fx["dataset_dict_repr"].string)
+        let renamed = try dd.mapSplits { _, ds in try ds.renameColumn("text", to: "prompt") }
+        #expect(renamed.keys == ["train", "test"])
+        #expect(try renamed.split("test").columnNames == ["prompt", "label"])
+        #expect(renamed.numRows.map(\.1) == [2, 1])
+        #expect(throws: DataError(.key, "'validation'")) { try dd.split("validation") }
     }
 
     /// from_list / from_dict use pyarrow's strict conversion (messages from datasets 5.2).
