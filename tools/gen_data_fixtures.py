@@ -218,7 +218,15 @@ def text_fixtures():
             f.write(text)
         ds = load_dataset("text", data_files=path, split="train")
         cases.append({"name": name, "content": text, "rows": ds["text"][:]})
-    write("text.json", {"cases": [{**c, "rows": list(c["rows"])} for c in cases]})
+    options = []
+    text = "para one\nline two\n\n\npara two\n\nlast\n"
+    path = os.path.join(TMP, "paras.txt")
+    with open(path, "w", newline="") as f:
+        f.write(text)
+    for kw in [{"sample_by": "paragraph"}, {"sample_by": "document"}, {"keep_linebreaks": True}]:
+        ds = load_dataset("text", data_files=path, split="train", **kw)
+        options.append({"content": text, "options": kw, "rows": list(ds["text"][:])})
+    write("text.json", {"cases": [{**c, "rows": list(c["rows"])} for c in cases], "options": options})
 
 
 def map_fixtures():

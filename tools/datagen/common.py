@@ -35,7 +35,14 @@ def split_and_write(name, rows, seed, test_fraction=0.1):
 
 
 def write_card(out, title, body, sizes, command):
-    lines = [f"# {title}", "", body.strip(), "", "## Splits", "", "| split | rows | bytes |", "|---|---|---|"]
+    total = sum(rows for rows, _ in sizes.values())
+    size_category = "n<1K" if total < 1000 else "1K<n<10K" if total < 10000 else "10K<n<100K"
+    front = ["---", "license: cc0-1.0", "language:", "- en", f"pretty_name: {title}", "size_categories:",
+             f"- {size_category}", "configs:", "- config_name: default", "  data_files:"]
+    for split in sizes:
+        front += [f"  - split: {split}", f"    path: {split}.jsonl"]
+    front += ["---", ""]
+    lines = front + [f"# {title}", "", body.strip(), "", "## Splits", "", "| split | rows | bytes |", "|---|---|---|"]
     for split, (rows, nbytes) in sizes.items():
         lines.append(f"| {split} | {rows} | {nbytes} |")
     lines += ["", "## How it was made", "",

@@ -138,10 +138,19 @@ public enum ColumnData: Sendable {
         }
     }
 
-    /// Infers the type of `values` and builds the column.
-    public static func infer<C: Collection>(_ values: C) -> ColumnData where C.Element == DataValue {
+    /// Infers the type of Python values as pyarrow does for `from_list` / `from_dict` /
+    /// `map` outputs: unlike the JSON builder, mixed types are an error (ArrowInvalid),
+    /// not a `Json()` column.
+    public static func inferStrict<C: Collection>(_ values: C) throws -> ColumnData where C.Element == DataValue {
         var t = DataType.null
-        for v in values { t = t.merging(v) }
+        for v in values {
+            let m = t.merging(v)
+            if m.containsJSON && !t.containsJSON {
+                if t == .string { throw DataError(.arrowInvalid, "Expected bytes, got a '\(v.pythonTypeName)' object") }
+                throw DataError(.arrowInvalid, "Could not convert \(v.shortRepr) with type \(v.pythonTypeName): tried to convert to \(t.arrowName)")
+            }
+            t = m
+        }
         return build(t, values)
     }
 }

@@ -32,6 +32,32 @@ public indirect enum DataType: Equatable, Sendable {
         }
     }
 
+    /// Whether a `json` type appears anywhere inside.
+    public var containsJSON: Bool {
+        switch self {
+        case .json: return true
+        case let .list(t): return t.containsJSON
+        case let .structure(_, ts): return ts.contains { $0.containsJSON }
+        default: return false
+        }
+    }
+
+    /// Arrow's name of the type, for pyarrow-style error messages.
+    var arrowName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .int64: return "int64"
+        case .float64: return "double"
+        case .string: return "string"
+        case .largeString: return "large_string"
+        case let .list(t): return "list<item: \(t.arrowName)>"
+        case let .structure(names, types):
+            return "struct<" + zip(names, types).map { "\($0): \($1.arrowName)" }.joined(separator: ", ") + ">"
+        case .json: return "json"
+        }
+    }
+
     /// The type inferred for one value, as pyarrow infers it from a JSON value.
     public static func of(_ value: DataValue) -> DataType {
         switch value {

@@ -2,7 +2,7 @@
 /// `map` closure sees. It mirrors the Python values `datasets` hands out (None, bool,
 /// int, float, str, list, dict) so the interpreter can convert one-to-one; storage
 /// itself is columnar (see `ColumnData`), this enum is only for values in transit.
-public enum DataValue: Equatable, Sendable {
+public enum DataValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -24,6 +24,19 @@ public enum DataValue: Equatable, Sendable {
         }
     }
 
+    /// A Python-like repr for error messages (`'x'`, `1`, `[1, 2]`, `{'a': 1}`).
+    var shortRepr: String {
+        switch self {
+        case .null: return "None"
+        case let .bool(b): return b ? "True" : "False"
+        case let .int(x): return String(x)
+        case let .double(x): return pythonFloat(x)
+        case let .string(s): return pythonStringRepr(s)
+        case let .list(items): return "[" + items.map(\.shortRepr).joined(separator: ", ") + "]"
+        case let .dict(d): return "{" + d.map { "\(pythonStringRepr($0)): \($1.shortRepr)" }.joined(separator: ", ") + "}"
+        }
+    }
+
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     /// The elements when the value is a list, else nil.
@@ -34,7 +47,7 @@ public enum DataValue: Equatable, Sendable {
 /// struct cell, or a batch (`dict` of lists). Python dicts keep insertion order and
 /// `datasets` rows list columns in schema order, so a plain `[String: DataValue]`
 /// would lose information the user sees when printing a row.
-public struct DataDict: Equatable, Sendable, Sequence {
+public struct DataDict: Hashable, Sendable, Sequence {
     public private(set) var keys: [String]
     public private(set) var values: [DataValue]
 

@@ -1,14 +1,20 @@
 /// The engine side of `datasets.Dataset`.
 ///
-/// Public API (the interpreter's `datasets` module binds these):
-///   construction  `Dataset(columns:)`, `Dataset.fromList(_:)`, `Dataset.fromDict(_:)`,
-///                 `DatasetLoader.load(_:)` (load_dataset)
-///   inspection    `numRows`, `columnNames`, `features` (its description is the repr of
-///                 `ds.features`), `description` (the repr of `ds`), `row(_:)`,
-///                 `column(_:)`, `rows(_:)` (slices → dict of lists), `toList()`, `toDict()`
-///   transforms    `select`, `filter`, `map`, `mapBatched`, `shuffle`, `trainTestSplit`,
-///                 `sort`, `renameColumn`, `removeColumns`, `addColumn`
-///   output        `toJSONLines()`, `toJSON(path:)`
+/// Public API (the interpreter's `datasets` module binds these; Python name → Swift):
+///   load_dataset(...)            `DatasetLoader.load(LoadOptions)` → `.dataset` / `.datasetDict`
+///   Dataset.from_list / from_dict `Dataset.fromList(_:)`, `Dataset.fromDict(_:)`
+///   concatenate_datasets         `Dataset.concatenate(_:)`
+///   len(ds), ds.num_rows         `numRows`;  ds.column_names → `columnNames`
+///   ds.features (repr)           `features.description`;  repr(ds) → `description`
+///   ds[i], ds["col"], ds[a:b]    `row(_:)`, `column(_:)`, `rows(_:)` (dict of lists)
+///   ds.to_list / to_dict         `toList()`, `toDict()`;  ds.to_json(path) → `toJSON(path:)`
+///   ds.map(fn, batched=...)      `map(removeColumns:_:)`, `mapBatched(batchSize:removeColumns:_:)`
+///   ds.filter(fn, batched=...)   `filter(_:)`, `filterBatched(batchSize:_:)`
+///   ds.select / shuffle / sort   `select(_:)`, `shuffle(seed:)`, `sort(_:reverse:)`
+///   ds.train_test_split(...)     `trainTestSplit(testSize:trainSize:shuffle:seed:)`
+///   column edits                 `renameColumn`, `removeColumns`, `selectColumns`, `addColumn`, `unique`
+///   typed storage for consumers  `columnData(_:)` (tokenization, packing)
+/// Errors are `DataError`s whose `kind` names the Python exception `datasets` raises.
 /// Every transform returns a new `Dataset`; like `datasets`, reordering transforms
 /// (`select`, `shuffle`, `filter`, `sort`) only build an index mapping over the shared
 /// columns, so shuffling a large set costs one `[Int]`.
@@ -24,8 +30,8 @@ public struct Dataset: Sendable, CustomStringConvertible {
         for (name, _) in named where !seen.insert(name).inserted {
             throw DataError.value("duplicate column name '\(name)'")
         }
-        if let first = named.first, let bad = named.first(where: { $0.1.count != first.1.count }) {
-            throw DataError(.arrowInvalid, "Column '\(bad.0)' has \(bad.1.count) rows but column '\(first.0)' has \(first.1.count)")
+        if let first = named.first, let bad = named.firstIndex(where: { $0.1.count != first.1.count }) {
+            throw DataError(.arrowInvalid, "Column \(bad) named \(named[bad].0) expected length \(first.1.count) but got length \(named[bad].1.count)")
         }
         columnNames = named.map(\.0); columns = named.map(\.1); indices = nil
     }
@@ -41,7 +47,7 @@ public struct Dataset: Sendable, CustomStringConvertible {
         guard let first = rows.first else { return Dataset(names: [], columns: [], indices: nil) }
         var columns: [ColumnData] = []
         for name in first.keys {
-            columns.append(ColumnData.infer(rows.map { $0[name] ?? .null }))
+            columns.append(try ColumnData.inferStrict(rows.map { $0[name] ?? .null }))
         }
         return Dataset(names: first.keys, columns: columns, indices: nil)
     }
@@ -51,9 +57,9 @@ public struct Dataset: Sendable, CustomStringConvertible {
         var named: [(String, ColumnData)] = []
         for (k, v) in dict {
             guard case let .list(items) = v else {
-                throw DataError.type("from_dict expects a list of values for column '\(k)', got \(v.pythonTypeName)")
+                throw DataError.type("'\(v.pythonTypeName)' object is not iterable")
             }
-            named.append((k, ColumnData.infer(items)))
+            named.append((k, try ColumnData.inferStrict(items)))
         }
         return try Dataset(columns: named)
     }

@@ -21,6 +21,16 @@ public struct DatasetDict: Sendable, CustomStringConvertible {
         return d
     }
 
+    /// `dd.map(...)`, `dd.filter(...)`, `dd.shuffle(seed=s)`, `dd.remove_columns(...)`, ...:
+    /// `datasets` applies the same call to every split (the same seed for each split
+    /// when one int is given), keeping the split order.
+    public func mapSplits(_ transform: (String, Dataset) throws -> Dataset) rethrows -> DatasetDict {
+        DatasetDict(try splits.map { ($0.name, try transform($0.name, $0.dataset)) })
+    }
+
+    /// `dd.num_rows` / `dd.column_names`: per split, in order.
+    public var numRows: [(String, Int)] { splits.map { ($0.name, $0.dataset.numRows) } }
+
     /// `DatasetDict({\n    train: Dataset({...})\n    test: ...\n})`, as `datasets` prints it.
     public var description: String {
         var s = "DatasetDict({\n"

@@ -50,7 +50,7 @@ extension Dataset {
             start = end
         }
         if numRows == 0 { return try self.removeColumns(removeColumns) }
-        return try Dataset(columns: zip(names, values).map { ($0, ColumnData.infer($1)) })
+        return try Dataset(columns: zip(names, values).map { ($0, try ColumnData.inferStrict($1)) })
     }
 
     private func checkRemovable(_ names: [String]) throws {

@@ -20,6 +20,24 @@ extension Dataset {
         return Dataset(names: columnNames, columns: columns, indices: kept)
     }
 
+    /// `ds.filter(fn, batched=True, batch_size=1000)`: `predicate` gets a dict of lists
+    /// and returns one keep-flag per row of the batch.
+    public func filterBatched(batchSize: Int? = 1000, _ predicate: (DataDict) throws -> [Bool]) throws -> Dataset {
+        let size = (batchSize ?? 0) <= 0 ? max(numRows, 1) : batchSize ?? 1
+        var kept: [Int] = []
+        var start = 0
+        while start < numRows {
+            let end = min(start + size, numRows)
+            let flags = try predicate(try rows(Array(start..<end)))
+            guard flags.count == end - start else {
+                throw DataError.value("filter: the function returned \(flags.count) values for a batch of \(end - start) rows; it must return one bool per row")
+            }
+            for (k, keep) in flags.enumerated() where keep { kept.append(storageRow(start + k)) }
+            start = end
+        }
+        return Dataset(names: columnNames, columns: columns, indices: kept)
+    }
+
     /// `ds.shuffle(seed=s)`: the order of `np.random.default_rng(s).permutation(n)`.
     /// Without a seed, a fresh random one (as `datasets` draws one from numpy's global state).
     public func shuffle(seed: UInt64?) -> Dataset {
@@ -147,6 +165,27 @@ extension Dataset {
         return Dataset(names: keep.map { columnNames[$0] }, columns: keep.map { columns[$0] }, indices: indices)
     }
 
+    /// `ds.select_columns(names)`: those columns, in the order given.
+    public func selectColumns(_ names: [String]) throws -> Dataset {
+        let missing = names.filter { !columnNames.contains($0) }
+        if !missing.isEmpty {
+            throw DataError.value("Column name \(pythonList(missing)) not in the dataset. Current columns in the dataset: \(pythonList(columnNames)).")
+        }
+        let picked = names.compactMap { columnNames.firstIndex(of: $0) }
+        return Dataset(names: names, columns: picked.map { columns[$0] }, indices: indices)
+    }
+
+    /// `ds.unique(column)`: distinct values in order of first occurrence (null included).
+    public func unique(_ column: String) throws -> [DataValue] {
+        guard columnNames.contains(column) else {
+            throw DataError.value("Column (\(column)) not in table columns (\(pythonList(columnNames))).")
+        }
+        var out: [DataValue] = []
+        var seen = Set<DataValue>()
+        for v in try self.column(column) where seen.insert(v).inserted { out.append(v) }
+        return out
+    }
+
     /// `ds.add_column(name, values)`.
     public func addColumn(_ name: String, _ values: [DataValue]) throws -> Dataset {
         if columnNames.contains(name) {
@@ -156,7 +195,7 @@ extension Dataset {
             throw DataError.value("Failed to concatenate on axis=1 because tables don't have the same number of rows: the dataset has \(numRows) rows, the new column \(values.count)")
         }
         let base = materializedColumns()
-        return Dataset(names: columnNames + [name], columns: base + [ColumnData.infer(values)], indices: nil)
+        return Dataset(names: columnNames + [name], columns: base + [try ColumnData.inferStrict(values)], indices: nil)
     }
 }
 

@@ -43,6 +43,33 @@ import Testing
         #expect(ds.toDict() == DataDict([("a", .list([.int(1)])), ("b", .list([.string("x,y")]))]))
     }
 
+    @Test(arguments: ["csv", "text"])
+    func nonUTF8IsAClearError(builder: String) throws {
+        let dir = try DataFixtures.tempDir()
+        try Data(Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n".utf8)).write(to: URL(fileURLWithPath: dir + "/latin1.txt"))
+        do {
+            _ = try load(builder, dir + "/latin1.txt")
+            Issue.record("expected an error")
+        } catch let e as DataError {
+            #expect(e.kind == .unicode)
+            #expect(e.message.contains("latin1.txt, line 2, column 6"), "\(e)")
+        }
+    }
+
+    @Test func textSamplingOptionsMatchDatasets() throws {
+        let fx = try DataFixtures.load("text.json")
+        let dir = try DataFixtures.tempDir()
+        #expect(fx["options"].array.count == 3)
+        for c in fx["options"].array {
+            try DataFixtures.write(c["content"].string ?? "", to: dir + "/paras.txt")
+            var o = LoadOptions(path: "text", dataFiles: .files([dir + "/paras.txt"]), split: "train")
+            if let s = c["options"]["sample_by"].string { o.sampleBy = TextSampling(rawValue: s) ?? .line }
+            o.keepLinebreaks = c["options"]["keep_linebreaks"].bool ?? false
+            guard case let .dataset(ds) = try DatasetLoader.load(o) else { Issue.record("expected a Dataset"); continue }
+            #expect(try ds.column("text") == c["rows"].array, "\(c["options"])")
+        }
+    }
+
     @Test func emptyCSVIsAnError() throws {
         let dir = try DataFixtures.tempDir()
         try DataFixtures.write("", to: dir + "/e.csv")

@@ -48,6 +48,16 @@ import Testing
         }
     }
 
+    @Test func extraDatasetsFolderFromEnvironment() throws {
+        let root = try DataFixtures.tempDir()
+        try FileManager.default.createDirectory(atPath: root + "/acme/tiny", withIntermediateDirectories: true)
+        try DataFixtures.write("{\"q\": \"a\"}\n", to: root + "/acme/tiny/train.jsonl")
+        setenv("SFTNB_DATASETS", root, 1)
+        defer { unsetenv("SFTNB_DATASETS") }
+        guard case let .dataset(ds) = try load("acme/tiny", split: "train") else { Issue.record("expected a Dataset"); return }
+        #expect(try ds.column("q") == [.string("a")])
+    }
+
     @Test func directorySplitsFollowDatasetsNaming() throws {
         let dir = try DataFixtures.tempDir()
         try DataFixtures.write("{\"a\": 1}\n{\"a\": 2}\n", to: dir + "/my-train-00.jsonl")
@@ -75,6 +85,21 @@ import Testing
             try DatasetLoader.load(LoadOptions(path: "json", dataFiles: .files([dir + "/none*.jsonl"])))
         }
         #expect(throws: DataError.self) { try DatasetLoader.load(LoadOptions(path: "json")) }
+    }
+
+    @Test func gatheredStorageMatchesRowAccess() throws {
+        // ColumnData.take on list<struct> and string columns, behind a shuffle and a selection.
+        guard case let .dataset(ds) = try load("sftnb/chat", split: "train") else { Issue.record("expected a Dataset"); return }
+        let picked = try ds.shuffle(seed: 5).select([3, 1, 4, 1, 5, 9, 2, 6])
+        #expect(try picked.columnData("messages").values == picked.column("messages"))
+        let withNulls = try Dataset.fromList([DataDict([("l", .list([.int(1)])), ("s", .dict(DataDict([("k", .string("a"))])))]),
+                                              DataDict([("l", .null), ("s", .null)]),
+                                              DataDict([("l", .list([])), ("s", .dict(DataDict([("k", .null)])))])])
+        for order in [[2, 0, 1], [1, 1], [0]] {
+            let sel = try withNulls.select(order)
+            #expect(try sel.columnData("l").values == sel.column("l"))
+            #expect(try sel.columnData("s").values == sel.column("s"))
+        }
     }
 
     @Test func toJSONRoundTrips() throws {

@@ -46,6 +46,9 @@ import Testing
         let fx = try DataFixtures.load("map_filter_sort.json")
         let f = try base.filter { $0["label"] == .int(0) }
         #expect(DataValue.dict(f.toDict()) == fx["filter"])
+        let fb = try base.filterBatched(batchSize: 2) { batch in (batch["label"]?.array ?? []).map { $0 == .int(0) } }
+        #expect(DataValue.dict(fb.toDict()) == fx["filter"])
+        #expect(throws: DataError.self) { try base.filterBatched { _ in [true] } }
         let s = try Dataset.fromDict(DataDict([("k", .list([.int(3), .null, .int(1), .int(3), .int(2)])),
                                                ("s", .list(["c", "x", "a", "b", "d"].map { .string($0) }))]))
         #expect(DataValue.dict(try s.sort("k").toDict()) == fx["sort_k"])
@@ -64,6 +67,16 @@ import Testing
         #expect(throws: DataError.self) { try base.addColumn("k", [.int(1)]) }
         #expect(throws: DataError.self) { try base.select([3]) }
         #expect(try base.select([2, 0]).column("text") == [.string("ccc"), .string("aa")])
+    }
+
+    @Test func selectColumnsAndUnique() throws {
+        let ds = try Dataset.fromDict(DataDict([("a", .list([.int(3), .int(1), .int(3), .null, .int(1)])),
+                                                ("b", .list(["x", "y", "z", "w", "v"].map { .string($0) }))]))
+        #expect(try ds.unique("a") == [.int(3), .int(1), .null])
+        #expect(try ds.selectColumns(["b", "a"]).columnNames == ["b", "a"])
+        #expect(throws: DataError(.value, "Column name ['q'] not in the dataset. Current columns in the dataset: ['a', 'b'].")) {
+            try ds.selectColumns(["q"])
+        }
     }
 
     @Test func toJSONBytesMatchDatasets() throws {

@@ -22,6 +22,31 @@ import Testing
         let rows = fx["cases"].array[0]["rows"].array.compactMap(\.dictValue)
         let dd = DatasetDict([("train", try Dataset.fromList(rows)), ("test", try Dataset.fromList(Array(rows.prefix(1))))])
         #expect(dd.description == fx["dataset_dict_repr"].string)
+        let renamed = try dd.mapSplits { _, ds in try ds.renameColumn("text", to: "prompt") }
+        #expect(renamed.keys == ["train", "test"])
+        #expect(try renamed.split("test").columnNames == ["prompt", "label"])
+        #expect(renamed.numRows.map(\.1) == [2, 1])
+        #expect(throws: DataError(.key, "'validation'")) { try dd.split("validation") }
+    }
+
+    /// from_list / from_dict use pyarrow's strict conversion (messages from datasets 5.2).
+    @Test func mixedTypesInPythonListsAreArrowErrors() {
+        #expect(throws: DataError(.arrowInvalid, "Could not convert 'x' with type str: tried to convert to int64")) {
+            try Dataset.fromList([DataDict([("a", .int(1))]), DataDict([("a", .string("x"))])])
+        }
+        #expect(throws: DataError(.arrowInvalid, "Could not convert 1 with type int: tried to convert to boolean")) {
+            try Dataset.fromDict(DataDict([("a", .list([.bool(true), .int(1)]))]))
+        }
+        #expect(throws: DataError(.arrowInvalid, "Column 1 named b expected length 1 but got length 2")) {
+            try Dataset.fromDict(DataDict([("a", .list([.int(1)])), ("b", .list([.int(1), .int(2)]))]))
+        }
+        #expect(throws: DataError(.type, "'int' object is not iterable")) {
+            try Dataset.fromDict(DataDict([("a", .int(5))]))
+        }
+        #expect(throws: Never.self) {
+            let ds = try Dataset.fromDict(DataDict([("a", .list([.int(1), .double(2.5)]))]))
+            #expect(ds.features.description == "{'a': Value('float64')}")
+        }
     }
 
     @Test func typeMergingRules() {
@@ -44,8 +69,5 @@ import Testing
         #expect(throws: DataError(.index, "Invalid key: 3 is out of bounds for size 3")) { try ds.row(3) }
         #expect(throws: DataError(.value, "Column 'nope' doesn't exist.")) { try ds.column("nope") }
         #expect(throws: DataError.self) { try ds.sort("nope") }
-        #expect(throws: DataError.self) {
-            try Dataset.fromDict(DataDict([("a", .list([.int(1)])), ("b", .list([]))]))
-        }
     }
 }

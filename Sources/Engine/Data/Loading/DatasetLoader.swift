@@ -10,6 +10,7 @@ import Foundation
 /// and load it here.
 public struct LoadOptions: Sendable {
     public var path: String
+    /// The configuration name; only the default (nil) exists for local and bundled data.
     public var name: String? = nil
     public var dataDir: String? = nil
     public var dataFiles: DataFiles? = nil
@@ -41,6 +42,9 @@ public enum DatasetLoader {
     public static let builders = ["json", "csv", "text"]
 
     public static func load(_ o: LoadOptions) throws -> LoadedData {
+        if let name = o.name {
+            throw DataError.value("BuilderConfig '\(name)' not found: sftnb's bundled and local data sets have only the default configuration (name=None).")
+        }
         let cwd = o.workingDirectory ?? FileManager.default.currentDirectoryPath
         let (builder, files) = try resolve(o, cwd: cwd)
         var loaded: [(String, Dataset)] = []
@@ -135,12 +139,15 @@ public enum DatasetLoader {
         var msg = "Couldn't find dataset '\(name)': sftnb runs offline and cannot download from the Hugging Face Hub.\n"
         msg += "Looked in:\n" + looked.map { "  - \($0)" }.joined(separator: "\n")
         if !stdlibKnown { msg += "\n  (the bundled data sets were not searched: set SFTNB_STDLIB to the stdlib folder)" }
-        msg += "\nTo use it, export it once with Python where `datasets` can reach the Hub:\n"
+        let file = exportName(name)
+        msg += "\nTo use it, export it once with Python where `datasets` can reach the Hub, either one split:\n"
         msg += "    from datasets import load_dataset\n"
-        msg += "    load_dataset(\"\(name)\", split=\"train\").to_json(\"\(exportName(name)).jsonl\")\n"
-        msg += "then load the file here with load_dataset(\"json\", data_files=\"\(exportName(name)).jsonl\"),"
-        msg += " or put a folder of JSON Lines files at $SFTNB_DATASETS/\(name)/."
-        msg += " Bundled look-alikes (not the same data): sftnb/movie-reviews, sftnb/code-instructions, sftnb/prompt-completion, sftnb/chat."
+        msg += "    load_dataset(\"\(name)\", split=\"train\").to_json(\"\(file).jsonl\")\n"
+        msg += "  and load it here with load_dataset(\"json\", data_files=\"\(file).jsonl\");\n"
+        msg += "or every split into a folder named like the data set, so that this very call works unchanged:\n"
+        msg += "    for split, ds in load_dataset(\"\(name)\").items(): ds.to_json(f\"\(name)/{split}.jsonl\")\n"
+        msg += "  (run it in the notebook's folder, or in $SFTNB_DATASETS).\n"
+        msg += "Bundled look-alikes (different data): sftnb/movie-reviews, sftnb/code-instructions, sftnb/prompt-completion, sftnb/chat."
         return DataError.notFound(msg)
     }
 
