@@ -1,12 +1,75 @@
 import ArgumentParser
+import Engine
+import Foundation
+import Interpreter
 
-/// `sftnb bench WHAT`: benchmarks (engine, blas, tokenizer, datasets, sft).
+/// `sftnb bench WHAT [--json]`: sftnb's own figures; `make bench` runs benchmarks/<area>/run,
+/// which puts them side by side with the Python baselines.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Run a benchmark: engine, blas, tokenizer, datasets or sft.")
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Run a benchmark: blas, datasets, engine, tokenizer or sft.")
 
-    @Argument(help: "What to measure.") var what: String
+    enum What: String, ExpressibleByArgument, CaseIterable { case blas, datasets, engine, tokenizer, sft }
+
+    @ArgumentParser.Argument(help: "What to measure: blas, datasets, engine, tokenizer or sft.") var what: What
+    @Flag(help: "Print one JSON object instead of a table.") var json = false
+    @Option(help: "datasets: the JSON Lines file (generated when missing).") var file = "/tmp/sftnb-bench.jsonl"
 
     func run() throws {
-        notImplementedYet("benchmark '\(what)'")
+        switch what {
+        case .blas: blas()
+        case .datasets: try datasets()
+        case .engine: notImplementedYet("sftnb bench engine (the model runtime is being built)")
+        case .tokenizer: notImplementedYet("sftnb bench tokenizer")
+        case .sft: notImplementedYet("sftnb bench sft")
+        }
+    }
+
+    func blas() {
+        let figures = BLASBenchmark.run()
+        if json {
+            let items = figures.map { JSONValue.object(JSONObject([("shape", .string($0.label)), ("gflops", .double($0.gflops))])) }
+            print(JSONWriter().string(.object(JSONObject([("threads", .int(Int64(Parallel.threadCount))), ("sgemm", .array(items))]))))
+        } else {
+            print("sgemm on \(Parallel.threadCount) threads (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"))")
+            for f in figures { print("  " + f.label.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%8.1f GFLOP/s", f.gflops)) }
+        }
+    }
+
+    /// Load 100 MB of JSON Lines, map a script formatting function over 20,000 rows (through
+    /// the interpreter, as a user's notebook does), shuffle + select.
+    func datasets() throws {
+        if !FileManager.default.fileExists(atPath: file) {
+            FileHandle.standardError.write(Data("generating \(file) (100 MB)...\n".utf8))
+            try DatasetBenchmark.generate(path: file)
+        }
+        let engine = try DatasetBenchmark.run(path: file)
+        let script = """
+            import time
+            from datasets import load_dataset
+            ds = load_dataset("json", data_files=\(JSONWriter().string(.string(file))), split="train")
+            small = ds.select(range(20000))
+            def formatting_func(example):
+                return {"formatted": f"### Text: {example['text']}\\n### Label: {example['label']}"}
+            t = time.perf_counter()
+            small.map(formatting_func)
+            print(time.perf_counter() - t)
+            """
+        var printed = ""
+        let session = Session(argv: ["bench"], output: { text, stream in if stream == .stdout { printed += text } else { FileHandle.standardError.write(Data(text.utf8)) } })
+        guard session.runSource(script, name: "<bench>").succeeded, let mapSeconds = Double(printed.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw CommandFailure("the script map benchmark failed")
+        }
+        if json {
+            print(JSONWriter().string(.object(JSONObject([
+                ("load_seconds", .double(engine.loadSeconds)), ("bytes", .int(Int64(engine.bytes))), ("rows", .int(Int64(engine.rows))),
+                ("map_seconds", .double(mapSeconds)), ("map_rows", .int(20_000)),
+                ("shuffle_select_seconds", .double(engine.shuffleSelectSeconds)),
+            ]))))
+        } else {
+            print(String(format: "load %.1f MB JSON Lines (%d rows): %.2f s", Double(engine.bytes) / 1e6, engine.rows, engine.loadSeconds))
+            print(String(format: "map a script function over 20,000 rows: %.2f s", mapSeconds))
+            print(String(format: "shuffle(seed=42) + select 10,000 + to_list: %.3f s", engine.shuffleSelectSeconds))
+        }
     }
 }
