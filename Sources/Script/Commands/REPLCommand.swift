@@ -13,6 +13,6 @@ struct REPLCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        notImplementedYet("the interactive REPL (issue 8); pipe a script into sftnb or run sftnb FILE.py")
+        REPL().run()
     }
 }
