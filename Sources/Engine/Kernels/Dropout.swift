@@ -34,12 +34,14 @@ public struct DropoutSpec: Sendable, Equatable {
     /// A 32-bit avalanche hash (Wellons' "lowbias32"), vectorised.
     @inlinable @inline(__always)
     static func mix(_ v: SIMD8<UInt32>) -> SIMD8<UInt32> {
+        // Vector shift/multiply constants: the scalar-operand SIMD operators go lane by lane.
+        typealias U = SIMD8<UInt32>
         var x = v
-        x ^= x &>> 16
-        x &*= 0x7FEB_352D
-        x ^= x &>> 15
-        x &*= 0x846C_A68B
-        x ^= x &>> 16
+        x ^= x &>> U(repeating: 16)
+        x &*= U(repeating: 0x7FEB_352D)
+        x ^= x &>> U(repeating: 15)
+        x &*= U(repeating: 0x846C_A68B)
+        x ^= x &>> U(repeating: 16)
         return x
     }
 
