@@ -169,10 +169,13 @@ public enum Attention {
         let r = row + keys.lowerBound
         let n = keys.count
         let w = VectorMath.width
-        var mx = -Float.infinity
-        for j in 0..<n { mx = max(mx, r[j]) }
-        var acc = VectorMath.V()
+        var mv = VectorMath.V(repeating: -.infinity)
         var j = 0
+        while j + w <= n { let x = VectorMath.load(r + j); mv = mv.replacing(with: x, where: x .> mv); j += w }
+        var mx = mv.max()
+        while j < n { mx = max(mx, r[j]); j += 1 }
+        var acc = VectorMath.V()
+        j = 0
         while j + w <= n {
             let e = VectorMath.exp(VectorMath.load(r + j) - mx)
             VectorMath.store(e, r + j); acc += e; j += w

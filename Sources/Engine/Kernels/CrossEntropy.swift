@@ -90,7 +90,7 @@ public enum CrossEntropy {
             result.count += r
             if let dHidden {
                 MatMul.sgemm(m: r, n: c, k: v, a: logits, b: weight, c: dxs)
-                for (k, i) in chunk.enumerated() { Residual.accumulate(into: dHidden + i * c, dxs + k * c, count: c) }
+                for (k, i) in chunk.enumerated() { VectorMath.addInPlace(dHidden + i * c, dxs + k * c, count: c) }
             }
             if let dWeight {
                 MatMul.sgemm(transA: true, m: v, n: c, k: r, a: logits, b: xs, beta: 1, c: dWeight)
@@ -110,11 +110,16 @@ public enum CrossEntropy {
     /// overwrites the row with gradScale · (softmax − onehot(target)).
     @inlinable
     static func logSoftmaxRow(_ row: UnsafeMutablePointer<Float>, vocab v: Int, target: Int, gradScale: Float?) -> (Double, Int) {
-        var mx = -Float.infinity, arg = 0
-        for j in 0..<v where row[j] > mx { mx = row[j]; arg = j }
         let w = VectorMath.width
-        var acc = VectorMath.V()
+        var mv = VectorMath.V(repeating: -.infinity)
         var j = 0
+        while j + w <= v { let x = VectorMath.load(row + j); mv = mv.replacing(with: x, where: x .> mv); j += w }
+        var mx = mv.max()
+        while j < v { mx = max(mx, row[j]); j += 1 }
+        var arg = 0
+        while arg < v - 1 && row[arg] != mx { arg += 1 }   // first maximum, like torch.argmax
+        var acc = VectorMath.V()
+        j = 0
         while j + w <= v { acc += VectorMath.exp(VectorMath.load(row + j) - mx); j += w }
         var sum = acc.sum()
         while j < v { sum += Foundation.exp(row[j] - mx); j += 1 }

@@ -27,7 +27,7 @@ public struct DropoutSpec: Sendable, Equatable {
         let k0 = UInt32(truncatingIfNeeded: seed), k1 = UInt32(truncatingIfNeeded: seed >> 32)
         let hi = UInt32(truncatingIfNeeded: UInt64(index) >> 32)
         let idx = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: index)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
-        let h = DropoutSpec.mix(DropoutSpec.mix(idx ^ k0) ^ SIMD8(repeating: hi ^ k1))
+        let h = DropoutSpec.mix(DropoutSpec.mix(idx ^ SIMD8(repeating: k0)) ^ SIMD8(repeating: hi ^ k1))
         return VectorMath.V(repeating: scale).replacing(with: 0, where: h .< SIMD8(repeating: threshold))
     }
 

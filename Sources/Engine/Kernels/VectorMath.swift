@@ -135,6 +135,14 @@ public enum VectorMath {
         }
     }
 
+    /// dst (count) += src (count), on the calling thread.
+    @inlinable @inline(__always)
+    public static func addInPlace(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, count: Int) {
+        var j = 0
+        while j + width <= count { store(load(dst + j) + load(src + j), dst + j); j += width }
+        while j < count { dst[j] += src[j]; j += 1 }
+    }
+
     /// Sum of `count` floats in a fixed order (8 lanes, then lanes summed).
     @inlinable
     public static func sum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
