@@ -21,13 +21,15 @@ public struct DropoutSpec: Sendable, Equatable {
     @inlinable var threshold: UInt32 { UInt32(min(Double(p) * 4294967296.0, 4294967295.0)) }
     @inlinable var scale: Float { 1 / (1 - p) }
 
-    /// The multiplier (0 or 1/(1-p)) for 8 consecutive elements starting at `index`.
+    /// The multiplier (0 or 1/(1-p)) for 8 consecutive elements starting at `index`: one hash
+    /// of (index mod 2³²) xor a key mixed from the seed and the index's high word.
     @inlinable @inline(__always)
     func factors(at index: Int) -> VectorMath.V {
-        let k0 = UInt32(truncatingIfNeeded: seed), k1 = UInt32(truncatingIfNeeded: seed >> 32)
         let hi = UInt32(truncatingIfNeeded: UInt64(index) >> 32)
+        let key = DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed))
+            ^ DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed >> 32) ^ hi)))
         let idx = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: index)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
-        let h = DropoutSpec.mix(DropoutSpec.mix(idx ^ SIMD8(repeating: k0)) ^ SIMD8(repeating: hi ^ k1))
+        let h = DropoutSpec.mix(idx ^ key)
         return VectorMath.V(repeating: scale).replacing(with: 0, where: h .< SIMD8(repeating: threshold))
     }
 
