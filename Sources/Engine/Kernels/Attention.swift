@@ -11,7 +11,10 @@
 ///
 /// Every product goes to `sgemm` on strided per-head views; causal rows are processed in
 /// blocks of `blockRows` so the upper triangle costs nothing. Parallelism: our own loop over
-/// heads with single-threaded BLAS inside (faster than threaded BLAS on these small products).
+/// heads with single-threaded BLAS inside. Measured (B=8, T=256, D=64, 2 cores, busy machine):
+/// forward 33 ms vs 39–166 ms with threaded BLAS over sequential heads for H=4, 113–122 ms vs
+/// 131–384 ms for H=12 — threaded BLAS loses on these small products and suffers more from
+/// oversubscription.
 public enum Attention {
     public struct Shape: Sendable, Equatable {
         public var batch: Int, seqLen: Int, heads: Int, kvHeads: Int, headDim: Int
