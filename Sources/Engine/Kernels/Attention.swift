@@ -46,6 +46,22 @@ public enum Attention {
             self.causal = causal; self.keyPadding = keyPadding; self.documentIds = documentIds; self.window = window
         }
 
+        /// Document ids (B, T) for packed rows from HF `position_ids` (B, T): as HF's
+        /// `prepare_fa_kwargs_from_position_ids`, a document starts wherever the position equals
+        /// the smallest position id of the batch (and at each row start).
+        public static func documentIds(positions: UnsafePointer<Int32>, into out: UnsafeMutablePointer<Int32>,
+                                       batch: Int, seqLen t: Int) {
+            var first = Int32.max
+            for i in 0..<(batch * t) { first = min(first, positions[i]) }
+            for b in 0..<batch {
+                var doc: Int32 = 0
+                for i in 0..<t {
+                    if i > 0 && positions[b * t + i] == first { doc += 1 }
+                    out[b * t + i] = doc
+                }
+            }
+        }
+
         /// The range of keys query i may see before the per-element (padding/document) masks.
         @inlinable func keyBounds(query i: Int, seqLen t: Int) -> Range<Int> {
             let lo = window.map { max(0, i - $0 + 1) } ?? 0

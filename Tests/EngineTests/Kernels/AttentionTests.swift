@@ -106,6 +106,13 @@ import Testing
         KT.expectGradient(v, analytic: r.dv, "dv") { loss(q, k, $0) }
     }
 
+    @Test func documentIdsFromPackedPositionIds() {
+        let positions: [Int32] = [0, 1, 2, 0, 1, 0, 0, 1, 2, 3, 4, 0]
+        var docs = [Int32](repeating: -1, count: 12)
+        Attention.Mask.documentIds(positions: positions, into: &docs, batch: 2, seqLen: 6)
+        #expect(docs == [0, 0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 1])
+    }
+
     @Test func invalidShapeThrows() {
         #expect(throws: KernelError.self) { try Attention.Shape(batch: 1, seqLen: 4, heads: 3, kvHeads: 2, headDim: 8) }
     }

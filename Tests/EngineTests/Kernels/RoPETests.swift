@@ -10,7 +10,7 @@ import Testing
         let d = try #require((c["headDim"] as? NSNumber)?.intValue), heads = try #require((c["heads"] as? NSNumber)?.intValue)
         let theta = Float(try #require((c["theta"] as? NSNumber)?.doubleValue))
         let positions = try KT.ints(c["positions"])
-        let rope = try RoPE(headDim: d, theta: theta)
+        let rope = try RoPE(headDim: d, theta: theta, maxPositions: 16)
         var x = try KT.floats(c["x"])
         let original = x
         rope.forward(&x, positions: positions, tokens: positions.count, heads: heads)
