@@ -99,23 +99,62 @@ public enum Attention {
         Parallel.threadCount * 2 * s.seqLen * s.seqLen
     }
 
-    /// The key range a block of query rows needs: the union of its rows' bounds, or all keys
-    /// if some row has no allowed key (it becomes uniform over all T).
-    static func blockKeys(_ rows: Range<Int>, batch b: Int, shape s: Shape, mask: Mask) -> Range<Int> {
-        let t = s.seqLen
-        var lo = t, hi = 0
-        for i in rows {
-            if !mask.rowHasKey(batch: b, query: i, seqLen: t) { return 0..<t }
-            let r = mask.keyBounds(query: i, seqLen: t)
-            lo = min(lo, r.lowerBound); hi = max(hi, r.upperBound)
-        }
-        return lo..<hi
-    }
+    /// Which keys each query row and each block of rows needs, worked out once per call and
+    /// shared by all heads. Bounds are tightened to the row's packed document (when document ids
+    /// run in non-decreasing order) and past padding at either end, so packed and padded
+    /// batches skip the products for keys nobody attends to.
+    struct Plan {
+        /// (B·T) the smallest key range holding every allowed key of the row.
+        var bounds: [Range<Int>]
+        /// (B·T) whether the row has any allowed key (else it is uniform over all T keys).
+        var hasKey: [Bool]
+        var blocks: [Range<Int>]
+        /// (B, blocks) the keys each block of rows needs.
+        var blockKeys: [Range<Int>]
 
-    static func rowBlocks(_ s: Shape, mask: Mask) -> [Range<Int>] {
-        let t = s.seqLen
-        let step = mask.causal || mask.window != nil ? blockRows : t
-        return stride(from: 0, to: t, by: step).map { $0..<min(t, $0 + step) }
+        init(_ s: Shape, _ mask: Mask) {
+            let t = s.seqLen
+            bounds = []
+            hasKey = []
+            bounds.reserveCapacity(s.batch * t)
+            hasKey.reserveCapacity(s.batch * t)
+            var runStart = [Int](repeating: 0, count: t), runEnd = runStart
+            for b in 0..<s.batch {
+                var runs = false
+                if let ids = mask.documentIds.map({ $0 + b * t }) {
+                    runs = (1..<max(1, t)).allSatisfy { ids[$0 - 1] <= ids[$0] }
+                    if runs {
+                        for i in 0..<t { runStart[i] = i > 0 && ids[i] == ids[i - 1] ? runStart[i - 1] : i }
+                        for i in stride(from: t - 1, through: 0, by: -1) { runEnd[i] = i < t - 1 && ids[i] == ids[i + 1] ? runEnd[i + 1] : i + 1 }
+                    }
+                }
+                for i in 0..<t {
+                    var r = mask.keyBounds(query: i, seqLen: t)
+                    if runs { r = r.clamped(to: runStart[i]..<runEnd[i]) }
+                    if mask.hasElementMasks {
+                        var lo = r.lowerBound, hi = r.upperBound
+                        while lo < hi && !mask.elementAllowed(batch: b, query: i, key: lo, seqLen: t) { lo += 1 }
+                        while hi > lo && !mask.elementAllowed(batch: b, query: i, key: hi - 1, seqLen: t) { hi -= 1 }
+                        r = lo..<hi
+                    }
+                    bounds.append(r)
+                    hasKey.append(!r.isEmpty)
+                }
+            }
+            let step = mask.causal || mask.window != nil || mask.documentIds != nil ? blockRows : t
+            blocks = stride(from: 0, to: t, by: step).map { $0..<min(t, $0 + step) }
+            blockKeys = []
+            for b in 0..<s.batch {
+                for rows in blocks {
+                    var lo = t, hi = 0
+                    for i in rows {
+                        if !hasKey[b * t + i] { lo = 0; hi = t; break }
+                        lo = min(lo, bounds[b * t + i].lowerBound); hi = max(hi, bounds[b * t + i].upperBound)
+                    }
+                    blockKeys.append(lo..<max(lo, hi))
+                }
+            }
+        }
     }
 
     /// out (B, T, H, D) = softmax(scale · q kᵀ + mask) v;  probs (B, H, T, T) saved.
@@ -128,7 +167,7 @@ public enum Attention {
     ) throws {
         if dropout != nil && scratch == nil { throw KernelError("Attention.forward: attention dropout needs a scratch buffer of Attention.scratchCount(shape) floats") }
         let t = s.seqLen, d = s.headDim
-        let blocks = rowBlocks(s, mask: mask)
+        let plan = Plan(s, mask)
         let pairs = s.batch * s.heads
         Parallel.withSingleThreadedBLAS {
             Parallel.forEachChunk(pairs) { worker, range in
@@ -140,14 +179,17 @@ public enum Attention {
                     let vh = v + b * t * s.kvRow + kvh * d
                     let oh = out + b * t * s.qRow + h * d
                     let p = probs + pair * t * t
-                    for rows in blocks {
-                        let keys = blockKeys(rows, batch: b, shape: s, mask: mask)
+                    for (blockIndex, rows) in plan.blocks.enumerated() {
+                        let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
                         let pb = p + rows.lowerBound * t
                         MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
                                      a: qh + rows.lowerBound * s.qRow, lda: s.qRow,
                                      b: kh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
                                      c: pb + keys.lowerBound, ldc: t)
-                        for i in rows { softmaxRow(p + i * t, batch: b, query: i, keys: keys, shape: s, mask: mask) }
+                        for i in rows {
+                            softmaxRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
+                                       hasKey: plan.hasKey[b * t + i], shape: s, mask: mask)
+                        }
                         var pv = UnsafePointer(pb)
                         if let dropout, let pd {
                             let dst = pd + rows.lowerBound * t
@@ -168,19 +210,14 @@ public enum Attention {
     /// Masked softmax of one row in place over `keys` (the block's computed columns); every
     /// other entry of the row is set to 0.
     @inlinable
-    static func softmaxRow(_ row: UnsafeMutablePointer<Float>, batch b: Int, query i: Int, keys: Range<Int>, shape s: Shape, mask: Mask) {
+    static func softmaxRow(_ row: UnsafeMutablePointer<Float>, batch b: Int, query i: Int, keys: Range<Int>,
+                           bounds: Range<Int>, hasKey: Bool, shape s: Shape, mask: Mask) {
         let t = s.seqLen
-        let bounds = mask.keyBounds(query: i, seqLen: t).clamped(to: keys)
-        var any = false
         for j in keys where !bounds.contains(j) { row[j] = -.infinity }
         if mask.hasElementMasks {
-            for j in bounds {
-                if mask.elementAllowed(batch: b, query: i, key: j, seqLen: t) { any = true } else { row[j] = -.infinity }
-            }
-        } else {
-            any = !bounds.isEmpty
+            for j in bounds where !mask.elementAllowed(batch: b, query: i, key: j, seqLen: t) { row[j] = -.infinity }
         }
-        if !any {
+        if !hasKey {
             // No key allowed: HF's finfo.min mask makes every logit equal → uniform over all T.
             for j in 0..<t { row[j] = 1 / Float(t) }
             return
@@ -221,7 +258,7 @@ public enum Attention {
         dropout: DropoutSpec? = nil, scratch: UnsafeMutablePointer<Float>
     ) {
         let t = s.seqLen, d = s.headDim
-        let blocks = rowBlocks(s, mask: mask)
+        let plan = Plan(s, mask)
         Parallel.withSingleThreadedBLAS {
             Parallel.forEachChunk(s.batch * s.kvHeads) { worker, range in
                 let pd = scratch + worker * 2 * t * t   // dropped-out probs (T, T)
@@ -238,8 +275,8 @@ public enum Attention {
                         let qh = q + b * t * s.qRow + h * d
                         let doh = dout + b * t * s.qRow + h * d
                         let dqh = dq + b * t * s.qRow + h * d
-                        for rows in blocks {
-                            let keys = blockKeys(rows, batch: b, shape: s, mask: mask)
+                        for (blockIndex, rows) in plan.blocks.enumerated() {
+                            let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
                             let r0 = rows.lowerBound, k0 = keys.lowerBound
                             var pv = p + r0 * t
                             if let dropout {

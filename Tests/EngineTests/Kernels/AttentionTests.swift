@@ -50,15 +50,19 @@ import Testing
     }
 
     /// T = 70 spans two causal row blocks; every mask at once, GQA and dropout.
-    @Test(arguments: [false, true])
-    func fastMatchesReferenceWithAllMasks(dropout useDropout: Bool) throws {
+    @Test(arguments: [(false, true), (true, true), (false, false)])
+    func fastMatchesReferenceWithAllMasks(dropout useDropout: Bool, monotoneDocuments: Bool) throws {
         let s = try Attention.Shape(batch: 2, seqLen: 70, heads: 4, kvHeads: 2, headDim: 5)
         let q = KT.random(2 * 70 * 4 * 5, seed: 1), k = KT.random(2 * 70 * 2 * 5, seed: 2), v = KT.random(2 * 70 * 2 * 5, seed: 3)
         let dout = KT.random(q.count, seed: 4)
         var pad = [Int32](repeating: 1, count: 140)
         for j in 0..<3 { pad[70 + j] = 0 }           // left padding in the second sequence
         for j in 66..<70 { pad[j] = 0 }              // right padding in the first
-        let docs = (0..<140).map { Int32(($0 % 70) / 25) }
+        // Monotone ids let the plan skip other documents; interleaved ids take the general path.
+        let docs: [Int32] = (0..<140).map { (p: Int) -> Int32 in
+            let i = p % 70
+            return Int32(monotoneDocuments ? i / 25 : (i / 10) % 3)
+        }
         let dropout = useDropout ? try DropoutSpec(p: 0.2, seed: 99) : nil
         let scale: Float = 0.4
         try pad.withUnsafeBufferPointer { pp in
