@@ -6,26 +6,28 @@
 /// cost no weight-gradient product.
 public enum Linear {
     /// y (N, out) = x (N, in) · w (out, in)ᵀ + b (out)
+    /// With `accumulate` (no bias): y += alpha · x · wᵀ — a LoRA branch adding into the base output.
     public static func forward(
         y: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>,
         w: UnsafePointer<Float>, b: UnsafePointer<Float>?,
-        rows n: Int, inFeatures: Int, outFeatures: Int
+        rows n: Int, inFeatures: Int, outFeatures: Int, alpha: Float = 1, accumulate: Bool = false
     ) {
-        let beta = fillRows(y, bias: b, rows: n, cols: outFeatures)
-        MatMul.sgemm(transB: true, m: n, n: outFeatures, k: inFeatures, a: x, b: w, beta: beta, c: y)
+        let beta: Float = accumulate ? 1 : fillRows(y, bias: b, rows: n, cols: outFeatures)
+        MatMul.sgemm(transB: true, m: n, n: outFeatures, k: inFeatures, alpha: alpha, a: x, b: w, beta: beta, c: y)
     }
 
-    /// dx (N, in) += dy (N, out) · w (out, in); dw (out, in) += dyᵀ · x; db (out) += Σ_rows dy.
+    /// dx (N, in) += alpha · dy (N, out) · w (out, in); dw (out, in) += alpha · dyᵀ · x;
+    /// db (out) += Σ_rows dy. (`alpha` is the forward's, e.g. the LoRA scaling.)
     public static func backward(
         dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
         dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
-        rows n: Int, inFeatures: Int, outFeatures: Int
+        rows n: Int, inFeatures: Int, outFeatures: Int, alpha: Float = 1
     ) {
         if let dx {
-            MatMul.sgemm(m: n, n: inFeatures, k: outFeatures, a: dy, b: w, beta: 1, c: dx)
+            MatMul.sgemm(m: n, n: inFeatures, k: outFeatures, alpha: alpha, a: dy, b: w, beta: 1, c: dx)
         }
         if let dw {
-            MatMul.sgemm(transA: true, m: outFeatures, n: inFeatures, k: n, a: dy, b: x, beta: 1, c: dw)
+            MatMul.sgemm(transA: true, m: outFeatures, n: inFeatures, k: n, alpha: alpha, a: dy, b: x, beta: 1, c: dw)
         }
         if let db { ColumnSum.accumulate(db, dy, rows: n, cols: outFeatures) }
     }
