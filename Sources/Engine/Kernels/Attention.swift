@@ -213,9 +213,11 @@ public enum Attention {
     static func softmaxRow(_ row: UnsafeMutablePointer<Float>, batch b: Int, query i: Int, keys: Range<Int>,
                            bounds: Range<Int>, hasKey: Bool, shape s: Shape, mask: Mask) {
         let t = s.seqLen
-        for j in keys where !bounds.contains(j) { row[j] = -.infinity }
+        let inside = bounds.clamped(to: keys)
+        (row + keys.lowerBound).update(repeating: -.infinity, count: inside.lowerBound - keys.lowerBound)
+        (row + inside.upperBound).update(repeating: -.infinity, count: keys.upperBound - inside.upperBound)
         if mask.hasElementMasks {
-            for j in bounds where !mask.elementAllowed(batch: b, query: i, key: j, seqLen: t) { row[j] = -.infinity }
+            for j in inside where !mask.elementAllowed(batch: b, query: i, key: j, seqLen: t) { row[j] = -.infinity }
         }
         if !hasKey {
             // No key allowed: HF's finfo.min mask makes every logit equal → uniform over all T.
@@ -245,8 +247,8 @@ public enum Attention {
         j = 0
         while j + w <= n { VectorMath.store(VectorMath.load(r + j) * inv, r + j); j += w }
         while j < n { r[j] *= inv; j += 1 }
-        for j in 0..<keys.lowerBound { row[j] = 0 }
-        for j in keys.upperBound..<t { row[j] = 0 }
+        row.update(repeating: 0, count: keys.lowerBound)
+        (row + keys.upperBound).update(repeating: 0, count: t - keys.upperBound)
     }
 
     /// dq (B, T, H, D) += ∂L/∂q;  dk, dv (B, T, Hkv, D) += ∂L/∂k, ∂L/∂v — from dout (B, T, H, D)
