@@ -6,8 +6,8 @@
 /// `Philox` generator (`rng.nextUInt64()`), so checkpointed RNG state resumes the same masks.
 public struct DropoutSpec: Sendable, Equatable {
     /// Probability of zeroing an element (0 ≤ p < 1).
-    public var p: Float
-    public var seed: UInt64
+    public let p: Float
+    public let seed: UInt64
 
     public init(p: Float, seed: UInt64) throws {
         guard p >= 0 && p < 1 else {
@@ -15,11 +15,14 @@ public struct DropoutSpec: Sendable, Equatable {
         }
         self.p = p
         self.seed = seed
+        threshold = Int32(min(Double(p) * 2147483648.0, 2147483647.0))
+        scale = 1 / (1 - p)
     }
 
-    /// Keep threshold on 32-bit hashes: an element survives if its hash ≥ threshold.
-    @inlinable var threshold: UInt32 { UInt32(min(Double(p) * 4294967296.0, 4294967295.0)) }
-    @inlinable var scale: Float { 1 / (1 - p) }
+    /// Keep threshold on 31-bit hashes: an element survives if (hash >> 1) ≥ threshold. (Signed
+    /// 32-bit compares are single instructions; unsigned ones went lane by lane.)
+    @usableFromInline let threshold: Int32
+    @usableFromInline let scale: Float
 
     /// The multiplier (0 or 1/(1-p)) for 8 consecutive elements starting at `index`: one hash
     /// of (index mod 2³²) xor a key mixed from the seed and the index's high word.
@@ -29,8 +32,8 @@ public struct DropoutSpec: Sendable, Equatable {
         let key = DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed))
             ^ DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed >> 32) ^ hi)))
         let idx = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: index)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
-        let h = DropoutSpec.mix(idx ^ key)
-        return VectorMath.V(repeating: scale).replacing(with: 0, where: h .< SIMD8(repeating: threshold))
+        let h = unsafeBitCast(DropoutSpec.mix(idx ^ key) &>> SIMD8<UInt32>(repeating: 1), to: SIMD8<Int32>.self)
+        return VectorMath.V(repeating: scale).replacing(with: 0, where: h .< SIMD8<Int32>(repeating: threshold))
     }
 
     /// A 32-bit avalanche hash (Wellons' "lowbias32"), vectorised.
