@@ -5,9 +5,10 @@
 /// Grouped-query attention: query head h reads kv head h / (H / Hkv).
 ///
 /// Forward saves the probabilities P (B, H, T, T) (before attention dropout); masked entries
-/// are exactly 0. A query with no allowed key (a padding query) gets a uniform distribution
-/// over all T keys, as HF's additive `finfo.min` masks produce, so its (ignored) output matches
-/// HF's and nothing is NaN. Backward ACCUMULATES (+=) into dq, dk, dv.
+/// are exactly 0. A query with no allowed key (a padding query) never yields NaN: it follows
+/// `Mask.fullyMaskedRows` — all-zero probabilities (output 0), as torch SDPA does in HF's
+/// default `attn_implementation="sdpa"`, or uniform over all T keys, as HF's eager additive
+/// `finfo.min` mask gives. Backward ACCUMULATES (+=) into dq, dk, dv.
 ///
 /// Every product goes to `sgemm` on strided per-head views; causal rows are processed in
 /// blocks of `blockRows` so the upper triangle costs nothing. Parallelism: our own loop over
@@ -40,10 +41,21 @@ public enum Attention {
         public var documentIds: UnsafePointer<Int32>?
         /// GPT-Neo local attention: query i attends to keys with i - j < window.
         public var window: Int?
+        /// What a query with no allowed key gets.
+        public var fullyMaskedRows: FullyMaskedRows
+
+        public enum FullyMaskedRows: Sendable {
+            /// All-zero probabilities and output: torch SDPA (HF's default attn_implementation).
+            case zero
+            /// Uniform over all T keys: HF's eager attention with its `finfo.min` additive mask.
+            case uniform
+        }
 
         public init(causal: Bool = true, keyPadding: UnsafePointer<Int32>? = nil,
-                    documentIds: UnsafePointer<Int32>? = nil, window: Int? = nil) {
+                    documentIds: UnsafePointer<Int32>? = nil, window: Int? = nil,
+                    fullyMaskedRows: FullyMaskedRows = .zero) {
             self.causal = causal; self.keyPadding = keyPadding; self.documentIds = documentIds; self.window = window
+            self.fullyMaskedRows = fullyMaskedRows
         }
 
         /// Document ids (B, T) for packed rows from HF `position_ids` (B, T): as HF's
@@ -106,7 +118,7 @@ public enum Attention {
     struct Plan {
         /// (B·T) the smallest key range holding every allowed key of the row.
         var bounds: [Range<Int>]
-        /// (B·T) whether the row has any allowed key (else it is uniform over all T keys).
+        /// (B·T) whether the row has any allowed key (else see `Mask.fullyMaskedRows`).
         var hasKey: [Bool]
         var blocks: [Range<Int>]
         /// (B, blocks) the keys each block of rows needs.
@@ -148,7 +160,10 @@ public enum Attention {
                 for rows in blocks {
                     var lo = t, hi = 0
                     for i in rows {
-                        if !hasKey[b * t + i] { lo = 0; hi = t; break }
+                        if !hasKey[b * t + i] {
+                            if mask.fullyMaskedRows == .uniform { lo = 0; hi = t; break }
+                            continue
+                        }
                         lo = min(lo, bounds[b * t + i].lowerBound); hi = max(hi, bounds[b * t + i].upperBound)
                     }
                     blockKeys.append(lo..<max(lo, hi))
@@ -182,6 +197,12 @@ public enum Attention {
                     for (blockIndex, rows) in plan.blocks.enumerated() {
                         let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
                         let pb = p + rows.lowerBound * t
+                        if keys.isEmpty {
+                            // Every row of the block is fully masked (zero mode): P = 0, out = 0.
+                            pb.update(repeating: 0, count: rows.count * t)
+                            for i in rows { (oh + i * s.qRow).update(repeating: 0, count: d) }
+                            continue
+                        }
                         MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
                                      a: qh + rows.lowerBound * s.qRow, lda: s.qRow,
                                      b: kh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
@@ -220,8 +241,7 @@ public enum Attention {
             for j in inside where !mask.elementAllowed(batch: b, query: i, key: j, seqLen: t) { row[j] = -.infinity }
         }
         if !hasKey {
-            // No key allowed: HF's finfo.min mask makes every logit equal → uniform over all T.
-            for j in 0..<t { row[j] = 1 / Float(t) }
+            row.update(repeating: mask.fullyMaskedRows == .uniform ? 1 / Float(t) : 0, count: t)
             return
         }
         let r = row + keys.lowerBound
@@ -279,6 +299,7 @@ public enum Attention {
                         let dqh = dq + b * t * s.qRow + h * d
                         for (blockIndex, rows) in plan.blocks.enumerated() {
                             let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
+                            if keys.isEmpty { continue }
                             let r0 = rows.lowerBound, k0 = keys.lowerBound
                             var pv = p + r0 * t
                             if let dropout {

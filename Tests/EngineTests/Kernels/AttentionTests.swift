@@ -20,8 +20,8 @@ import Testing
         return (out, probs, dq, dk, dv)
     }
 
-    @Test(arguments: 0..<6)
-    func matchesHuggingFaceEagerAttention(caseIndex: Int) throws {
+    @Test(arguments: 0..<8)
+    func matchesHuggingFaceAttention(caseIndex: Int) throws {
         let f = try KT.fixture("attention")
         let cases = try #require(f["cases"] as? [[String: Any]])
         let c = cases[caseIndex]
@@ -37,7 +37,8 @@ import Testing
             try (docs ?? []).withUnsafeBufferPointer { dp in
                 let mask = Attention.Mask(causal: c["causal"] as? Bool ?? true,
                                           keyPadding: pad == nil ? nil : pp.baseAddress,
-                                          documentIds: docs == nil ? nil : dp.baseAddress, window: window)
+                                          documentIds: docs == nil ? nil : dp.baseAddress, window: window,
+                                          fullyMaskedRows: c["impl"] as? String == "sdpa" ? .zero : .uniform)
                 return try Self.run(q: KT.floats(c["q"]), k: KT.floats(c["k"]), v: KT.floats(c["v"]),
                                     dout: KT.floats(c["dout"]), shape: s, mask: mask, scale: scale)
             }
@@ -50,8 +51,9 @@ import Testing
     }
 
     /// T = 70 spans two causal row blocks; every mask at once, GQA and dropout.
-    @Test(arguments: [(false, true), (true, true), (false, false)])
-    func fastMatchesReferenceWithAllMasks(dropout useDropout: Bool, monotoneDocuments: Bool) throws {
+    @Test(arguments: [(false, true, Attention.Mask.FullyMaskedRows.uniform), (true, true, .zero), (false, false, .zero)])
+    func fastMatchesReferenceWithAllMasks(dropout useDropout: Bool, monotoneDocuments: Bool,
+                                          fullyMasked: Attention.Mask.FullyMaskedRows) throws {
         let s = try Attention.Shape(batch: 2, seqLen: 70, heads: 4, kvHeads: 2, headDim: 5)
         let q = KT.random(2 * 70 * 4 * 5, seed: 1), k = KT.random(2 * 70 * 2 * 5, seed: 2), v = KT.random(2 * 70 * 2 * 5, seed: 3)
         let dout = KT.random(q.count, seed: 4)
@@ -67,7 +69,8 @@ import Testing
         let scale: Float = 0.4
         try pad.withUnsafeBufferPointer { pp in
             try docs.withUnsafeBufferPointer { dp in
-                let mask = Attention.Mask(causal: true, keyPadding: pp.baseAddress, documentIds: dp.baseAddress, window: 40)
+                let mask = Attention.Mask(causal: true, keyPadding: pp.baseAddress, documentIds: dp.baseAddress, window: 40,
+                                          fullyMaskedRows: fullyMasked)
                 let r = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: scale, dropout: dropout)
                 var out = [Float](repeating: 0, count: q.count), probs = [Float](repeating: 0, count: r.probs.count)
                 Attention.forwardReference(out: &out, probs: &probs, q: q, k: k, v: v, shape: s, mask: mask, scale: scale, dropout: dropout)
@@ -79,14 +82,14 @@ import Testing
                 KT.expectClose(r.dq, dq, rtol: 1e-4, atol: 1e-5, "dq")
                 KT.expectClose(r.dk, dk, rtol: 1e-4, atol: 1e-5, "dk")
                 KT.expectClose(r.dv, dv, rtol: 1e-4, atol: 1e-5, "dv")
-                // Masked probabilities are exactly zero; a padding query is uniform over all keys.
+                // Masked probabilities are exactly zero; a padding query is uniform over all keys or 0.
                 for i in 0..<70 {
                     for j in 0..<70 where !mask.allowed(batch: 0, query: i, key: j, seqLen: 70) && mask.rowHasKey(batch: 0, query: i, seqLen: 70) {
                         #expect(r.probs[i * 70 + j] == 0)
                     }
                 }
                 let padRow = Array(r.probs[((1 * 4 + 0) * 70 + 1) * 70..<((1 * 4 + 0) * 70 + 2) * 70])
-                #expect(padRow.allSatisfy { abs($0 - 1 / 70) < 1e-7 })
+                #expect(padRow.allSatisfy { abs($0 - (fullyMasked == .uniform ? 1 / 70 : 0)) < 1e-7 })
                 // Bit-identical on a second run.
                 let again = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: scale, dropout: dropout)
                 #expect(again.out == r.out && again.dq == r.dq && again.dk == r.dk && again.dv == r.dv)
