@@ -1,11 +1,15 @@
+import Foundation
+
 /// Softmax self-attention for training, with every mask the supported model families use.
 ///
 /// Layout: q (B, T, H, D), k and v (B, T, Hkv, D), out (B, T, H, D) — exactly the row-major
 /// outputs of the q/k/v projections and the input of the output projection, so no transposes.
 /// Grouped-query attention: query head h reads kv head h / (H / Hkv).
 ///
-/// Forward saves the probabilities P (B, H, T, T) (before attention dropout); masked entries
-/// are exactly 0. A query with no allowed key (a padding query) never yields NaN: it follows
+/// Forward saves either the probabilities P (B, H, T, T) (before attention dropout) or, for
+/// long sequences, only each row's log-sum-exp (B, H, T), from which backward recomputes P
+/// (flash-attention style, one more product per head) — see `Saved`. Masked entries are
+/// exactly 0. A query with no allowed key (a padding query) never yields NaN: it follows
 /// `Mask.fullyMaskedRows` — all-zero probabilities (output 0), as torch SDPA does in HF's
 /// default `attn_implementation="sdpa"`, or uniform over all T keys, as HF's eager additive
 /// `finfo.min` mask gives. Backward ACCUMULATES (+=) into dq, dk, dv.
@@ -106,9 +110,19 @@ public enum Attention {
     /// for efficient sgemm calls.
     public static let blockRows = 64
 
-    /// Floats of scratch `backward` (and `forward` with dropout) needs.
+    /// What forward keeps for backward.
+    public enum Saved {
+        /// The probabilities P (B, H, T, T): the fastest backward, B·H·T² floats.
+        case probabilities(UnsafeMutablePointer<Float>)
+        /// Each row's log-sum-exp (B, H, T): backward recomputes P (one more sgemm per head),
+        /// for sequences where B·H·T² floats per layer would not fit in memory.
+        case logSumExp(UnsafeMutablePointer<Float>)
+    }
+
+    /// Floats of scratch `backward` needs (and `forward` with dropout or `.logSumExp`), at the
+    /// current `Parallel.threadCount`.
     public static func scratchCount(_ s: Shape) -> Int {
-        Parallel.threadCount * 2 * s.seqLen * s.seqLen
+        Parallel.threadCount * 3 * s.seqLen * s.seqLen
     }
 
     /// Which keys each query row and each block of rows needs, worked out once per call and
@@ -172,28 +186,37 @@ public enum Attention {
         }
     }
 
-    /// out (B, T, H, D) = softmax(scale · q kᵀ + mask) v;  probs (B, H, T, T) saved.
-    /// `scratch` (scratchCount floats) is needed only with `dropout`.
+    /// out (B, T, H, D) = softmax(scale · q kᵀ + mask) v;  P (B, H, T, T) or its rows'
+    /// log-sum-exp (B, H, T) saved. `scratch` (scratchCount floats) is needed with `dropout`
+    /// or `.logSumExp`.
     public static func forward(
-        out: UnsafeMutablePointer<Float>, probs: UnsafeMutablePointer<Float>,
+        out: UnsafeMutablePointer<Float>, saved: Saved,
         q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
         shape s: Shape, mask: Mask, scale: Float,
         dropout: DropoutSpec? = nil, scratch: UnsafeMutablePointer<Float>? = nil
     ) throws {
-        if dropout != nil && scratch == nil { throw KernelError("Attention.forward: attention dropout needs a scratch buffer of Attention.scratchCount(shape) floats") }
+        var probs: UnsafeMutablePointer<Float>? = nil, lse: UnsafeMutablePointer<Float>? = nil
+        switch saved {
+        case .probabilities(let p): probs = p
+        case .logSumExp(let l): lse = l
+        }
+        if (dropout != nil || lse != nil) && scratch == nil {
+            throw KernelError("Attention.forward: attention dropout and .logSumExp need a scratch buffer of Attention.scratchCount(shape) floats")
+        }
         let t = s.seqLen, d = s.headDim
         let plan = Plan(s, mask)
         let pairs = s.batch * s.heads
         Parallel.withSingleThreadedBLAS {
             Parallel.forEachChunk(pairs) { worker, range in
-                let pd = scratch.map { $0 + worker * 2 * t * t }
+                let own = scratch.map { $0 + worker * 3 * t * t }   // P (T, T) when not saved
+                let pd = own.map { $0 + t * t }                      // dropped-out P (T, T)
                 for pair in range {
                     let b = pair / s.heads, h = pair % s.heads, kvh = h / s.group
                     let qh = q + b * t * s.qRow + h * d
                     let kh = k + b * t * s.kvRow + kvh * d
                     let vh = v + b * t * s.kvRow + kvh * d
                     let oh = out + b * t * s.qRow + h * d
-                    let p = probs + pair * t * t
+                    guard let p = probs.map({ $0 + pair * t * t }) ?? own else { return }
                     for (blockIndex, rows) in plan.blocks.enumerated() {
                         let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
                         let pb = p + rows.lowerBound * t
@@ -201,6 +224,7 @@ public enum Attention {
                             // Every row of the block is fully masked (zero mode): P = 0, out = 0.
                             pb.update(repeating: 0, count: rows.count * t)
                             for i in rows { (oh + i * s.qRow).update(repeating: 0, count: d) }
+                            if let lse { (lse + pair * t + rows.lowerBound).update(repeating: 0, count: rows.count) }
                             continue
                         }
                         MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
@@ -208,8 +232,9 @@ public enum Attention {
                                      b: kh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
                                      c: pb + keys.lowerBound, ldc: t)
                         for i in rows {
-                            softmaxRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
-                                       hasKey: plan.hasKey[b * t + i], shape: s, mask: mask)
+                            let l = softmaxRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
+                                               hasKey: plan.hasKey[b * t + i], shape: s, mask: mask)
+                            lse?[pair * t + i] = l
                         }
                         var pv = UnsafePointer(pb)
                         if let dropout, let pd {
@@ -229,10 +254,10 @@ public enum Attention {
     }
 
     /// Masked softmax of one row in place over `keys` (the block's computed columns); every
-    /// other entry of the row is set to 0.
-    @inlinable
+    /// other entry of the row is set to 0. Returns the row's log-sum-exp (0 without keys).
+    @inlinable @discardableResult
     static func softmaxRow(_ row: UnsafeMutablePointer<Float>, batch b: Int, query i: Int, keys: Range<Int>,
-                           bounds: Range<Int>, hasKey: Bool, shape s: Shape, mask: Mask) {
+                           bounds: Range<Int>, hasKey: Bool, shape s: Shape, mask: Mask) -> Float {
         let t = s.seqLen
         let inside = bounds.clamped(to: keys)
         (row + keys.lowerBound).update(repeating: -.infinity, count: inside.lowerBound - keys.lowerBound)
@@ -242,7 +267,7 @@ public enum Attention {
         }
         if !hasKey {
             row.update(repeating: mask.fullyMaskedRows == .uniform ? 1 / Float(t) : 0, count: t)
-            return
+            return 0
         }
         let r = row + keys.lowerBound
         let n = keys.count
@@ -263,27 +288,52 @@ public enum Attention {
                 .replacing(with: 0, where: SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8<Int32>(repeating: Int32(n - j)))
             VectorMath.storePartial(e, r + j, n - j); acc += e
         }
-        let inv = 1 / acc.sum()
+        let total = acc.sum()
+        let inv = 1 / total
         j = 0
         while j + w <= n { VectorMath.store(VectorMath.load(r + j) * inv, r + j); j += w }
         while j < n { r[j] *= inv; j += 1 }
         row.update(repeating: 0, count: keys.lowerBound)
         (row + keys.upperBound).update(repeating: 0, count: t - keys.upperBound)
+        return mx + Foundation.log(total)
+    }
+
+    /// Rebuilds P over `keys` of one row from the logits there (in place) and the saved
+    /// log-sum-exp, with the same masking as `softmaxRow`.
+    @inlinable
+    static func recomputeRow(_ row: UnsafeMutablePointer<Float>, batch b: Int, query i: Int, keys: Range<Int>,
+                             bounds: Range<Int>, hasKey: Bool, lse: Float, shape s: Shape, mask: Mask) {
+        let t = s.seqLen
+        if !hasKey {
+            (row + keys.lowerBound).update(repeating: mask.fullyMaskedRows == .uniform ? 1 / Float(t) : 0, count: keys.count)
+            return
+        }
+        let inside = bounds.clamped(to: keys)
+        (row + keys.lowerBound).update(repeating: 0, count: inside.lowerBound - keys.lowerBound)
+        (row + inside.upperBound).update(repeating: 0, count: keys.upperBound - inside.upperBound)
+        let r = row + inside.lowerBound, n = inside.count, w = VectorMath.width
+        var j = 0
+        while j + w <= n { VectorMath.store(VectorMath.exp(VectorMath.load(r + j) - lse), r + j); j += w }
+        if j < n { VectorMath.storePartial(VectorMath.exp(VectorMath.loadPartial(r + j, n - j) - lse), r + j, n - j) }
+        if mask.hasElementMasks {
+            for j in inside where !mask.elementAllowed(batch: b, query: i, key: j, seqLen: t) { row[j] = 0 }
+        }
     }
 
     /// dq (B, T, H, D) += ∂L/∂q;  dk, dv (B, T, Hkv, D) += ∂L/∂k, ∂L/∂v — from dout (B, T, H, D)
-    /// and the saved probs. `scratch` holds `scratchCount(shape)` floats.
+    /// and what forward saved (the same `Saved` case). `scratch` holds `scratchCount(shape)` floats.
     public static func backward(
         dq: UnsafeMutablePointer<Float>, dk: UnsafeMutablePointer<Float>, dv: UnsafeMutablePointer<Float>,
         dout: UnsafePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
-        probs: UnsafePointer<Float>, shape s: Shape, mask: Mask, scale: Float,
+        saved: Saved, shape s: Shape, mask: Mask, scale: Float,
         dropout: DropoutSpec? = nil, scratch: UnsafeMutablePointer<Float>
     ) {
         let t = s.seqLen, d = s.headDim
         let plan = Plan(s, mask)
         Parallel.withSingleThreadedBLAS {
             Parallel.forEachChunk(s.batch * s.kvHeads) { worker, range in
-                let pd = scratch + worker * 2 * t * t   // dropped-out probs (T, T)
+                let own = scratch + worker * 3 * t * t  // recomputed P (T, T) with .logSumExp
+                let pd = own + t * t                    // dropped-out P (T, T)
                 let ds = pd + t * t                     // dP then dS (T, T)
                 for pairKV in range {
                     let b = pairKV / s.kvHeads, kvh = pairKV % s.kvHeads
@@ -293,7 +343,8 @@ public enum Attention {
                     let dvh = dv + b * t * s.kvRow + kvh * d
                     for h in (kvh * s.group)..<((kvh + 1) * s.group) {
                         let pair = b * s.heads + h
-                        let p = probs + pair * t * t
+                        var p = own
+                        if case .probabilities(let saved) = saved { p = saved + pair * t * t }
                         let qh = q + b * t * s.qRow + h * d
                         let doh = dout + b * t * s.qRow + h * d
                         let dqh = dq + b * t * s.qRow + h * d
@@ -301,7 +352,16 @@ public enum Attention {
                             let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
                             if keys.isEmpty { continue }
                             let r0 = rows.lowerBound, k0 = keys.lowerBound
-                            var pv = p + r0 * t
+                            if case .logSumExp(let lse) = saved {
+                                MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
+                                             a: qh + r0 * s.qRow, lda: s.qRow, b: kh + k0 * s.kvRow, ldb: s.kvRow,
+                                             c: p + r0 * t + k0, ldc: t)
+                                for i in rows {
+                                    recomputeRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
+                                                 hasKey: plan.hasKey[b * t + i], lse: lse[pair * t + i], shape: s, mask: mask)
+                                }
+                            }
+                            var pv = UnsafePointer(p + r0 * t)
                             if let dropout {
                                 for i in rows {
                                     (pd + i * t + k0).update(from: p + i * t + k0, count: keys.count)

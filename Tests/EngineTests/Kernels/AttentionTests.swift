@@ -4,18 +4,26 @@ import Testing
 
 @Suite struct AttentionTests {
     /// Runs forward + backward with the fast kernels; returns (out, probs, dq, dk, dv).
+    /// Runs forward + backward with the fast kernels; returns (out, probs, dq, dk, dv). With
+    /// `recompute`, forward saves only the log-sum-exp and `probs` comes back empty.
     static func run(q: [Float], k: [Float], v: [Float], dout: [Float], shape s: Attention.Shape,
-                    mask: Attention.Mask, scale: Float, dropout: DropoutSpec? = nil)
+                    mask: Attention.Mask, scale: Float, dropout: DropoutSpec? = nil, recompute: Bool = false)
     throws -> (out: [Float], probs: [Float], dq: [Float], dk: [Float], dv: [Float]) {
         var out = [Float](repeating: .nan, count: q.count)
-        var probs = [Float](repeating: .nan, count: s.batch * s.heads * s.seqLen * s.seqLen)
-        var scratch = [Float](repeating: 0, count: Attention.scratchCount(s))
+        var probs = [Float](repeating: .nan, count: recompute ? 0 : s.batch * s.heads * s.seqLen * s.seqLen)
+        var lse = [Float](repeating: .nan, count: s.batch * s.heads * s.seqLen)
+        var scratch = [Float](repeating: .nan, count: Attention.scratchCount(s))
         var dq = [Float](repeating: 0, count: q.count), dk = [Float](repeating: 0, count: k.count), dv = dk
         try scratch.withUnsafeMutableBufferPointer { sp in
-            try Attention.forward(out: &out, probs: &probs, q: q, k: k, v: v, shape: s, mask: mask, scale: scale,
-                                  dropout: dropout, scratch: sp.baseAddress)
-            Attention.backward(dq: &dq, dk: &dk, dv: &dv, dout: dout, q: q, k: k, v: v, probs: probs, shape: s,
-                               mask: mask, scale: scale, dropout: dropout, scratch: sp.baseAddress!)
+            try probs.withUnsafeMutableBufferPointer { pp in
+                try lse.withUnsafeMutableBufferPointer { lp in
+                    let saved: Attention.Saved = recompute ? .logSumExp(lp.baseAddress!) : .probabilities(pp.baseAddress!)
+                    try Attention.forward(out: &out, saved: saved, q: q, k: k, v: v, shape: s, mask: mask, scale: scale,
+                                          dropout: dropout, scratch: sp.baseAddress)
+                    Attention.backward(dq: &dq, dk: &dk, dv: &dv, dout: dout, q: q, k: k, v: v, saved: saved, shape: s,
+                                       mask: mask, scale: scale, dropout: dropout, scratch: sp.baseAddress!)
+                }
+            }
         }
         return (out, probs, dq, dk, dv)
     }
@@ -48,6 +56,20 @@ import Testing
         KT.expectClose(r.dq, try KT.floats(c["dq"]), rtol: 1e-5, atol: 5e-6, "\(name) dq")
         KT.expectClose(r.dk, try KT.floats(c["dk"]), rtol: 1e-5, atol: 5e-6, "\(name) dk")
         KT.expectClose(r.dv, try KT.floats(c["dv"]), rtol: 1e-5, atol: 5e-6, "\(name) dv")
+        let lean = try (pad ?? []).withUnsafeBufferPointer { pp in
+            try (docs ?? []).withUnsafeBufferPointer { dp in
+                let mask = Attention.Mask(causal: c["causal"] as? Bool ?? true,
+                                          keyPadding: pad == nil ? nil : pp.baseAddress,
+                                          documentIds: docs == nil ? nil : dp.baseAddress, window: window,
+                                          fullyMaskedRows: c["impl"] as? String == "sdpa" ? .zero : .uniform)
+                return try Self.run(q: KT.floats(c["q"]), k: KT.floats(c["k"]), v: KT.floats(c["v"]),
+                                    dout: KT.floats(c["dout"]), shape: s, mask: mask, scale: scale, recompute: true)
+            }
+        }
+        KT.expectClose(lean.out, r.out, rtol: 1e-6, atol: 1e-7, "\(name) recompute out")
+        KT.expectClose(lean.dq, try KT.floats(c["dq"]), rtol: 1e-5, atol: 5e-6, "\(name) recompute dq")
+        KT.expectClose(lean.dk, try KT.floats(c["dk"]), rtol: 1e-5, atol: 5e-6, "\(name) recompute dk")
+        KT.expectClose(lean.dv, try KT.floats(c["dv"]), rtol: 1e-5, atol: 5e-6, "\(name) recompute dv")
     }
 
     /// T = 70 spans two causal row blocks; every mask at once, GQA and dropout.
@@ -93,6 +115,12 @@ import Testing
                 // Bit-identical on a second run.
                 let again = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: scale, dropout: dropout)
                 #expect(again.out == r.out && again.dq == r.dq && again.dk == r.dk && again.dv == r.dv)
+                // Saving only the log-sum-exp and recomputing P gives the same results.
+                let lean = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: scale, dropout: dropout, recompute: true)
+                KT.expectClose(lean.out, r.out, rtol: 1e-6, atol: 1e-7, "recompute out")
+                KT.expectClose(lean.dq, r.dq, rtol: 1e-4, atol: 1e-6, "recompute dq")
+                KT.expectClose(lean.dk, r.dk, rtol: 1e-4, atol: 1e-6, "recompute dk")
+                KT.expectClose(lean.dv, r.dv, rtol: 1e-4, atol: 1e-6, "recompute dv")
             }
         }
     }
