@@ -118,17 +118,32 @@ public enum CrossEntropy {
         while j < v { mx = max(mx, row[j]); j += 1 }
         var arg = 0
         while arg < v - 1 && row[arg] != mx { arg += 1 }   // first maximum, like torch.argmax
+        // With a gradient wanted, keep e = exp(l − max) in the row so the softmax needs no
+        // second exp: grad = e · (gradScale / Σe).
+        let keep = gradScale != nil
+        let targetLogit = row[target]
         var acc = VectorMath.V()
         j = 0
-        while j + w <= v { acc += VectorMath.exp(VectorMath.load(row + j) - mx); j += w }
+        while j + w <= v {
+            let e = VectorMath.exp(VectorMath.load(row + j) - mx)
+            if keep { VectorMath.store(e, row + j) }
+            acc += e
+            j += w
+        }
         var sum = acc.sum()
-        while j < v { sum += Foundation.exp(row[j] - mx); j += 1 }
+        while j < v {
+            let e = Foundation.exp(row[j] - mx)
+            if keep { row[j] = e }
+            sum += e
+            j += 1
+        }
         let lse = mx + Foundation.log(sum)
-        let loss = Double(lse) - Double(row[target])
+        let loss = Double(lse) - Double(targetLogit)
         if let g = gradScale {
+            let f = g / sum
             j = 0
-            while j + w <= v { VectorMath.store(VectorMath.exp(VectorMath.load(row + j) - lse) * g, row + j); j += w }
-            while j < v { row[j] = Foundation.exp(row[j] - lse) * g; j += 1 }
+            while j + w <= v { VectorMath.store(VectorMath.load(row + j) * f, row + j); j += w }
+            while j < v { row[j] *= f; j += 1 }
             row[target] -= g
         }
         return (loss, arg)
