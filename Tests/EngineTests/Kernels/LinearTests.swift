@@ -51,6 +51,10 @@ import Testing
         Linear.forward(y: &y, x: x, w: w, b: nil, rows: n, inFeatures: fin, outFeatures: fout, alpha: 0.5, accumulate: true)
         Linear.forward(y: &plain, x: x, w: w, b: nil, rows: n, inFeatures: fin, outFeatures: fout)
         KT.expectClose(y, (0..<(n * fout)).map { base[$0] + 0.5 * plain[$0] }, "y")
+        let b = KT.random(fout, seed: 45)
+        var yb = base
+        Linear.forward(y: &yb, x: x, w: w, b: b, rows: n, inFeatures: fin, outFeatures: fout, alpha: 0.5, accumulate: true)
+        KT.expectClose(yb, (0..<(n * fout)).map { y[$0] + b[$0 % fout] }, "y with bias")
         var dx = [Float](repeating: 0, count: n * fin), dw = [Float](repeating: 0, count: fout * fin)
         Linear.backward(dx: &dx, dw: &dw, db: nil, dy: dy, x: x, w: w, rows: n, inFeatures: fin, outFeatures: fout, alpha: 0.5)
         func loss(_ x: [Float], _ w: [Float]) -> Double {
