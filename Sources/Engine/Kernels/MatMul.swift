@@ -37,6 +37,7 @@ public enum MatMul {
     ) {
         let lda = transA ? m : k
         let ldb = transB ? k : n
+        Parallel.ensureConfigured()
         cblas_sgemm(CblasRowMajor,
                     transA ? CblasTrans : CblasNoTrans,
                     transB ? CblasTrans : CblasNoTrans,
@@ -74,6 +75,7 @@ public enum MatMul {
         alpha: Float = 1, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        Parallel.ensureConfigured()
         cblas_sgemm(CblasRowMajor,
                     transA ? CblasTrans : CblasNoTrans,
                     transB ? CblasTrans : CblasNoTrans,
