@@ -13,17 +13,25 @@ public struct RoPE: Sendable {
     let cosTable: [Float], sinTable: [Float]
     public let maxPositions: Int
 
-    /// Tables cover positions 0..<maxPositions (use the config's max_position_embeddings);
-    /// positions beyond are computed on the fly.
+    /// Default rope (rope_type "default"): inv_freq = 1 / θ^(2i/D). Tables cover positions
+    /// 0..<maxPositions (use the config's max_position_embeddings); positions beyond are
+    /// computed on the fly.
     public init(headDim: Int, theta: Float, maxPositions: Int = 2048) throws {
         guard headDim > 0, headDim % 2 == 0 else {
             throw KernelError("RoPE: head dimension \(headDim) must be positive and even")
         }
-        self.headDim = headDim
+        let inv = (0..<(headDim / 2)).map { i in 1 / Float(Foundation.pow(Double(theta), Double(Float(2 * i) / Float(headDim)))) }
+        try self.init(invFreq: inv, theta: theta, maxPositions: maxPositions)
+    }
+
+    /// Rope with given inverse frequencies (D/2 of them), for the scaled rope types ("linear",
+    /// "llama3", …) whose inv_freq transformers' `modeling_rope_utils` derives from the config.
+    public init(invFreq inv: [Float], theta: Float, maxPositions: Int = 2048) throws {
+        guard !inv.isEmpty else { throw KernelError("RoPE: inv_freq must not be empty") }
+        headDim = 2 * inv.count
         self.theta = theta
         self.maxPositions = max(0, maxPositions)
-        let half = headDim / 2
-        let inv = (0..<half).map { i in 1 / Float(Foundation.pow(Double(theta), Double(Float(2 * i) / Float(headDim)))) }
+        let half = inv.count
         invFreq = inv
         var c = [Float](repeating: 0, count: self.maxPositions * half), s = c
         for p in 0..<self.maxPositions {

@@ -33,6 +33,16 @@ import Testing
         }
     }
 
+    @Test func givenInverseFrequenciesEqualTheDefault() throws {
+        let a = try RoPE(headDim: 8, theta: 10000, maxPositions: 4)
+        let b = try RoPE(invFreq: a.invFreq, theta: 10000, maxPositions: 4)
+        var x = KT.random(3 * 8, seed: 3), y = x
+        let positions: [Int32] = [1, 3, 9]
+        a.forward(&x, positions: positions, tokens: 3, heads: 1)
+        b.forward(&y, positions: positions, tokens: 3, heads: 1)
+        #expect(x == y && b.headDim == 8)
+    }
+
     @Test func oddHeadDimThrows() {
         #expect(throws: KernelError.self) { try RoPE(headDim: 7, theta: 10000) }
     }
