@@ -55,7 +55,20 @@ def hf_attention(q, k, v, allowed, scale):
     return out, probs
 
 
-def attention_case(name, b, t, h, hkv, d, scale, causal=True, pad=None, docs=None, window=None):
+def sdpa_attention(q, k, v, allowed, scale):
+    """torch SDPA with a boolean mask, as HF's default attn_implementation="sdpa" runs it:
+    fully masked query rows come out as zeros. Probabilities are reconstructed for the fixture."""
+    h, hkv = q.shape[2], k.shape[2]
+    qh = q.transpose(1, 2)
+    kh = k.transpose(1, 2).repeat_interleave(h // hkv, dim=1)
+    vh = v.transpose(1, 2).repeat_interleave(h // hkv, dim=1)
+    out = F.scaled_dot_product_attention(qh, kh, vh, attn_mask=allowed[:, None], scale=scale).transpose(1, 2)
+    scores = (qh @ kh.transpose(-1, -2) * scale).masked_fill(~allowed[:, None], float("-inf"))
+    probs = torch.nan_to_num(torch.softmax(scores, dim=-1), nan=0.0)
+    return out, probs
+
+
+def attention_case(name, b, t, h, hkv, d, scale, causal=True, pad=None, docs=None, window=None, impl="eager"):
     q = torch.randn(b, t, h, d, requires_grad=True)
     k = torch.randn(b, t, hkv, d, requires_grad=True)
     v = torch.randn(b, t, hkv, d, requires_grad=True)
@@ -71,11 +84,11 @@ def attention_case(name, b, t, h, hkv, d, scale, causal=True, pad=None, docs=Non
     if docs is not None:
         dt = torch.tensor(docs)
         allowed &= dt[:, :, None] == dt[:, None, :]
-    out, probs = hf_attention(q, k, v, allowed, scale)
+    out, probs = (hf_attention if impl == "eager" else sdpa_attention)(q, k, v, allowed, scale)
     dout = torch.randn_like(out)
     (out * dout).sum().backward()
     case = {
-        "name": name, "batch": b, "seqLen": t, "heads": h, "kvHeads": hkv, "headDim": d, "scale": scale,
+        "name": name, "impl": impl, "batch": b, "seqLen": t, "heads": h, "kvHeads": hkv, "headDim": d, "scale": scale,
         "causal": causal, "window": window, "keyPadding": pad, "documentIds": docs,
         "q": flat(q), "k": flat(k), "v": flat(v), "out": flat(out), "probs": flat(probs),
         "dout": flat(dout), "dq": flat(q.grad), "dk": flat(k.grad), "dv": flat(v.grad),
@@ -91,6 +104,10 @@ def attention():
         attention_case("packed documents", 1, 7, 2, 2, 4, 0.5, docs=[[0, 0, 0, 1, 1, 2, 2]]),
         attention_case("gpt-neo local window, no scale", 1, 7, 2, 2, 4, 1.0, window=3),
         attention_case("grouped-query", 2, 5, 4, 2, 4, 0.5),
+        attention_case("causal+left padding, sdpa", 2, 6, 2, 2, 4, 0.5, pad=[[1, 1, 1, 1, 1, 1], [0, 0, 1, 1, 1, 1]],
+                       impl="sdpa"),
+        attention_case("grouped-query+padding, sdpa", 2, 5, 4, 2, 4, 0.5, pad=[[1, 1, 1, 1, 0], [0, 1, 1, 1, 1]],
+                       impl="sdpa"),
     ]
     write("attention.json", {"cases": cases})
 

@@ -23,7 +23,7 @@ extension Attention {
                         logits[j] = dotv * Double(scale)
                         any = true
                     }
-                    var pr = [Double](repeating: 1 / Double(t), count: t)
+                    var pr = [Double](repeating: mask.fullyMaskedRows == .uniform ? 1 / Double(t) : 0, count: t)
                     if any {
                         let mx = logits.max() ?? 0
                         let e = logits.map { $0 == -.infinity ? 0 : Foundation.exp($0 - mx) }

@@ -90,7 +90,7 @@ public enum CrossEntropy {
             result.count += r
             if let dHidden {
                 MatMul.sgemm(m: r, n: c, k: v, a: logits, b: weight, c: dxs)
-                for (k, i) in chunk.enumerated() { Residual.accumulate(into: dHidden + i * c, dxs + k * c, count: c) }
+                for (k, i) in chunk.enumerated() { VectorMath.addInPlace(dHidden + i * c, dxs + k * c, count: c) }
             }
             if let dWeight {
                 MatMul.sgemm(transA: true, m: v, n: c, k: r, a: logits, b: xs, beta: 1, c: dWeight)
@@ -110,20 +110,40 @@ public enum CrossEntropy {
     /// overwrites the row with gradScale · (softmax − onehot(target)).
     @inlinable
     static func logSoftmaxRow(_ row: UnsafeMutablePointer<Float>, vocab v: Int, target: Int, gradScale: Float?) -> (Double, Int) {
-        var mx = -Float.infinity, arg = 0
-        for j in 0..<v where row[j] > mx { mx = row[j]; arg = j }
         let w = VectorMath.width
-        var acc = VectorMath.V()
+        var mv = VectorMath.V(repeating: -.infinity)
         var j = 0
-        while j + w <= v { acc += VectorMath.exp(VectorMath.load(row + j) - mx); j += w }
+        while j + w <= v { let x = VectorMath.load(row + j); mv = mv.replacing(with: x, where: x .> mv); j += w }
+        var mx = mv.max()
+        while j < v { mx = max(mx, row[j]); j += 1 }
+        var arg = 0
+        while arg < v - 1 && row[arg] != mx { arg += 1 }   // first maximum, like torch.argmax
+        // With a gradient wanted, keep e = exp(l − max) in the row so the softmax needs no
+        // second exp: grad = e · (gradScale / Σe).
+        let keep = gradScale != nil
+        let targetLogit = row[target]
+        var acc = VectorMath.V()
+        j = 0
+        while j + w <= v {
+            let e = VectorMath.exp(VectorMath.load(row + j) - mx)
+            if keep { VectorMath.store(e, row + j) }
+            acc += e
+            j += w
+        }
         var sum = acc.sum()
-        while j < v { sum += Foundation.exp(row[j] - mx); j += 1 }
+        while j < v {
+            let e = Foundation.exp(row[j] - mx)
+            if keep { row[j] = e }
+            sum += e
+            j += 1
+        }
         let lse = mx + Foundation.log(sum)
-        let loss = Double(lse) - Double(row[target])
+        let loss = Double(lse) - Double(targetLogit)
         if let g = gradScale {
+            let f = g / sum
             j = 0
-            while j + w <= v { VectorMath.store(VectorMath.exp(VectorMath.load(row + j) - lse) * g, row + j); j += w }
-            while j < v { row[j] = Foundation.exp(row[j] - lse) * g; j += 1 }
+            while j + w <= v { VectorMath.store(VectorMath.load(row + j) * f, row + j); j += w }
+            while j < v { row[j] *= f; j += 1 }
             row[target] -= g
         }
         return (loss, arg)

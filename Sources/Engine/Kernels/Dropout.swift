@@ -6,8 +6,8 @@
 /// `Philox` generator (`rng.nextUInt64()`), so checkpointed RNG state resumes the same masks.
 public struct DropoutSpec: Sendable, Equatable {
     /// Probability of zeroing an element (0 ≤ p < 1).
-    public var p: Float
-    public var seed: UInt64
+    public let p: Float
+    public let seed: UInt64
 
     public init(p: Float, seed: UInt64) throws {
         guard p >= 0 && p < 1 else {
@@ -15,31 +15,38 @@ public struct DropoutSpec: Sendable, Equatable {
         }
         self.p = p
         self.seed = seed
+        threshold = Int32(min(Double(p) * 2147483648.0, 2147483647.0))
+        scale = 1 / (1 - p)
     }
 
-    /// Keep threshold on 32-bit hashes: an element survives if its hash ≥ threshold.
-    @inlinable var threshold: UInt32 { UInt32(min(Double(p) * 4294967296.0, 4294967295.0)) }
-    @inlinable var scale: Float { 1 / (1 - p) }
+    /// Keep threshold on 31-bit hashes: an element survives if (hash >> 1) ≥ threshold. (Signed
+    /// 32-bit compares are single instructions; unsigned ones went lane by lane.)
+    @usableFromInline let threshold: Int32
+    @usableFromInline let scale: Float
 
-    /// The multiplier (0 or 1/(1-p)) for 8 consecutive elements starting at `index`.
+    /// The multiplier (0 or 1/(1-p)) for 8 consecutive elements starting at `index`: one hash
+    /// of (index mod 2³²) xor a key mixed from the seed and the index's high word.
     @inlinable @inline(__always)
     func factors(at index: Int) -> VectorMath.V {
-        let k0 = UInt32(truncatingIfNeeded: seed), k1 = UInt32(truncatingIfNeeded: seed >> 32)
         let hi = UInt32(truncatingIfNeeded: UInt64(index) >> 32)
+        let key = DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed))
+            ^ DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed >> 32) ^ hi)))
         let idx = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: index)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
-        let h = DropoutSpec.mix(DropoutSpec.mix(idx ^ k0) ^ SIMD8(repeating: hi ^ k1))
-        return VectorMath.V(repeating: scale).replacing(with: 0, where: h .< SIMD8(repeating: threshold))
+        let h = unsafeBitCast(DropoutSpec.mix(idx ^ key) &>> SIMD8<UInt32>(repeating: 1), to: SIMD8<Int32>.self)
+        return VectorMath.V(repeating: scale).replacing(with: 0, where: h .< SIMD8<Int32>(repeating: threshold))
     }
 
     /// A 32-bit avalanche hash (Wellons' "lowbias32"), vectorised.
     @inlinable @inline(__always)
     static func mix(_ v: SIMD8<UInt32>) -> SIMD8<UInt32> {
+        // Vector shift/multiply constants: the scalar-operand SIMD operators go lane by lane.
+        typealias U = SIMD8<UInt32>
         var x = v
-        x ^= x &>> 16
-        x &*= 0x7FEB_352D
-        x ^= x &>> 15
-        x &*= 0x846C_A68B
-        x ^= x &>> 16
+        x ^= x &>> U(repeating: 16)
+        x &*= U(repeating: 0x7FEB_352D)
+        x ^= x &>> U(repeating: 15)
+        x &*= U(repeating: 0x846C_A68B)
+        x ^= x &>> U(repeating: 16)
         return x
     }
 

@@ -24,7 +24,7 @@ public enum Embedding {
                 let src = table + (Int(ids[i]) + offset) * c
                 let dst = out + i * c
                 if accumulate {
-                    for j in 0..<c { dst[j] += src[j] }
+                    VectorMath.addInPlace(dst, src, count: c)
                 } else {
                     dst.update(from: src, count: c)
                 }
@@ -44,7 +44,7 @@ public enum Embedding {
             for i in 0..<n {
                 let dst = dTable + (Int(ids[i]) + offset) * c
                 let src = dOut + i * c
-                for j in c0..<c1 { dst[j] += src[j] }
+                VectorMath.addInPlace(dst + c0, src + c0, count: c1 - c0)
             }
         }
     }

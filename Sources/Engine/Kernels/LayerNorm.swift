@@ -79,7 +79,13 @@ public enum LayerNorm {
                 for r in 0..<n {
                     let xr = x + r * c, gr = dout + r * c
                     let m = mean[r], s = rstd[r]
-                    for j in c0..<c1 { dw[j] += gr[j] * ((xr[j] - m) * s) }
+                    var j = c0
+                    while j + vw <= c1 {
+                        let nrm = (VectorMath.load(xr + j) - m) * s
+                        VectorMath.store(VectorMath.load(dw + j) + VectorMath.load(gr + j) * nrm, dw + j)
+                        j += vw
+                    }
+                    while j < c1 { dw[j] += gr[j] * ((xr[j] - m) * s); j += 1 }
                 }
             }
         }

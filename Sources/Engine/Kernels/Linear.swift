@@ -6,26 +6,28 @@
 /// cost no weight-gradient product.
 public enum Linear {
     /// y (N, out) = x (N, in) · w (out, in)ᵀ + b (out)
+    /// With `accumulate`: y += alpha · x · wᵀ (+ b) — e.g. a LoRA branch adding into the base output.
     public static func forward(
         y: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>,
         w: UnsafePointer<Float>, b: UnsafePointer<Float>?,
-        rows n: Int, inFeatures: Int, outFeatures: Int
+        rows n: Int, inFeatures: Int, outFeatures: Int, alpha: Float = 1, accumulate: Bool = false
     ) {
-        let beta = fillRows(y, bias: b, rows: n, cols: outFeatures)
-        MatMul.sgemm(transB: true, m: n, n: outFeatures, k: inFeatures, a: x, b: w, beta: beta, c: y)
+        let beta = fillRows(y, bias: b, rows: n, cols: outFeatures, accumulate: accumulate)
+        MatMul.sgemm(transB: true, m: n, n: outFeatures, k: inFeatures, alpha: alpha, a: x, b: w, beta: beta, c: y)
     }
 
-    /// dx (N, in) += dy (N, out) · w (out, in); dw (out, in) += dyᵀ · x; db (out) += Σ_rows dy.
+    /// dx (N, in) += alpha · dy (N, out) · w (out, in); dw (out, in) += alpha · dyᵀ · x;
+    /// db (out) += Σ_rows dy. (`alpha` is the forward's, e.g. the LoRA scaling.)
     public static func backward(
         dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
         dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
-        rows n: Int, inFeatures: Int, outFeatures: Int
+        rows n: Int, inFeatures: Int, outFeatures: Int, alpha: Float = 1
     ) {
         if let dx {
-            MatMul.sgemm(m: n, n: inFeatures, k: outFeatures, a: dy, b: w, beta: 1, c: dx)
+            MatMul.sgemm(m: n, n: inFeatures, k: outFeatures, alpha: alpha, a: dy, b: w, beta: 1, c: dx)
         }
         if let dw {
-            MatMul.sgemm(transA: true, m: outFeatures, n: inFeatures, k: n, a: dy, b: x, beta: 1, c: dw)
+            MatMul.sgemm(transA: true, m: outFeatures, n: inFeatures, k: n, alpha: alpha, a: dy, b: x, beta: 1, c: dw)
         }
         if let db { ColumnSum.accumulate(db, dy, rows: n, cols: outFeatures) }
     }
@@ -63,11 +65,18 @@ public enum Linear {
         }
     }
 
-    /// Writes the bias into every row of y (or nothing) and returns the sgemm beta to use.
-    static func fillRows(_ y: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, rows: Int, cols: Int) -> Float {
-        guard let bias else { return 0 }
+    /// Writes (or, accumulating, adds) the bias into every row of y and returns the sgemm beta.
+    static func fillRows(_ y: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, rows: Int, cols: Int,
+                         accumulate: Bool) -> Float {
+        guard let bias else { return accumulate ? 1 : 0 }
         Parallel.forEachChunk(rows, minChunk: 64) { _, range in
-            for r in range { (y + r * cols).update(from: bias, count: cols) }
+            for r in range {
+                if accumulate {
+                    VectorMath.addInPlace(y + r * cols, bias, count: cols)
+                } else {
+                    (y + r * cols).update(from: bias, count: cols)
+                }
+            }
         }
         return 1
     }
@@ -81,7 +90,7 @@ public enum Conv1D {
         w: UnsafePointer<Float>, b: UnsafePointer<Float>?,
         rows n: Int, inFeatures: Int, outFeatures: Int
     ) {
-        let beta = Linear.fillRows(y, bias: b, rows: n, cols: outFeatures)
+        let beta = Linear.fillRows(y, bias: b, rows: n, cols: outFeatures, accumulate: false)
         MatMul.sgemm(m: n, n: outFeatures, k: inFeatures, a: x, b: w, beta: beta, c: y)
     }
 

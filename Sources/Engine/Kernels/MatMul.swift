@@ -1,3 +1,26 @@
+// Engine kernels — the layers the model families are assembled from (llm.c style).
+//
+// Conventions shared by every kernel in Kernels/:
+// - float32 row-major contiguous buffers passed as UnsafePointer/UnsafeMutablePointer plus
+//   counts; shapes in the doc comments, e.g. `y (N, out) = x (N, in) · w (out, in)ᵀ + b`.
+// - `forward` writes its outputs and saves what `backward` needs (LayerNorm mean/rstd, RMSNorm
+//   rstd, attention probabilities); `backward` ACCUMULATES (+=) into every gradient it is
+//   given, inputs and parameters alike, so the caller zeroes gradient buffers once per step
+//   and branches (residuals, tied embeddings) just add up. Exception: `RoPE` rotates in place
+//   both ways. A nil parameter-gradient pointer skips that product (frozen weights).
+// - Every matrix product goes through `MatMul.sgemm`; the rest is SIMD8 Swift spread over
+//   `Parallel.threadCount` fixed chunks, never while OpenBLAS is using the cores. Reductions run
+//   in a fixed order: same inputs and thread count ⇒ bit-identical results.
+// - Hot kernels allocate nothing: callers pass scratch sized by `Attention.scratchCount`,
+//   `CrossEntropy.scratchCount`.
+// - Each fast kernel has a naive `…Reference` beside it that the tests hold it to.
+//
+// The layers: Linear, Conv1D, Embedding, LayerNorm, RMSNorm, Activation (gelu, gelu_new /
+// gelu_pytorch_tanh, relu, silu), SwiGLU, Residual, Attention (+ Mask, Shape), RoPE, Dropout,
+// NEFTune, CrossEntropy (chunked fused lm-head loss), LMHead; VectorMath for SIMD exp/erfc/tanh;
+// BLASBenchmark. Optimiser and schedules are in Optim/, the RNG in Random/, the parallel-for in
+// Parallel/.
+
 import CBLAS
 
 /// Matrix products. Every product in the engine goes through `cblas_sgemm`;
@@ -14,6 +37,7 @@ public enum MatMul {
     ) {
         let lda = transA ? m : k
         let ldb = transB ? k : n
+        Parallel.ensureConfigured()
         cblas_sgemm(CblasRowMajor,
                     transA ? CblasTrans : CblasNoTrans,
                     transB ? CblasTrans : CblasNoTrans,
@@ -51,6 +75,7 @@ public enum MatMul {
         alpha: Float = 1, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        Parallel.ensureConfigured()
         cblas_sgemm(CblasRowMajor,
                     transA ? CblasTrans : CblasNoTrans,
                     transB ? CblasTrans : CblasNoTrans,

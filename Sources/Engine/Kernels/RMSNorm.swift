@@ -60,7 +60,12 @@ public enum RMSNorm {
                 for r in 0..<n {
                     let xr = x + r * c, gr = dout + r * c
                     let s = rstd[r]
-                    for j in c0..<c1 { dw[j] += gr[j] * (xr[j] * s) }
+                    var j = c0
+                    while j + vw <= c1 {
+                        VectorMath.store(VectorMath.load(dw + j) + VectorMath.load(gr + j) * (VectorMath.load(xr + j) * s), dw + j)
+                        j += vw
+                    }
+                    while j < c1 { dw[j] += gr[j] * (xr[j] * s); j += 1 }
                 }
             }
         }

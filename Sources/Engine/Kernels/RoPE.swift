@@ -9,36 +9,70 @@ public struct RoPE: Sendable {
     public let theta: Float
     /// inv_freq (D/2), in float32 as HF computes it: 1 / θ^(2i/D).
     public let invFreq: [Float]
+    /// cos and sin tables (maxPositions, D/2), so the hot loop does no transcendental calls.
+    let cosTable: [Float], sinTable: [Float]
+    public let maxPositions: Int
 
-    public init(headDim: Int, theta: Float) throws {
+    /// Default rope (rope_type "default"): inv_freq = 1 / θ^(2i/D). Tables cover positions
+    /// 0..<maxPositions (use the config's max_position_embeddings); positions beyond are
+    /// computed on the fly.
+    public init(headDim: Int, theta: Float, maxPositions: Int = 2048) throws {
         guard headDim > 0, headDim % 2 == 0 else {
             throw KernelError("RoPE: head dimension \(headDim) must be positive and even")
         }
-        self.headDim = headDim
+        let inv = (0..<(headDim / 2)).map { i in 1 / Float(Foundation.pow(Double(theta), Double(Float(2 * i) / Float(headDim)))) }
+        try self.init(invFreq: inv, theta: theta, maxPositions: maxPositions)
+    }
+
+    /// Rope with given inverse frequencies (D/2 of them), for the scaled rope types ("linear",
+    /// "llama3", …) whose inv_freq transformers' `modeling_rope_utils` derives from the config.
+    public init(invFreq inv: [Float], theta: Float, maxPositions: Int = 2048) throws {
+        guard !inv.isEmpty else { throw KernelError("RoPE: inv_freq must not be empty") }
+        headDim = 2 * inv.count
         self.theta = theta
-        invFreq = (0..<(headDim / 2)).map { i in 1 / Float(Foundation.pow(Double(theta), Double(Float(2 * i) / Float(headDim)))) }
+        self.maxPositions = max(0, maxPositions)
+        let half = inv.count
+        invFreq = inv
+        var c = [Float](repeating: 0, count: self.maxPositions * half), s = c
+        for p in 0..<self.maxPositions {
+            for i in 0..<half {
+                (c[p * half + i], s[p * half + i]) = RoPE.angle(inv[i], position: p)
+            }
+        }
+        cosTable = c
+        sinTable = s
+    }
+
+    /// HF: freqs = inv_freq · pos in float32; cos/sin of that float.
+    static func angle(_ invFreq: Float, position: Int) -> (Float, Float) {
+        let f = Double(invFreq * Float(position))
+        return (Float(Foundation.cos(f)), Float(Foundation.sin(f)))
     }
 
     /// x (N, H, D) rotated in place by each token's position (N); `sign` -1 rotates backwards.
     func rotate(_ x: UnsafeMutablePointer<Float>, positions: UnsafePointer<Int32>, tokens n: Int, heads: Int, sign: Float) {
         let half = headDim / 2, d = headDim
         invFreq.withUnsafeBufferPointer { inv in
-            Parallel.forEachChunk(n, minChunk: 16) { _, range in
-                var cosv = [Float](repeating: 0, count: half), sinv = cosv
-                for tkn in range {
-                    let pos = Float(positions[tkn])
-                    for i in 0..<half {
-                        // HF: freqs = inv_freq · pos in float32; cos/sin of that float.
-                        let f = Double(inv[i] * pos)
-                        cosv[i] = Float(Foundation.cos(f))
-                        sinv[i] = sign * Float(Foundation.sin(f))
-                    }
-                    for h in 0..<heads {
-                        let row = x + (tkn * heads + h) * d
-                        for i in 0..<half {
-                            let a = row[i], b = row[i + half]
-                            row[i] = a * cosv[i] - b * sinv[i]
-                            row[i + half] = b * cosv[i] + a * sinv[i]
+            cosTable.withUnsafeBufferPointer { ct in
+                sinTable.withUnsafeBufferPointer { st in
+                    Parallel.forEachChunk(n, minChunk: 16) { _, range in
+                        var cosv = [Float](repeating: 0, count: half), sinv = cosv
+                        for tkn in range {
+                            let pos = Int(positions[tkn])
+                            for i in 0..<half {
+                                let (c, s) = pos >= 0 && pos < maxPositions
+                                    ? (ct[pos * half + i], st[pos * half + i]) : RoPE.angle(inv[i], position: pos)
+                                cosv[i] = c
+                                sinv[i] = sign * s
+                            }
+                            for h in 0..<heads {
+                                let row = x + (tkn * heads + h) * d
+                                for i in 0..<half {
+                                    let a = row[i], b = row[i + half]
+                                    row[i] = a * cosv[i] - b * sinv[i]
+                                    row[i + half] = b * cosv[i] + a * sinv[i]
+                                }
+                            }
                         }
                     }
                 }

@@ -8,12 +8,18 @@ public enum VectorMath {
     public static let width = 8
 
     /// e^x, relative error ≲ 2 ulp; exactly 0 below -87.3 (where Float would be denormal) and
-    /// clamped to e^88.7 above.
+    /// clamped to e^88.38 (≈ 2.4e38) above. Written with arithmetic and lane masks only: the
+    /// stdlib's SIMD `rounded`, `clamped` and float→int conversions run lane by lane and made
+    /// this 20× slower.
     @inlinable @inline(__always)
     public static func exp(_ x: V) -> V {
-        let lo: Float = -87.33654, hi: Float = 88.72283
-        let xc = x.clamped(lowerBound: V(repeating: lo), upperBound: V(repeating: hi))
-        let n = (xc * 1.44269504088896341).rounded(.toNearestOrEven)
+        let lo: Float = -87.33654, hi: Float = 88.37626
+        var xc = x.replacing(with: lo, where: x .< lo)
+        xc = xc.replacing(with: hi, where: xc .> hi)
+        // n = round(x / ln 2) by the 1.5·2²³ shifter trick; t's low mantissa bits hold n.
+        let shifter = V(repeating: 12582912.0)
+        let t = xc * 1.44269504088896341 + shifter
+        let n = t - shifter
         var r = xc - n * 0.693359375
         r = r - n * -2.12194440e-4
         var p = V(repeating: 1.9875691500e-4)
@@ -23,13 +29,10 @@ public enum VectorMath {
         p = p * r + 1.6666665459e-1
         p = p * r + 5.0000001201e-1
         let y = p * (r * r) + r + 1
-        // 2^n built from the exponent bits; n ∈ [-126, 128] after clamping, so split it in two
-        // halves to stay in range for n = 128.
-        let ni = SIMD8<Int32>(n, rounding: .toNearestOrEven)
-        let half = ni &>> 1
-        let s1 = unsafeBitCast((half &+ 127) &<< 23, to: V.self)
-        let s2 = unsafeBitCast((ni &- half &+ 127) &<< 23, to: V.self)
-        return (y * s1 * s2).replacing(with: 0, where: x .< lo)
+        // 2^n from the exponent bits (n ∈ [-126, 127] after clamping).
+        let ni = unsafeBitCast(t, to: SIMD8<Int32>.self) &- SIMD8<Int32>(repeating: 0x4B40_0000 - 127)
+        let scale = unsafeBitCast(ni &<< SIMD8<Int32>(repeating: 23), to: V.self)
+        return (y * scale).replacing(with: 0, where: x .< lo)
     }
 
     /// erfc(x) with relative error < 5e-6 for |x| ≤ 6 (< 1e-6 for |x| < 2.5) (Numerical Recipes' Chebyshev fit `erfcc`;
@@ -130,6 +133,14 @@ public enum VectorMath {
                 storePartial(f(loadPartial(a + i, n), loadPartial(b + i, n), loadPartial(y + i, n)), y + i, n)
             }
         }
+    }
+
+    /// dst (count) += src (count), on the calling thread.
+    @inlinable @inline(__always)
+    public static func addInPlace(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, count: Int) {
+        var j = 0
+        while j + width <= count { store(load(dst + j) + load(src + j), dst + j); j += width }
+        while j < count { dst[j] += src[j]; j += 1 }
     }
 
     /// Sum of `count` floats in a fixed order (8 lanes, then lanes summed).

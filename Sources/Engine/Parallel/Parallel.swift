@@ -18,6 +18,13 @@ public enum Parallel {
         return n
     }()
 
+    /// Applies the environment's thread count to OpenBLAS before its first use (a no-op after
+    /// the first call), so `SFTNB_NUM_THREADS` governs every product, not only our loops.
+    @inlinable
+    public static func ensureConfigured() {
+        _ = threadCount
+    }
+
     /// The thread count an environment asks for (see `threadCount`); invalid values are ignored.
     public static func configuredThreadCount(environment: [String: String]) -> Int {
         for key in ["SFTNB_NUM_THREADS", "OPENBLAS_NUM_THREADS"] {

@@ -4,24 +4,32 @@ import Testing
 
 @Suite struct AttentionTests {
     /// Runs forward + backward with the fast kernels; returns (out, probs, dq, dk, dv).
+    /// Runs forward + backward with the fast kernels; returns (out, probs, dq, dk, dv). With
+    /// `recompute`, forward saves only the log-sum-exp and `probs` comes back empty.
     static func run(q: [Float], k: [Float], v: [Float], dout: [Float], shape s: Attention.Shape,
-                    mask: Attention.Mask, scale: Float, dropout: DropoutSpec? = nil)
+                    mask: Attention.Mask, scale: Float, dropout: DropoutSpec? = nil, recompute: Bool = false)
     throws -> (out: [Float], probs: [Float], dq: [Float], dk: [Float], dv: [Float]) {
         var out = [Float](repeating: .nan, count: q.count)
-        var probs = [Float](repeating: .nan, count: s.batch * s.heads * s.seqLen * s.seqLen)
-        var scratch = [Float](repeating: 0, count: Attention.scratchCount(s))
+        var probs = [Float](repeating: .nan, count: recompute ? 0 : s.batch * s.heads * s.seqLen * s.seqLen)
+        var lse = [Float](repeating: .nan, count: s.batch * s.heads * s.seqLen)
+        var scratch = [Float](repeating: .nan, count: Attention.scratchCount(s))
         var dq = [Float](repeating: 0, count: q.count), dk = [Float](repeating: 0, count: k.count), dv = dk
         try scratch.withUnsafeMutableBufferPointer { sp in
-            try Attention.forward(out: &out, probs: &probs, q: q, k: k, v: v, shape: s, mask: mask, scale: scale,
-                                  dropout: dropout, scratch: sp.baseAddress)
-            Attention.backward(dq: &dq, dk: &dk, dv: &dv, dout: dout, q: q, k: k, v: v, probs: probs, shape: s,
-                               mask: mask, scale: scale, dropout: dropout, scratch: sp.baseAddress!)
+            try probs.withUnsafeMutableBufferPointer { pp in
+                try lse.withUnsafeMutableBufferPointer { lp in
+                    let saved: Attention.Saved = recompute ? .logSumExp(lp.baseAddress!) : .probabilities(pp.baseAddress!)
+                    try Attention.forward(out: &out, saved: saved, q: q, k: k, v: v, shape: s, mask: mask, scale: scale,
+                                          dropout: dropout, scratch: sp.baseAddress)
+                    Attention.backward(dq: &dq, dk: &dk, dv: &dv, dout: dout, q: q, k: k, v: v, saved: saved, shape: s,
+                                       mask: mask, scale: scale, dropout: dropout, scratch: sp.baseAddress!)
+                }
+            }
         }
         return (out, probs, dq, dk, dv)
     }
 
-    @Test(arguments: 0..<6)
-    func matchesHuggingFaceEagerAttention(caseIndex: Int) throws {
+    @Test(arguments: 0..<8)
+    func matchesHuggingFaceAttention(caseIndex: Int) throws {
         let f = try KT.fixture("attention")
         let cases = try #require(f["cases"] as? [[String: Any]])
         let c = cases[caseIndex]
@@ -37,7 +45,8 @@ import Testing
             try (docs ?? []).withUnsafeBufferPointer { dp in
                 let mask = Attention.Mask(causal: c["causal"] as? Bool ?? true,
                                           keyPadding: pad == nil ? nil : pp.baseAddress,
-                                          documentIds: docs == nil ? nil : dp.baseAddress, window: window)
+                                          documentIds: docs == nil ? nil : dp.baseAddress, window: window,
+                                          fullyMaskedRows: c["impl"] as? String == "sdpa" ? .zero : .uniform)
                 return try Self.run(q: KT.floats(c["q"]), k: KT.floats(c["k"]), v: KT.floats(c["v"]),
                                     dout: KT.floats(c["dout"]), shape: s, mask: mask, scale: scale)
             }
@@ -47,23 +56,43 @@ import Testing
         KT.expectClose(r.dq, try KT.floats(c["dq"]), rtol: 1e-5, atol: 5e-6, "\(name) dq")
         KT.expectClose(r.dk, try KT.floats(c["dk"]), rtol: 1e-5, atol: 5e-6, "\(name) dk")
         KT.expectClose(r.dv, try KT.floats(c["dv"]), rtol: 1e-5, atol: 5e-6, "\(name) dv")
+        let lean = try (pad ?? []).withUnsafeBufferPointer { pp in
+            try (docs ?? []).withUnsafeBufferPointer { dp in
+                let mask = Attention.Mask(causal: c["causal"] as? Bool ?? true,
+                                          keyPadding: pad == nil ? nil : pp.baseAddress,
+                                          documentIds: docs == nil ? nil : dp.baseAddress, window: window,
+                                          fullyMaskedRows: c["impl"] as? String == "sdpa" ? .zero : .uniform)
+                return try Self.run(q: KT.floats(c["q"]), k: KT.floats(c["k"]), v: KT.floats(c["v"]),
+                                    dout: KT.floats(c["dout"]), shape: s, mask: mask, scale: scale, recompute: true)
+            }
+        }
+        KT.expectClose(lean.out, r.out, rtol: 1e-6, atol: 1e-7, "\(name) recompute out")
+        KT.expectClose(lean.dq, try KT.floats(c["dq"]), rtol: 1e-5, atol: 5e-6, "\(name) recompute dq")
+        KT.expectClose(lean.dk, try KT.floats(c["dk"]), rtol: 1e-5, atol: 5e-6, "\(name) recompute dk")
+        KT.expectClose(lean.dv, try KT.floats(c["dv"]), rtol: 1e-5, atol: 5e-6, "\(name) recompute dv")
     }
 
     /// T = 70 spans two causal row blocks; every mask at once, GQA and dropout.
-    @Test(arguments: [false, true])
-    func fastMatchesReferenceWithAllMasks(dropout useDropout: Bool) throws {
+    @Test(arguments: [(false, true, Attention.Mask.FullyMaskedRows.uniform), (true, true, .zero), (false, false, .zero)])
+    func fastMatchesReferenceWithAllMasks(dropout useDropout: Bool, monotoneDocuments: Bool,
+                                          fullyMasked: Attention.Mask.FullyMaskedRows) throws {
         let s = try Attention.Shape(batch: 2, seqLen: 70, heads: 4, kvHeads: 2, headDim: 5)
         let q = KT.random(2 * 70 * 4 * 5, seed: 1), k = KT.random(2 * 70 * 2 * 5, seed: 2), v = KT.random(2 * 70 * 2 * 5, seed: 3)
         let dout = KT.random(q.count, seed: 4)
         var pad = [Int32](repeating: 1, count: 140)
         for j in 0..<3 { pad[70 + j] = 0 }           // left padding in the second sequence
         for j in 66..<70 { pad[j] = 0 }              // right padding in the first
-        let docs = (0..<140).map { Int32(($0 % 70) / 25) }
+        // Monotone ids let the plan skip other documents; interleaved ids take the general path.
+        let docs: [Int32] = (0..<140).map { (p: Int) -> Int32 in
+            let i = p % 70
+            return Int32(monotoneDocuments ? i / 25 : (i / 10) % 3)
+        }
         let dropout = useDropout ? try DropoutSpec(p: 0.2, seed: 99) : nil
         let scale: Float = 0.4
         try pad.withUnsafeBufferPointer { pp in
             try docs.withUnsafeBufferPointer { dp in
-                let mask = Attention.Mask(causal: true, keyPadding: pp.baseAddress, documentIds: dp.baseAddress, window: 40)
+                let mask = Attention.Mask(causal: true, keyPadding: pp.baseAddress, documentIds: dp.baseAddress, window: 40,
+                                          fullyMaskedRows: fullyMasked)
                 let r = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: scale, dropout: dropout)
                 var out = [Float](repeating: 0, count: q.count), probs = [Float](repeating: 0, count: r.probs.count)
                 Attention.forwardReference(out: &out, probs: &probs, q: q, k: k, v: v, shape: s, mask: mask, scale: scale, dropout: dropout)
@@ -75,17 +104,23 @@ import Testing
                 KT.expectClose(r.dq, dq, rtol: 1e-4, atol: 1e-5, "dq")
                 KT.expectClose(r.dk, dk, rtol: 1e-4, atol: 1e-5, "dk")
                 KT.expectClose(r.dv, dv, rtol: 1e-4, atol: 1e-5, "dv")
-                // Masked probabilities are exactly zero; a padding query is uniform over all keys.
+                // Masked probabilities are exactly zero; a padding query is uniform over all keys or 0.
                 for i in 0..<70 {
                     for j in 0..<70 where !mask.allowed(batch: 0, query: i, key: j, seqLen: 70) && mask.rowHasKey(batch: 0, query: i, seqLen: 70) {
                         #expect(r.probs[i * 70 + j] == 0)
                     }
                 }
                 let padRow = Array(r.probs[((1 * 4 + 0) * 70 + 1) * 70..<((1 * 4 + 0) * 70 + 2) * 70])
-                #expect(padRow.allSatisfy { abs($0 - 1 / 70) < 1e-7 })
+                #expect(padRow.allSatisfy { abs($0 - (fullyMasked == .uniform ? 1 / 70 : 0)) < 1e-7 })
                 // Bit-identical on a second run.
                 let again = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: scale, dropout: dropout)
                 #expect(again.out == r.out && again.dq == r.dq && again.dk == r.dk && again.dv == r.dv)
+                // Saving only the log-sum-exp and recomputing P gives the same results.
+                let lean = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: scale, dropout: dropout, recompute: true)
+                KT.expectClose(lean.out, r.out, rtol: 1e-6, atol: 1e-7, "recompute out")
+                KT.expectClose(lean.dq, r.dq, rtol: 1e-4, atol: 1e-6, "recompute dq")
+                KT.expectClose(lean.dk, r.dk, rtol: 1e-4, atol: 1e-6, "recompute dk")
+                KT.expectClose(lean.dv, r.dv, rtol: 1e-4, atol: 1e-6, "recompute dv")
             }
         }
     }
@@ -104,6 +139,13 @@ import Testing
         KT.expectGradient(q, analytic: r.dq, "dq") { loss($0, k, v) }
         KT.expectGradient(k, analytic: r.dk, "dk") { loss(q, $0, v) }
         KT.expectGradient(v, analytic: r.dv, "dv") { loss(q, k, $0) }
+    }
+
+    @Test func documentIdsFromPackedPositionIds() {
+        let positions: [Int32] = [0, 1, 2, 0, 1, 0, 0, 1, 2, 3, 4, 0]
+        var docs = [Int32](repeating: -1, count: 12)
+        Attention.Mask.documentIds(positions: positions, into: &docs, batch: 2, seqLen: 6)
+        #expect(docs == [0, 0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 1])
     }
 
     @Test func invalidShapeThrows() {

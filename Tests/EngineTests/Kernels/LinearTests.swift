@@ -43,6 +43,29 @@ import Testing
         KT.expectClose(dx, dxr, "dx")
     }
 
+    /// A LoRA-style branch: y += alpha · x wᵀ, gradients scaled by alpha.
+    @Test func scaledAccumulatingBranch() {
+        let x = KT.random(n * fin, seed: 41), w = KT.random(fout * fin, seed: 42), dy = KT.random(n * fout, seed: 43)
+        let base = KT.random(n * fout, seed: 44)
+        var y = base, plain = [Float](repeating: 0, count: n * fout)
+        Linear.forward(y: &y, x: x, w: w, b: nil, rows: n, inFeatures: fin, outFeatures: fout, alpha: 0.5, accumulate: true)
+        Linear.forward(y: &plain, x: x, w: w, b: nil, rows: n, inFeatures: fin, outFeatures: fout)
+        KT.expectClose(y, (0..<(n * fout)).map { base[$0] + 0.5 * plain[$0] }, "y")
+        let b = KT.random(fout, seed: 45)
+        var yb = base
+        Linear.forward(y: &yb, x: x, w: w, b: b, rows: n, inFeatures: fin, outFeatures: fout, alpha: 0.5, accumulate: true)
+        KT.expectClose(yb, (0..<(n * fout)).map { y[$0] + b[$0 % fout] }, "y with bias")
+        var dx = [Float](repeating: 0, count: n * fin), dw = [Float](repeating: 0, count: fout * fin)
+        Linear.backward(dx: &dx, dw: &dw, db: nil, dy: dy, x: x, w: w, rows: n, inFeatures: fin, outFeatures: fout, alpha: 0.5)
+        func loss(_ x: [Float], _ w: [Float]) -> Double {
+            var y = base
+            Linear.forward(y: &y, x: x, w: w, b: nil, rows: n, inFeatures: fin, outFeatures: fout, alpha: 0.5, accumulate: true)
+            return KT.weightedSum(y, dy)
+        }
+        KT.expectGradient(x, analytic: dx, "dx") { loss($0, w) }
+        KT.expectGradient(w, analytic: dw, "dw") { loss(x, $0) }
+    }
+
     @Test func conv1DEqualsLinearWithTransposedWeight() {
         let x = KT.random(n * fin, seed: 31), w = KT.random(fout * fin, seed: 32), b = KT.random(fout, seed: 33)
         let dy = KT.random(n * fout, seed: 34)

@@ -10,7 +10,7 @@ import Testing
         let d = try #require((c["headDim"] as? NSNumber)?.intValue), heads = try #require((c["heads"] as? NSNumber)?.intValue)
         let theta = Float(try #require((c["theta"] as? NSNumber)?.doubleValue))
         let positions = try KT.ints(c["positions"])
-        let rope = try RoPE(headDim: d, theta: theta)
+        let rope = try RoPE(headDim: d, theta: theta, maxPositions: 16)
         var x = try KT.floats(c["x"])
         let original = x
         rope.forward(&x, positions: positions, tokens: positions.count, heads: heads)
@@ -31,6 +31,16 @@ import Testing
             rope.forward(&y, positions: positions, tokens: 3, heads: 2)
             return KT.weightedSum(y, dy)
         }
+    }
+
+    @Test func givenInverseFrequenciesEqualTheDefault() throws {
+        let a = try RoPE(headDim: 8, theta: 10000, maxPositions: 4)
+        let b = try RoPE(invFreq: a.invFreq, theta: 10000, maxPositions: 4)
+        var x = KT.random(3 * 8, seed: 3), y = x
+        let positions: [Int32] = [1, 3, 9]
+        a.forward(&x, positions: positions, tokens: 3, heads: 1)
+        b.forward(&y, positions: positions, tokens: 3, heads: 1)
+        #expect(x == y && b.headDim == 8)
     }
 
     @Test func oddHeadDimThrows() {
