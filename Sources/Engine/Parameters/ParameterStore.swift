@@ -76,6 +76,18 @@ public final class ParameterStore: @unchecked Sendable {
         gradients?.deallocate()
     }
 
+    /// Bytes of the value allocation that are resident in RAM right now (`mincore`): the
+    /// measured memory of the weights, which bf16 storage halves.
+    public func residentValueBytes() -> Int {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = Int(bitPattern: values) / page * page
+        let end = Int(bitPattern: values) + valueByteCount
+        let pages = (end - start + page - 1) / page
+        var status = [UInt8](repeating: 0, count: pages)
+        guard mincore(UnsafeMutableRawPointer(bitPattern: start), end - start, &status) == 0 else { return -1 }
+        return status.reduce(0) { $0 + Int($1 & 1) } * page
+    }
+
     static func roundUp(_ bytes: Int) -> Int { (bytes + alignment - 1) / alignment * alignment }
 
     // MARK: - Views
