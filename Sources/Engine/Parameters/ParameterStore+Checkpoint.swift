@@ -91,13 +91,18 @@ extension ParameterStore {
     }
 
     /// Saves `model.safetensors` (or shards plus index) into `directory`, as transformers does.
+    /// Shards are filled in transformers' order: `dot_natural_key` order for a model loaded
+    /// with `from_pretrained`, declaration order for one built with `from_config`
+    /// (`fromConfig: true`). A single file is laid out by dtype and name either way.
     @discardableResult
     public func save(to directory: String, dtype: TensorDType? = nil,
-                     maxShardSize: Int = ShardedSave.defaultMaxShardSize) throws -> [String] {
+                     maxShardSize: Int = ShardedSave.defaultMaxShardSize, fromConfig: Bool = false) throws -> [String] {
         if let dtype, !dtype.isFloatingCompute {
             throw ParameterError("cannot save parameters as \(dtype.rawValue) (use F32, BF16 or F16)")
         }
-        return try ShardedSave.save(checkpointEntries(dtype: dtype), to: directory, maxShardSize: maxShardSize,
+        var entries = checkpointEntries(dtype: dtype)
+        if !fromConfig { entries.sort { ShardedSave.dotNaturalOrder($0.name, $1.name) } }
+        return try ShardedSave.save(entries, to: directory, maxShardSize: maxShardSize,
                                     totalParameters: parameterCount)
     }
 }

@@ -120,3 +120,15 @@ import Testing
         #expect(error?.description.contains("missing") == true)
     }
 }
+
+@Suite struct DotNaturalOrderTests {
+    @Test func sortsLikeTransformersDotNaturalKey() {
+        let names = ["model.layers.10.mlp.weight", "model.layers.2.mlp.weight", "model.layers.2.input_layernorm.weight",
+                     "lm_head.weight", "model.embed_tokens.weight", "shard_11.x", "shard_2.x", "shard.x", "model.norm.weight"]
+        // The order Python gives: sorted(names, key=dot_natural_key).
+        let expected = ["lm_head.weight", "model.embed_tokens.weight", "model.layers.2.input_layernorm.weight",
+                        "model.layers.2.mlp.weight", "model.layers.10.mlp.weight", "model.norm.weight",
+                        "shard.x", "shard_2.x", "shard_11.x"]
+        #expect(names.sorted(by: ShardedSave.dotNaturalOrder) == expected)
+    }
+}

@@ -7,6 +7,10 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
         description = "\(source): \(message)"
     }
 
+    init(description: String) {
+        self.description = description
+    }
+
     static func wrongType(_ source: String, _ key: String, expected: String, found: JSONValue) -> Self {
         .init(source, "field '\(key)' must be \(expected), found \(found.typeName) \(JSONWriter(indent: nil).string(found))")
     }

@@ -9,8 +9,9 @@ public protocol FamilyConfig: Sendable {
     static var classDefaults: JSONObject { get }
     /// Parses `object` (read from `source`, named in errors).
     init(_ object: JSONObject, source: String) throws
-    /// The file's dictionary as read (unknown keys included).
-    var raw: JSONObject { get }
+    /// The file's dictionary as read (unknown keys included); keys that are not typed
+    /// fields (`architectures`, custom keys) are edited here.
+    var raw: JSONObject { get set }
     /// The weights' dtype (`dtype`/`torch_dtype`); nil when the file does not say.
     var dtype: TensorDType? { get set }
     /// The typed fields in `config.json` spelling, written over `raw` when saving.

@@ -24,7 +24,7 @@ public struct GPT2Config: FamilyConfig {
     public var eosTokenId: TokenIDs?
     public var padTokenId: Int?
     public var dtype: TensorDType?
-    public let raw: JSONObject
+    public var raw: JSONObject
 
     /// The MLP's hidden width.
     public var innerDim: Int { nInner ?? 4 * nEmbd }

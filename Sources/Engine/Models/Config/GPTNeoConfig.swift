@@ -32,7 +32,7 @@ public struct GPTNeoConfig: FamilyConfig {
     public var dtype: TensorDType?
     /// `attention_types` as written: (pattern, repeat count) pairs.
     public var attentionTypes: [([AttentionKind], Int)]
-    public let raw: JSONObject
+    public var raw: JSONObject
 
     /// One attention kind per layer.
     public var attentionLayers: [AttentionKind] {
