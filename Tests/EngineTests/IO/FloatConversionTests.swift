@@ -39,6 +39,42 @@ import Testing
         }
     }
 
+    @Test func everyHalfWidensExactly() {
+        // All 65536 bit patterns (the 8-lane path) against Swift's Float16 conversion.
+        let halves = (0..<65536).map { UInt16($0) }
+        var out = [Float](repeating: 0, count: halves.count)
+        halves.withUnsafeBytes { src in
+            out.withUnsafeMutableBufferPointer { FloatConversion.f16ToFloat(src.baseAddress!, $0.baseAddress!, count: halves.count) }
+        }
+        for bits in halves {
+            let reference = Float(Float16(bitPattern: bits))
+            if reference.isNaN {
+                #expect(out[Int(bits)].isNaN, "\(bits)")
+            } else {
+                #expect(out[Int(bits)].bitPattern == reference.bitPattern, "\(bits)")
+            }
+        }
+    }
+
+    @Test func halvesRoundToNearestEven() {
+        // Every half, and every midpoint between neighbouring halves (ties), narrows exactly
+        // as Float16(x) does.
+        var values: [Float] = []
+        for bits in UInt16(0)..<0x7C00 {
+            let a = Float(Float16(bitPattern: bits)), b = Float(Float16(bitPattern: bits + 1))
+            values += [a, -a, (a + b) / 2, -(a + b) / 2, a.nextUp, b.nextDown]
+        }
+        values += [.infinity, -.infinity, 65520, 65519.99, 1e10, 1e-10, .leastNonzeroMagnitude]
+        var out = [UInt16](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBytes { FloatConversion.floatToF16(src.baseAddress!, $0.baseAddress!, count: values.count) }
+        }
+        var mismatches = 0
+        for (i, v) in values.enumerated() where out[i] != Float16(v).bitPattern { mismatches += 1 }
+        #expect(mismatches == 0)
+        #expect(Float16(bitPattern: FloatConversion.f16Bits(.nan)).isNaN)
+    }
+
     @Test func unalignedSourcesConvert() {
         // A bf16 array starting one byte into a buffer, as a mapped file may present it.
         var raw = [UInt8](repeating: 0, count: 1 + 2 * 9)
