@@ -31,15 +31,10 @@ extension ParameterStore {
             try copy(view, from: checkpoint)
         }
         var report = ParameterLoadReport()
-        for name in checkpoint.names where byNameContains(name) == false {
+        for name in checkpoint.names where view(name)?.name != name {
             if ties[name] != nil { report.ignoredTied.append(name) } else { report.unexpected.append(name) }
         }
         return report
-    }
-
-    private func byNameContains(_ name: String) -> Bool {
-        guard let v = view(name) else { return false }
-        return v.name == name
     }
 
     private func copy(_ view: ParameterView, from checkpoint: SafetensorsCheckpoint) throws {
