@@ -6,7 +6,7 @@ import Testing
     /// A fake model folder with the given files.
     func makeModel(_ dir: String, files: [String] = ["config.json", "model.safetensors"]) {
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        for f in files { FileManager.default.createFile(atPath: dir + "/" + f, contents: Data("{}".utf8)) }
+        for f in files { _ = FileManager.default.createFile(atPath: dir + "/" + f, contents: Data("{}".utf8)) }
     }
 
     @Test func localPathWins() throws {

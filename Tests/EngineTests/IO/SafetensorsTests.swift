@@ -83,7 +83,7 @@ import Testing
             SafetensorsEntry(name: "c", shape: [10], floats: Array(repeating: 4, count: 10)),
             SafetensorsEntry(name: "d", shape: [10], floats: Array(repeating: 5, count: 10)),
         ]
-        FileManager.default.createFile(atPath: dir + "/model.safetensors", contents: Data([1, 2, 3]))
+        _ = FileManager.default.createFile(atPath: dir + "/model.safetensors", contents: Data([1, 2, 3]))
         let written = try ShardedSave.save(entries, to: dir, maxShardSize: 100, totalParameters: 70)
         #expect(written == ["model-00001-of-00003.safetensors", "model-00002-of-00003.safetensors",
                             "model-00003-of-00003.safetensors", "model.safetensors.index.json"])

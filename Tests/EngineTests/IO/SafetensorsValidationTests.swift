@@ -14,7 +14,7 @@ import Testing
         let n = length ?? UInt64(h.count)
         for i in 0..<8 { bytes.append(UInt8((n >> (8 * UInt64(i))) & 0xFF)) }
         bytes += h + [UInt8](repeating: 0, count: dataBytes)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 
@@ -74,12 +74,12 @@ import Testing
 
     @Test func truncatedFile() {
         let path = ModelFixtures.temporaryDirectory("st-bad") + "/short.safetensors"
-        FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3]))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3]))
         #expect(message(path).contains("3 bytes, expected at least 8"))
         // A real file cut short: the header claims more data than remains.
         let full = ModelFixtures.bytes(ModelFixtures.directory("gpt2") + "/model.safetensors")
         let cut = ModelFixtures.temporaryDirectory("st-bad") + "/cut.safetensors"
-        FileManager.default.createFile(atPath: cut, contents: Data(full[0..<(full.count - 100)]))
+        _ = FileManager.default.createFile(atPath: cut, contents: Data(full[0..<(full.count - 100)]))
         let m = message(cut)
         #expect(m.contains("past the end") && m.contains("truncated"), "\(m)")
     }

@@ -51,7 +51,7 @@ import Testing
         #expect(head == store.view("transformer.wte.weight"))
         #expect(!checkpoint.names.contains("lm_head.weight"))
         // Writing through one name is seen through the other.
-        var values = [Float](repeating: 0.25, count: head.count)
+        let values = [Float](repeating: 0.25, count: head.count)
         values.withUnsafeBufferPointer { store.write(head, from: $0) }
         #expect(store.floatArray(store.view("transformer.wte.weight")!).allSatisfy { $0 == 0.25 })
         // Untied Llama saves its own head.
