@@ -165,3 +165,14 @@ import Testing
         }
     }
 }
+
+@Suite struct DecayParameterTests {
+    @Test(arguments: ModelFixtures.variants)
+    func decayNamesMatchTheTrainer(variant: String) throws {
+        let config = try ModelConfig.load(path: ModelFixtures.directory(variant))
+        let layout = ParameterLayout.causalLM(config)
+        let expected = try ModelFixtures.expected(variant)["decay_parameter_names"]!.arrayValue!.map { $0.stringValue! }
+        // The Trainer lists a tied alias (lm_head.weight) too; it is the same tensor as its target.
+        #expect(layout.decayParameterNames == expected.filter { layout.ties[$0] == nil })
+    }
+}
