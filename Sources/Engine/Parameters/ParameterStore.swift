@@ -16,8 +16,8 @@ import Foundation
 ///
 /// Each view keeps its own storage dtype: F32 for compute, or BF16 to halve resident memory
 /// (`torch_dtype=torch.bfloat16`), upcast into a scratch buffer by `read(_:into:)`. Gradients
-/// live in a second allocation that holds only the trainable views: frozen weights (the
-/// base model under LoRA) cost no gradient memory. Tied weights (`lm_head.weight` sharing
+/// (always float32) live in a second allocation, made on first use, that holds only the
+/// trainable views: frozen weights (the base model under LoRA) cost no gradient memory. Tied weights (`lm_head.weight` sharing
 /// the input embedding) are aliases of one view, as in transformers.
 public final class ParameterStore: @unchecked Sendable {
     public private(set) var views: [ParameterView] = []
@@ -32,7 +32,7 @@ public final class ParameterStore: @unchecked Sendable {
 
     private var gradients: UnsafeMutablePointer<Float>?
     private var gradientOffsets: [Int?] = []
-    /// Floats of the gradient allocation (trainable views only).
+    /// Floats of the gradient buffer (trainable views only, padded to 64 bytes each).
     public private(set) var gradientCount = 0
     public var gradientByteCount: Int { gradientCount * 4 }
 
@@ -68,7 +68,7 @@ public final class ParameterStore: @unchecked Sendable {
         values = UnsafeMutableRawPointer.allocate(byteCount: valueByteCount, alignment: ParameterStore.alignment)
         values.initializeMemory(as: UInt8.self, repeating: 0, count: valueByteCount)
         trainableFlags = specs.map(\.trainable)
-        allocateGradients()
+        planGradients()
     }
 
     deinit {
@@ -148,14 +148,17 @@ public final class ParameterStore: @unchecked Sendable {
 
     public func isTrainable(_ view: ParameterView) -> Bool { trainableFlags[view.index] }
 
-    /// Sets which views train and re-lays the gradient buffer to hold exactly those
-    /// (gradients are zeroed).
+    /// Sets which views train and re-plans the gradient buffer to hold exactly those
+    /// (existing gradient memory is released).
     public func setTrainable(_ predicate: (String) -> Bool) {
         trainableFlags = views.map { predicate($0.name) }
-        allocateGradients()
+        planGradients()
     }
 
-    private func allocateGradients() {
+    /// Plans the gradient buffer for the trainable views; the memory itself is allocated on
+    /// first use (as torch creates `.grad` at the first backward), so loading a model for
+    /// inference or generation costs no gradient memory.
+    private func planGradients() {
         gradients?.deallocate()
         gradients = nil
         var offset = 0
@@ -165,26 +168,42 @@ public final class ParameterStore: @unchecked Sendable {
             return offset
         }
         gradientCount = offset
-        if offset > 0 {
-            let g = UnsafeMutableRawPointer.allocate(byteCount: offset * 4, alignment: ParameterStore.alignment)
-                .bindMemory(to: Float.self, capacity: offset)
-            g.initialize(repeating: 0, count: offset)
+    }
+
+    /// The gradient allocation, created zeroed on first use.
+    private func gradientBase() -> UnsafeMutablePointer<Float>? {
+        if gradients == nil && gradientCount > 0 {
+            let g = UnsafeMutableRawPointer.allocate(byteCount: gradientCount * 4, alignment: ParameterStore.alignment)
+                .bindMemory(to: Float.self, capacity: gradientCount)
+            g.initialize(repeating: 0, count: gradientCount)
             gradients = g
         }
+        return gradients
+    }
+
+    /// Whether gradient memory has been allocated yet.
+    public var hasGradientStorage: Bool { gradients != nil }
+
+    /// Allocates the gradient memory now. The first gradient access allocates it anyway,
+    /// but that is not thread-safe: call this before a backward pass that runs in parallel.
+    public func prepareGradients() {
+        _ = gradientBase()
     }
 
     /// The gradient of a trainable view (float32 always); nil for a frozen one.
     public func gradient(_ view: ParameterView) -> UnsafeMutableBufferPointer<Float>? {
-        guard let offset = gradientOffsets[view.index], let gradients else { return nil }
+        guard let offset = gradientOffsets[view.index], let gradients = gradientBase() else { return nil }
         return UnsafeMutableBufferPointer(start: gradients + offset, count: view.count)
     }
 
     /// The whole gradient allocation (for global-norm clipping over one flat buffer; the
     /// padding between views is always zero).
     public var allGradients: UnsafeMutableBufferPointer<Float> {
-        UnsafeMutableBufferPointer(start: gradients, count: gradients == nil ? 0 : gradientCount)
+        let base = gradientBase()
+        return UnsafeMutableBufferPointer(start: base, count: base == nil ? 0 : gradientCount)
     }
 
+    /// Zeroes the gradients (allocated ones only: unallocated ones are zero by definition).
     public func zeroGradients() {
         gradients?.initialize(repeating: 0, count: gradientCount)
     }

@@ -103,7 +103,9 @@ import Testing
         #expect(store.trainableParameterCount == q.reduce(0) { $0 + $1.count })
         #expect(store.gradientByteCount == q.reduce(0) { $0 + ($1.count * 4 + 63) / 64 * 64 })
         #expect(store.gradient(store.view("model.embed_tokens.weight")!) == nil)
+        #expect(!store.hasGradientStorage)  // nothing allocated until a gradient is asked for
         let g = try #require(store.gradient(q[1]))
+        #expect(store.hasGradientStorage)
         #expect(g.count == q[1].count && g.allSatisfy { $0 == 0 })
         g[0] = 3
         #expect(store.allGradients.reduce(0, +) == 3)
