@@ -65,15 +65,25 @@ public final class ParameterStore: @unchecked Sendable {
         }
         self.ties = ties
         valueByteCount = max(offset, ParameterStore.alignment)
-        values = UnsafeMutableRawPointer.allocate(byteCount: valueByteCount, alignment: ParameterStore.alignment)
-        values.initializeMemory(as: UInt8.self, repeating: 0, count: valueByteCount)
+        values = try ParameterStore.zeroedPages(valueByteCount)
         trainableFlags = specs.map(\.trainable)
         planGradients()
     }
 
     deinit {
-        values.deallocate()
-        gradients?.deallocate()
+        munmap(values, valueByteCount)
+        if let gradients { munmap(gradients, gradientCount * 4) }
+    }
+
+    /// Anonymous pages: zero by definition and page-aligned, and resident only once
+    /// written, so creating a store costs no pass over memory and loading touches each
+    /// page once.
+    static func zeroedPages(_ bytes: Int) throws -> UnsafeMutableRawPointer {
+        guard let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              p != UnsafeMutableRawPointer(bitPattern: -1) else {
+            throw ParameterError("cannot allocate \(bytes) bytes for parameters: \(String(cString: strerror(errno)))")
+        }
+        return p
     }
 
     /// Bytes of the value allocation that are resident in RAM right now (`mincore`): the
@@ -159,7 +169,7 @@ public final class ParameterStore: @unchecked Sendable {
     /// first use (as torch creates `.grad` at the first backward), so loading a model for
     /// inference or generation costs no gradient memory.
     private func planGradients() {
-        gradients?.deallocate()
+        if let gradients { munmap(gradients, gradientCount * 4) }
         gradients = nil
         var offset = 0
         gradientOffsets = views.indices.map { i in
@@ -172,11 +182,8 @@ public final class ParameterStore: @unchecked Sendable {
 
     /// The gradient allocation, created zeroed on first use.
     private func gradientBase() -> UnsafeMutablePointer<Float>? {
-        if gradients == nil && gradientCount > 0 {
-            let g = UnsafeMutableRawPointer.allocate(byteCount: gradientCount * 4, alignment: ParameterStore.alignment)
-                .bindMemory(to: Float.self, capacity: gradientCount)
-            g.initialize(repeating: 0, count: gradientCount)
-            gradients = g
+        if gradients == nil && gradientCount > 0, let pages = try? ParameterStore.zeroedPages(gradientCount * 4) {
+            gradients = pages.bindMemory(to: Float.self, capacity: gradientCount)
         }
         return gradients
     }
