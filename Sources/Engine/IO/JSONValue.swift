@@ -93,6 +93,9 @@ public struct JSONParseError: Error, CustomStringConvertible {
 }
 
 extension JSONValue {
+    /// Deepest nesting accepted (json-c's default of 32 is too tight for some tokenizer files).
+    public static let maxDepth: Int32 = 256
+
     /// Parses a complete JSON text strictly (no trailing garbage, no comments), using json-c.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
@@ -101,11 +104,11 @@ extension JSONValue {
         guard bytes.count < Int(Int32.max) else {
             throw JSONParseError(description: "JSON text of \(bytes.count) bytes is too large")
         }
-        guard let tokener = json_tokener_new() else {
+        guard let tokener = json_tokener_new_ex(maxDepth) else {
             throw JSONParseError(description: "json-c could not allocate a tokener")
         }
         defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(tokener, JSON_TOKENER_STRICT)
+        json_tokener_set_flags(tokener, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8)
         let object = json_tokener_parse_ex(tokener, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
         let status = json_tokener_get_error(tokener)
         if status != json_tokener_success {

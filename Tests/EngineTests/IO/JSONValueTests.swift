@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Engine
 
@@ -12,11 +13,14 @@ import Testing
         #expect(o["a"]?.intValue == 1)
     }
 
-    @Test func rejectsInvalidText() {
+    @Test func rejectsInvalidText() throws {
         #expect(throws: JSONParseError.self) { try JSONValue.parse("{\"a\": }") }
         #expect(throws: JSONParseError.self) { try JSONValue.parse("{\"a\": 1} trailing") }
         #expect(throws: JSONParseError.self) { try JSONValue.parse("{\"a\": 1") }
         #expect(throws: JSONParseError.self) { try JSONValue.parse("") }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Data([0x22, 0xFF, 0xFE, 0x22])) }  // not UTF-8
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(try JSONValue.parse(deep).arrayValue != nil)
     }
 
     @Test func floatsArePrintedLikePythonRepr() {
