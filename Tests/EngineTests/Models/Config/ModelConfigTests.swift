@@ -106,6 +106,17 @@ import Testing
         #expect(missing?.description.contains("/nonexistent/config.json") == true)
     }
 
+    @Test func attributeMapAliases() throws {
+        // GPT2Config(hidden_size=64, num_attention_heads=4) sets n_embd and n_head, and the
+        // aliases are not written back.
+        let object = try JSONValue.parse(#"{"model_type": "gpt2", "hidden_size": 64, "num_attention_heads": 4}"#).objectValue!
+        let config = try ModelConfig(object, source: "x")
+        #expect(config.hiddenSize == 64 && config.numHeads == 4)
+        #expect(!config.jsonText().contains("hidden_size") && config.jsonText().contains("\"n_embd\": 64"))
+        let neo = try ModelConfig(try JSONValue.parse(#"{"model_type": "gpt_neo", "num_hidden_layers": 2, "attention_types": [[["global", "local"], 1]]}"#).objectValue!, source: "x")
+        #expect(neo.numLayers == 2)
+    }
+
     @Test func editedFieldsAreWrittenBack() throws {
         guard case var .llama(llama) = try ModelConfig.load(path: ModelFixtures.directory("llama")) else {
             Issue.record("not Llama"); return
