@@ -37,7 +37,8 @@ let package = Package(
                     path: "Tests/EngineTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"],
                     path: "Tests/InterpreterTests", resources: [.copy("scripts")]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "CReadline"], path: "Tests/ScriptTests"),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "Engine", "CReadline"], path: "Tests/ScriptTests",
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -11,7 +11,15 @@ enum Entry {
             // `sftnb FILE.py [args]`: everything after the file belongs to the script.
             arguments = ["script", "--"] + arguments
         }
-        Sftnb.main(arguments.isEmpty ? ["repl"] : arguments)
+        do {
+            var command = try Sftnb.parseAsRoot(arguments.isEmpty ? ["repl"] : arguments)
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("sftnb: \(failure.message)\n".utf8))
+            exit(1)
+        } catch {
+            Sftnb.exit(withError: error)
+        }
     }
 }
 
@@ -31,6 +39,13 @@ struct Sftnb: ParsableCommand {
     static var subcommandNames: Set<String> {
         Set(configuration.subcommands.map { $0._commandName } + ["help"])
     }
+}
+
+/// A command that cannot do what was asked: `sftnb: MESSAGE` on stderr, exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
 }
 
 /// Exits with status 2 and the message `not implemented yet: <what>`.

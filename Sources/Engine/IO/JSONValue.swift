@@ -1,4 +1,3 @@
-import CJSONC
 import Foundation
 
 /// A JSON document as a value: what `config.json`, `generation_config.json`, safetensors
@@ -87,47 +86,10 @@ public struct JSONObject: Equatable, Sendable {
     public static func == (a: JSONObject, b: JSONObject) -> Bool { a.storage == b.storage }
 }
 
-/// Why a JSON text could not be read.
-public struct JSONParseError: Error, CustomStringConvertible {
-    public let description: String
-}
-
 extension JSONValue {
-    /// Deepest nesting accepted (json-c's default of 32 is too tight for some tokenizer files).
-    public static let maxDepth: Int32 = 256
-
-    /// Parses a complete JSON text strictly (no trailing garbage, no comments), using json-c.
+    /// Parses a complete JSON text strictly, with Python's error messages (see `JSONParser`).
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
-        guard let base = bytes.baseAddress, bytes.count > 0 else {
-            throw JSONParseError(description: "empty JSON text")
-        }
-        guard bytes.count < Int(Int32.max) else {
-            throw JSONParseError(description: "JSON text of \(bytes.count) bytes is too large")
-        }
-        guard let tokener = json_tokener_new_ex(maxDepth) else {
-            throw JSONParseError(description: "json-c could not allocate a tokener")
-        }
-        defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(tokener, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8)
-        let object = json_tokener_parse_ex(tokener, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
-        let status = json_tokener_get_error(tokener)
-        if status != json_tokener_success {
-            let reason = String(cString: json_tokener_error_desc(status))
-            let at = json_tokener_get_parse_end(tokener)
-            if status == json_tokener_continue {
-                throw JSONParseError(description: "JSON text ends early (unterminated value)")
-            }
-            throw JSONParseError(description: "\(reason) at byte \(at)")
-        }
-        defer { json_object_put(object) }
-        let consumed = Int(json_tokener_get_parse_end(tokener))
-        if consumed < bytes.count {
-            let rest = UnsafeRawBufferPointer(rebasing: bytes[consumed...])
-            if rest.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) {
-                throw JSONParseError(description: "unexpected data after the JSON value at byte \(consumed)")
-            }
-        }
-        return convert(object)
+        try JSONParser.parse(bytes: bytes)
     }
 
     public static func parse(_ data: Data) throws -> JSONValue {
@@ -135,48 +97,17 @@ extension JSONValue {
     }
 
     public static func parse(_ text: String) throws -> JSONValue {
-        try parse(Data(text.utf8))
+        try JSONParser.parse(text)
     }
 
     /// Reads and parses a JSON file; errors name the file.
     public static func parse(contentsOfFile path: String) throws -> JSONValue {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw JSONParseError(description: "\(path): cannot read the file (missing or unreadable)")
+            throw JSONParseError(message: "cannot read the file (missing or unreadable)", line: 0, column: 0, offset: 0, file: path)
         }
-        do { return try parse(data) } catch let error as JSONParseError {
-            throw JSONParseError(description: "\(path): invalid JSON: \(error.description)")
-        }
-    }
-
-    private static func convert(_ object: OpaquePointer?) -> JSONValue {
-        guard let object else { return .null }
-        switch json_object_get_type(object) {
-        case json_type_null: return .null
-        case json_type_boolean: return .bool(json_object_get_boolean(object) != 0)
-        case json_type_int: return .int(json_object_get_int64(object))
-        case json_type_double: return .double(json_object_get_double(object))
-        case json_type_string:
-            let length = Int(json_object_get_string_len(object))
-            guard let chars = json_object_get_string(object) else { return .string("") }
-            let buffer = UnsafeRawBufferPointer(start: chars, count: length)
-            return .string(String(decoding: buffer, as: UTF8.self))
-        case json_type_array:
-            let n = json_object_array_length(object)
-            var items: [JSONValue] = []
-            items.reserveCapacity(n)
-            for i in 0..<n { items.append(convert(json_object_array_get_idx(object, i))) }
-            return .array(items)
-        case json_type_object:
-            var result = JSONObject()
-            var it = json_object_iter_begin(object)
-            var end = json_object_iter_end(object)
-            while json_object_iter_equal(&it, &end) == 0 {
-                let key = String(cString: json_object_iter_peek_name(&it))
-                result[key] = convert(json_object_iter_peek_value(&it))
-                json_object_iter_next(&it)
-            }
-            return .object(result)
-        default: return .null
+        do { return try parse(data) } catch var error as JSONParseError {
+            error.file = path
+            throw error
         }
     }
 }

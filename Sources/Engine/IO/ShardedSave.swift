@@ -116,7 +116,7 @@ public enum ShardedSave {
                 ("weight_map", .object(weightMap)),
             ]))
             let indexName = weightsName + ".index.json"
-            try AtomicFile.write(JSONWriter().string(index) + "\n", to: directory + "/" + indexName)
+            try AtomicFile.write(JSONWriter.transformers.string(index) + "\n", to: directory + "/" + indexName)
             written.append(indexName)
         }
         try removeStale(in: directory, stem: stem, weightsName: weightsName, keeping: Set(written))

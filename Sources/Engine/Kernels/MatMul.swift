@@ -41,4 +41,20 @@ public enum MatMul {
             }
         }
     }
+
+    /// `sgemm` with explicit leading dimensions (row strides), for products on strided views such
+    /// as one head of a (B, T, H, D) tensor: element (i, j) of a stored matrix is `p[i * ld + j]`.
+    @inlinable
+    public static func sgemm(
+        transA: Bool = false, transB: Bool = false,
+        m: Int, n: Int, k: Int,
+        alpha: Float = 1, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        cblas_sgemm(CblasRowMajor,
+                    transA ? CblasTrans : CblasNoTrans,
+                    transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha,
+                    a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
 }

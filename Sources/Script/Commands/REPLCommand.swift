@@ -1,10 +1,18 @@
 import ArgumentParser
+import Foundation
 
-/// `sftnb` with no arguments: the interactive prompt.
+/// `sftnb` with no arguments: the interactive prompt; with piped standard input, the input
+/// runs as a script without prompts (as `python3 < file.py` does).
 struct REPLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "repl", abstract: "Open the interactive REPL (the default).")
 
     func run() throws {
-        notImplementedYet("the REPL (issue 8)")
+        if isatty(STDIN_FILENO) == 0 {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let status = ScriptRunner.run(source: String(decoding: data, as: UTF8.self), name: "<stdin>", argv: [""])
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        notImplementedYet("the interactive REPL (issue 8); pipe a script into sftnb or run sftnb FILE.py")
     }
 }

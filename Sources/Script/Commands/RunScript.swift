@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `sftnb FILE.py [ARGS...]`: runs a Python script; `sys.argv` is `[FILE, ARGS...]`.
 struct RunScript: ParsableCommand {
@@ -10,6 +11,13 @@ struct RunScript: ParsableCommand {
     var scriptArguments: [String] = []
 
     func run() throws {
-        notImplementedYet("running scripts (the interpreter, issue 3)")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure("can't open file '\(file)': [Errno 2] No such file or directory")
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("\(file): the file is not valid UTF-8 (save it as UTF-8)")
+        }
+        let status = ScriptRunner.run(source: source, name: file, argv: [file] + scriptArguments)
+        if status != 0 { throw ExitCode(status) }
     }
 }

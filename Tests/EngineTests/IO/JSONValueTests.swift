@@ -18,7 +18,6 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue.parse("{\"a\": 1} trailing") }
         #expect(throws: JSONParseError.self) { try JSONValue.parse("{\"a\": 1") }
         #expect(throws: JSONParseError.self) { try JSONValue.parse("") }
-        #expect(throws: JSONParseError.self) { try JSONValue.parse(Data([0x22, 0xFF, 0xFE, 0x22])) }  // not UTF-8
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(try JSONValue.parse(deep).arrayValue != nil)
     }
@@ -31,7 +30,7 @@ import Testing
             (1.7976931348623157e308, "1.7976931348623157e+308"), (Double.leastNonzeroMagnitude, "5e-324"),
         ]
         for (value, text) in cases {
-            #expect(JSONWriter.pythonRepr(value) == text, "\(value)")
+            #expect(PythonFloat.repr(value) == text, "\(value)")
         }
     }
 
@@ -52,8 +51,8 @@ import Testing
           "f": {}
         }
         """
-        #expect(JSONWriter().string(v) == expected)
+        #expect(JSONWriter.transformers.string(v) == expected)
         #expect(JSONWriter(indent: nil).string(.array([.int(1), .string("a\"b\n")])) == #"[1, "a\"b\n"]"#)
-        #expect(JSONWriter().string(.string("😀")) == #""\ud83d\ude00""#)
+        #expect(JSONWriter.transformers.string(.string("😀")) == #""\ud83d\ude00""#)
     }
 }

@@ -51,6 +51,6 @@ enum ConfigSerialization {
 
     /// The text of the file: sorted keys, indent 2, trailing newline.
     static func text(_ object: JSONObject) -> String {
-        JSONWriter(indent: 2, sortKeys: true).string(.object(object)) + "\n"
+        JSONWriter.transformers.string(.object(object)) + "\n"
     }
 }

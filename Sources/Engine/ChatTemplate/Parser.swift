@@ -1,0 +1,300 @@
+/// Builds the statement tree from tokens, following jinja2's parser
+/// (jinja2/parser.py) rule for rule so that precedence and the places where
+/// conditional expressions are allowed match, and reproducing its error
+/// messages ("Unexpected end of template. Jinja was looking for ...").
+/// Expressions are in ParserExpressions.swift.
+struct Parser {
+    var tokens: [Token]
+    var index = 0
+    /// Names of the tags that would end the blocks being parsed, innermost last.
+    private var endTokenStack: [[String]] = []
+    /// Names of the open block tags, innermost last.
+    private var tagStack: [String] = []
+
+    init(tokens: [Token]) { self.tokens = tokens }
+
+    static func parse(_ source: String) throws -> [Stmt] {
+        var parser = Parser(tokens: try Lexer.tokenize(source))
+        return try parser.subparse(endTags: nil)
+    }
+
+    // MARK: token stream
+
+    var current: Token { tokens[index] }
+    var peek: Token { tokens[min(index + 1, tokens.count - 1)] }
+
+    mutating func next() -> Token {
+        let t = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return t
+    }
+
+    func isName(_ n: String, _ t: Token? = nil) -> Bool {
+        if case let .name(v) = (t ?? current).kind { return v == n }
+        return false
+    }
+
+    func isOp(_ o: String, _ t: Token? = nil) -> Bool {
+        if case let .op(v) = (t ?? current).kind { return v == o }
+        return false
+    }
+
+    mutating func skipName(_ n: String) -> Bool {
+        if isName(n) { _ = next(); return true }
+        return false
+    }
+
+    mutating func skipOp(_ o: String) -> Bool {
+        if isOp(o) { _ = next(); return true }
+        return false
+    }
+
+    func fail(_ message: String, _ span: TemplateSpan? = nil) -> TemplateError {
+        TemplateError.syntax(message, span ?? current.span)
+    }
+
+    private func expectFailure(_ what: String) -> TemplateError {
+        if case .eof = current.kind { return fail("unexpected end of template, expected '\(what)'.") }
+        return fail("expected token '\(what)', got '\(current.kind.describe)'")
+    }
+
+    mutating func expectOp(_ o: String) throws {
+        guard isOp(o) else { throw expectFailure(o) }
+        _ = next()
+    }
+
+    mutating func expectName(_ n: String? = nil) throws -> String {
+        if case let .name(v) = current.kind, n == nil || v == n {
+            _ = next()
+            return v
+        }
+        throw expectFailure(n ?? "name")
+    }
+
+    mutating func expect(_ kind: TokenKind) throws {
+        guard current.kind == kind else { throw expectFailure(kind.describe) }
+        _ = next()
+    }
+
+    // MARK: statements
+
+    /// Template data, `{{ }}` and statements up to one of `endTags` (left as the current token).
+    mutating func subparse(endTags: [String]?) throws -> [Stmt] {
+        if let endTags { endTokenStack.append(endTags) }
+        defer { if endTags != nil { endTokenStack.removeLast() } }
+        var body: [Stmt] = []
+        while true {
+            let token = current
+            switch token.kind {
+            case let .data(text):
+                _ = next()
+                body.append(.output(text))
+            case .variableBegin:
+                _ = next()
+                let expr = try parseTuple(withCondexpr: true)
+                try expect(.variableEnd)
+                body.append(.print(expr, token.span))
+            case .blockBegin:
+                _ = next()
+                if let endTags, case let .name(n) = current.kind, endTags.contains(n) { return body }
+                body.append(try parseStatement())
+                try expect(.blockEnd)
+            case .eof:
+                if endTags != nil { throw unknownTagFailure(nil, token.span) }
+                return body
+            default:
+                throw fail("unexpected \(token.kind.describe)")
+            }
+        }
+    }
+
+    /// jinja2's `_fail_ut_eof`: the message for an unknown tag or a missing end tag.
+    private func unknownTagFailure(_ name: String?, _ span: TemplateSpan) -> TemplateError {
+        var message = name.map { "Encountered unknown tag '\($0)'." } ?? "Unexpected end of template."
+        if let looking = endTokenStack.last {
+            let list = looking.map { "'\($0)'" }.joined(separator: " or ")
+            if let name, endTokenStack.joined().contains(name) {
+                message += " You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for \(list)."
+            } else {
+                message += " Jinja was looking for the following tags: \(list)."
+            }
+        }
+        if let innermost = tagStack.last {
+            message += " The innermost block that needs to be closed is '\(innermost)'."
+        }
+        return TemplateError.syntax(message, span)
+    }
+
+    /// Statements up to an end tag; the end tag's name is consumed when `dropNeedle`.
+    mutating func parseStatements(_ endTags: [String], dropNeedle: Bool = false) throws -> [Stmt] {
+        _ = skipOp(":")
+        try expect(.blockEnd)
+        let body = try subparse(endTags: endTags)
+        if case .eof = current.kind { throw unknownTagFailure(nil, current.span) }
+        if dropNeedle { _ = next() }
+        return body
+    }
+
+    mutating func parseStatement() throws -> Stmt {
+        let token = current
+        guard case let .name(tag) = token.kind else { throw fail("tag name expected") }
+        tagStack.append(tag)
+        defer { tagStack.removeLast() }
+        switch tag {
+        case "for": return try parseFor()
+        case "if": return try parseIf()
+        case "set": return try parseSet()
+        case "macro":
+            _ = next()
+            return .macro(try parseMacroRest(span: token.span))
+        case "call": return try parseCallBlock()
+        case "filter":
+            _ = next()
+            let filters = try parseFilterChain(startInline: true)
+            return .filterBlock(filters, try parseStatements(["endfilter"], dropNeedle: true), token.span)
+        case "with": return try parseWith()
+        case "print":
+            _ = next()
+            return .print(try parseTuple(withCondexpr: true), token.span)
+        case "break":
+            _ = next()
+            return .breakLoop(token.span)
+        case "continue":
+            _ = next()
+            return .continueLoop(token.span)
+        case "generation":
+            _ = next()
+            return .generation(try parseStatements(["endgeneration"], dropNeedle: true), token.span)
+        case "block", "extends", "include", "import", "from", "autoescape":
+            throw TemplateError(.notImplemented, "the '{% \(tag) %}' tag (chat templates are single files)", span: token.span)
+        default:
+            tagStack.removeLast()
+            defer { tagStack.append(tag) }
+            throw unknownTagFailure(tag, token.span)
+        }
+    }
+
+    private mutating func parseFor() throws -> Stmt {
+        let span = next().span
+        let target = try parseAssignTarget(extraEnd: ["in"])
+        _ = try expectName("in")
+        let iterable = try parseTuple(withCondexpr: false, extraEnd: ["recursive"])
+        var filter: Expr?
+        if skipName("if") { filter = try parseExpression() }
+        let recursive = skipName("recursive")
+        let body = try parseStatements(["endfor", "else"])
+        var otherwise: [Stmt] = []
+        if case let .name(n) = next().kind, n == "else" {
+            otherwise = try parseStatements(["endfor"], dropNeedle: true)
+        }
+        return .forLoop(ForLoop(target: target, iterable: iterable, filter: filter, body: body,
+                                otherwise: otherwise, recursive: recursive, span: span,
+                                readsLoop: ASTWalk.names(in: body).contains("loop")))
+    }
+
+    private mutating func parseIf() throws -> Stmt {
+        _ = next()
+        var branches: [(cond: Expr, body: [Stmt])] = []
+        var otherwise: [Stmt] = []
+        while true {
+            let cond = try parseTuple(withCondexpr: false)
+            let body = try parseStatements(["elif", "else", "endif"])
+            branches.append((cond, body))
+            let token = next()
+            if isName("elif", token) { continue }
+            if isName("else", token) { otherwise = try parseStatements(["endif"], dropNeedle: true) }
+            break
+        }
+        return .ifChain(branches, otherwise: otherwise)
+    }
+
+    private mutating func parseSet() throws -> Stmt {
+        let span = next().span
+        let target = try parseAssignTarget(withNamespace: true)
+        if skipOp("=") {
+            return .set(target, try parseTuple(withCondexpr: true), span)
+        }
+        let filters = try parseFilterChain(startInline: false)
+        return .setBlock(target, filters, try parseStatements(["endset"], dropNeedle: true), span)
+    }
+
+    private mutating func parseWith() throws -> Stmt {
+        let span = next().span
+        var assignments: [(AssignTarget, Expr)] = []
+        while current.kind != .blockEnd {
+            if !assignments.isEmpty { try expectOp(",") }
+            let target = try parseAssignTarget()
+            try expectOp("=")
+            assignments.append((target, try parseExpression()))
+        }
+        return .with(assignments, try parseStatements(["endwith"], dropNeedle: true), span)
+    }
+
+    private mutating func parseCallBlock() throws -> Stmt {
+        let span = next().span
+        var parameters: [(name: String, defaultValue: Expr?)] = []
+        if isOp("(") { parameters = try parseSignature() }
+        let call = try parseExpression()
+        guard case .call = call else { throw fail("expected call", span) }
+        let body = try parseStatements(["endcall"], dropNeedle: true)
+        return .callBlock(call, MacroDefinition(name: "caller", parameters: parameters, body: body, span: span), span)
+    }
+
+    private mutating func parseMacroRest(span: TemplateSpan) throws -> MacroDefinition {
+        let name = try expectName()
+        let parameters = try parseSignature()
+        let body = try parseStatements(["endmacro"], dropNeedle: true)
+        return MacroDefinition(name: name, parameters: parameters, body: body, span: span)
+    }
+
+    private mutating func parseSignature() throws -> [(name: String, defaultValue: Expr?)] {
+        var parameters: [(name: String, defaultValue: Expr?)] = []
+        try expectOp("(")
+        while !isOp(")") {
+            if !parameters.isEmpty { try expectOp(",") }
+            let name = try expectName()
+            if skipOp("=") {
+                parameters.append((name, try parseExpression()))
+            } else if parameters.contains(where: { $0.defaultValue != nil }) {
+                throw fail("non-default argument follows default argument")
+            } else {
+                parameters.append((name, nil))
+            }
+        }
+        try expectOp(")")
+        return parameters
+    }
+
+    /// `| f(args) | g` (or, for `{% filter %}`, starting without the pipe).
+    mutating func parseFilterChain(startInline: Bool) throws -> [FilterCall] {
+        var filters: [FilterCall] = []
+        var inline = startInline
+        while isOp("|") || inline {
+            if !inline { _ = next() }
+            inline = false
+            let span = current.span
+            var name = try expectName()
+            while skipOp(".") { name += "." + (try expectName()) }
+            let args = isOp("(") ? try parseCallArguments() : []
+            filters.append(FilterCall(name: name, arguments: args, span: span))
+        }
+        return filters
+    }
+
+    mutating func parseAssignTarget(extraEnd: [String] = [], withNamespace: Bool = false) throws -> AssignTarget {
+        if withNamespace, case let .name(ns) = current.kind, isOp(".", peek) {
+            _ = next(); _ = next()
+            return .namespaceAttribute(ns, try expectName())
+        }
+        let expr = try parseTuple(simplified: true, extraEnd: extraEnd)
+        return try assignTarget(from: expr)
+    }
+
+    private func assignTarget(from expr: Expr) throws -> AssignTarget {
+        switch expr {
+        case let .name(n, _): return .name(n)
+        case let .tuple(items, _): return .tuple(try items.map(assignTarget(from:)))
+        default: throw fail("can't assign to this expression", expr.span)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// Dense layers via `cblas_sgemm`.
+///
+/// `Linear` is torch's `nn.Linear` (weight stored (out, in)); `Conv1D` is GPT-2's `Conv1D`
+/// (weight stored (in, out)). Both: forward writes `y`; backward ACCUMULATES (+=) into every
+/// gradient it is given — `dx`, `dw`, `db` — and skips any that is nil, so frozen weights (LoRA)
+/// cost no weight-gradient product.
+public enum Linear {
+    /// y (N, out) = x (N, in) · w (out, in)ᵀ + b (out)
+    public static func forward(
+        y: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>,
+        w: UnsafePointer<Float>, b: UnsafePointer<Float>?,
+        rows n: Int, inFeatures: Int, outFeatures: Int
+    ) {
+        let beta = fillRows(y, bias: b, rows: n, cols: outFeatures)
+        MatMul.sgemm(transB: true, m: n, n: outFeatures, k: inFeatures, a: x, b: w, beta: beta, c: y)
+    }
+
+    /// dx (N, in) += dy (N, out) · w (out, in); dw (out, in) += dyᵀ · x; db (out) += Σ_rows dy.
+    public static func backward(
+        dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
+        rows n: Int, inFeatures: Int, outFeatures: Int
+    ) {
+        if let dx {
+            MatMul.sgemm(m: n, n: inFeatures, k: outFeatures, a: dy, b: w, beta: 1, c: dx)
+        }
+        if let dw {
+            MatMul.sgemm(transA: true, m: outFeatures, n: inFeatures, k: n, a: dy, b: x, beta: 1, c: dw)
+        }
+        if let db { ColumnSum.accumulate(db, dy, rows: n, cols: outFeatures) }
+    }
+
+    /// Naive forward, accumulating in Double.
+    public static func forwardReference(
+        y: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>,
+        w: UnsafePointer<Float>, b: UnsafePointer<Float>?,
+        rows n: Int, inFeatures: Int, outFeatures: Int
+    ) {
+        for r in 0..<n {
+            for o in 0..<outFeatures {
+                var s = Double(b?[o] ?? 0)
+                for i in 0..<inFeatures { s += Double(x[r * inFeatures + i]) * Double(w[o * inFeatures + i]) }
+                y[r * outFeatures + o] = Float(s)
+            }
+        }
+    }
+
+    /// Naive backward with the same accumulate semantics.
+    public static func backwardReference(
+        dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
+        rows n: Int, inFeatures: Int, outFeatures: Int
+    ) {
+        for r in 0..<n {
+            for o in 0..<outFeatures {
+                let g = dy[r * outFeatures + o]
+                db?[o] += g
+                for i in 0..<inFeatures {
+                    dx?[r * inFeatures + i] += g * w[o * inFeatures + i]
+                    dw?[o * inFeatures + i] += g * x[r * inFeatures + i]
+                }
+            }
+        }
+    }
+
+    /// Writes the bias into every row of y (or nothing) and returns the sgemm beta to use.
+    static func fillRows(_ y: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, rows: Int, cols: Int) -> Float {
+        guard let bias else { return 0 }
+        Parallel.forEachChunk(rows, minChunk: 64) { _, range in
+            for r in range { (y + r * cols).update(from: bias, count: cols) }
+        }
+        return 1
+    }
+}
+
+/// GPT-2's `Conv1D`: a linear layer whose weight is stored transposed, (in, out).
+public enum Conv1D {
+    /// y (N, out) = x (N, in) · w (in, out) + b (out)
+    public static func forward(
+        y: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>,
+        w: UnsafePointer<Float>, b: UnsafePointer<Float>?,
+        rows n: Int, inFeatures: Int, outFeatures: Int
+    ) {
+        let beta = Linear.fillRows(y, bias: b, rows: n, cols: outFeatures)
+        MatMul.sgemm(m: n, n: outFeatures, k: inFeatures, a: x, b: w, beta: beta, c: y)
+    }
+
+    /// dx (N, in) += dy (N, out) · w (in, out)ᵀ; dw (in, out) += xᵀ · dy; db (out) += Σ_rows dy.
+    public static func backward(
+        dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
+        rows n: Int, inFeatures: Int, outFeatures: Int
+    ) {
+        if let dx {
+            MatMul.sgemm(transB: true, m: n, n: inFeatures, k: outFeatures, a: dy, b: w, beta: 1, c: dx)
+        }
+        if let dw {
+            MatMul.sgemm(transA: true, m: inFeatures, n: outFeatures, k: n, a: x, b: dy, beta: 1, c: dw)
+        }
+        if let db { ColumnSum.accumulate(db, dy, rows: n, cols: outFeatures) }
+    }
+}
+
+/// Column sums of a row-major matrix, parallel over fixed column slices: each slice sums its
+/// rows in row order, so the result does not depend on the thread count.
+public enum ColumnSum {
+    /// out (cols) += Σ_r m (rows, cols)[r, :]
+    public static func accumulate(_ out: UnsafeMutablePointer<Float>, _ m: UnsafePointer<Float>, rows: Int, cols: Int) {
+        let w = VectorMath.width
+        let blocks = (cols + w - 1) / w
+        Parallel.forEachChunk(blocks, minChunk: 8) { _, range in
+            let c0 = range.lowerBound * w, c1 = min(cols, range.upperBound * w)
+            var c = c0
+            while c + w <= c1 {
+                var acc = VectorMath.V()
+                for r in 0..<rows { acc += VectorMath.load(m + r * cols + c) }
+                VectorMath.store(VectorMath.load(out + c) + acc, out + c)
+                c += w
+            }
+            while c < c1 {
+                var s: Float = 0
+                for r in 0..<rows { s += m[r * cols + c] }
+                out[c] += s
+                c += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+extension Tokenizer {
+    /// Writes tokenizer.json, tokenizer_config.json, special_tokens_map.json (and
+    /// chat_template.jinja when there is a template) the way transformers 5's
+    /// `save_pretrained` does, atomically, so that `AutoTokenizer.from_pretrained` gives
+    /// the same tokenizer back.
+    public func save(to directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw TokenizerError.cannotRead(path: directory, reason: "cannot create the directory: \(error.localizedDescription)")
+        }
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        try AtomicFile.write(TokenizerJSONWriter.string(tokenizerJSON()), to: path("tokenizer.json"))
+        try AtomicFile.write(TokenizerJSONWriter.string(configJSON()), to: path("tokenizer_config.json"))
+        try AtomicFile.write(TokenizerJSONWriter.string(specialTokensMapJSON()), to: path("special_tokens_map.json"))
+        if let template = config.chatTemplate, config.namedChatTemplates.isEmpty {
+            try AtomicFile.write(template, to: path("chat_template.jinja"))
+        }
+    }
+
+    static func addedTokenJSON(_ t: AddedToken) -> [String: Any] {
+        ["content": t.content, "single_word": t.singleWord, "lstrip": t.lstrip, "rstrip": t.rstrip,
+         "normalized": t.normalized, "special": t.special]
+    }
+
+    func tokenizerJSON() -> [String: Any] {
+        var root = json
+        root["added_tokens"] = added.sortedTokens.map { id, t -> [String: Any] in
+            var d = Tokenizer.addedTokenJSON(t)
+            d["id"] = id
+            return d
+        }
+        if let p = postProcessorJSON { root["post_processor"] = p }
+        return root
+    }
+
+    func configJSON() -> [String: Any] {
+        var c = config.extra
+        var decoder: [String: Any] = [:]
+        for (id, t) in added.sortedTokens { decoder[String(id)] = Tokenizer.addedTokenJSON(t) }
+        c["added_tokens_decoder"] = decoder
+        c["bos_token"] = config.bosToken ?? NSNull()
+        c["eos_token"] = config.eosToken ?? NSNull()
+        c["unk_token"] = config.unkToken ?? NSNull()
+        c["pad_token"] = config.padToken ?? NSNull()
+        if !config.additionalSpecialTokens.isEmpty { c["additional_special_tokens"] = config.additionalSpecialTokens }
+        c["clean_up_tokenization_spaces"] = config.cleanUpTokenizationSpaces
+        c["model_max_length"] = config.modelMaxLength == Int.max
+            ? TokenizerJSONWriter.RawNumber(text: "1000000000000000019884624838656") : config.modelMaxLength
+        c["padding_side"] = config.paddingSide
+        c["truncation_side"] = config.truncationSide
+        c["tokenizer_class"] = "PreTrainedTokenizerFast"
+        if !config.namedChatTemplates.isEmpty {
+            c["chat_template"] = config.namedChatTemplates.sorted { $0.key < $1.key }.map { ["name": $0.key, "template": $0.value] }
+        }
+        return c
+    }
+
+    func specialTokensMapJSON() -> [String: Any] {
+        var m: [String: Any] = [:]
+        for (key, value) in [("bos_token", config.bosToken), ("eos_token", config.eosToken),
+                             ("unk_token", config.unkToken), ("pad_token", config.padToken)] {
+            guard let value else { continue }
+            let t = added.idByContent[value].flatMap { added.byId[$0] } ?? AddedToken(value, special: true)
+            m[key] = Tokenizer.addedTokenJSON(t).filter { $0.key != "special" }
+        }
+        if !config.additionalSpecialTokens.isEmpty { m["additional_special_tokens"] = config.additionalSpecialTokens }
+        return m
+    }
+}

@@ -1,0 +1,113 @@
+import BigInt
+import Foundation
+
+/// Installs the methods of every builtin type (once per process).
+enum BuiltinMethods {
+    static func installAll() {
+        TypeConstructors.install()
+        StrMethods.install()
+        ContainerMethods.install()
+        installNumbers()
+        installGenerators()
+        PyFile.install()
+    }
+
+    private static func installNumbers() {
+        TypeConstructors.def(T.int, "bit_length", "self") { _, a in
+            guard let b = Arith.big(a[0]) else { return .int(0) }
+            return .int(b.isZero ? 0 : b.magnitude.bitWidth)
+        }
+        TypeConstructors.def(T.int, "to_bytes", "self, length=1, byteorder='big', *, signed=False") { rt, a in
+            let n = try rt.toInt(a[0]), len = try rt.toInt(a[1])
+            var bytes = (0..<len).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }
+            if try rt.toStr(a[2]) == "big" { bytes.reverse() }
+            return .object(PyBytes(bytes))
+        }
+        TypeConstructors.def(T.int, "conjugate", "self") { _, a in a[0] }
+        TypeConstructors.def(T.int, "__index__", "self") { _, a in a[0] }
+        TypeConstructors.def(T.int, "__int__", "self") { _, a in a[0] }
+        TypeConstructors.def(T.int, "__float__", "self") { rt, a in .float(try rt.toDouble(a[0])) }
+        TypeConstructors.def(T.int, "__add__", "self, other") { rt, a in try rt.binary(.add, a[0], a[1]) }
+        TypeConstructors.def(T.int, "__mul__", "self, other") { rt, a in try rt.binary(.multiply, a[0], a[1]) }
+        TypeConstructors.def(T.int, "__hash__", "self") { rt, a in .int(try rt.hash(a[0])) }
+        TypeConstructors.def(T.int, "__eq__", "self, other") { rt, a in .bool(try rt.equals(a[0], a[1])) }
+        TypeConstructors.def(T.int, "__lt__", "self, other") { rt, a in try rt.compare(.less, a[0], a[1]) }
+        TypeConstructors.def(T.int, "__repr__", "self") { rt, a in .str(try rt.repr(a[0])) }
+        T.int.dict["from_bytes"] = .object(PyClassMethod(.object(makeBuiltin("from_bytes", "cls, bytes, byteorder='big', *, signed=False") { rt, a in
+            var bytes = try rt.iterate(a[1]).map { try rt.toInt($0) }
+            if try rt.toStr(a[2]) == "little" { bytes.reverse() }
+            var r = BigInt(0)
+            for b in bytes { r = r << 8 + BigInt(b) }
+            if try rt.truthy(a[3]), let first = bytes.first, first >= 128 { r -= BigInt(1) << (8 * bytes.count) }
+            return .bigint(r)
+        })))
+        TypeConstructors.def(T.float, "is_integer", "self") { rt, a in
+            let d = try rt.toDouble(a[0])
+            return .bool(d.isFinite && d == d.rounded())
+        }
+        TypeConstructors.def(T.float, "as_integer_ratio", "self") { rt, a in
+            let d = try rt.toDouble(a[0])
+            guard d.isFinite else { throw PyError.overflow("cannot convert Infinity to integer ratio") }
+            var num = d, den = BigInt(1)
+            while num != num.rounded() {
+                num *= 2
+                den *= 2
+            }
+            var n = BigInt(num)
+            let g = n.greatestCommonDivisor(with: den)
+            n /= g
+            return .object(PyTuple([.bigint(n), .bigint(den / g)]))
+        }
+        TypeConstructors.def(T.float, "hex", "self") { rt, a in
+            .str(CFormat.double("%a", try rt.toDouble(a[0])))
+        }
+        TypeConstructors.def(T.float, "conjugate", "self") { _, a in a[0] }
+        TypeConstructors.def(T.float, "__float__", "self") { _, a in a[0] }
+        TypeConstructors.def(T.float, "__int__", "self") { rt, a in try rt.intConstructor(a[0], .object(Missing.value)) }
+        TypeConstructors.def(T.float, "__repr__", "self") { rt, a in .str(try rt.repr(a[0])) }
+        T.float.dict["fromhex"] = .object(PyClassMethod(.object(makeBuiltin("fromhex", "cls, s") { rt, a in
+            guard let d = Double(try rt.toStr(a[1])) else { throw PyError.valueError("invalid hexadecimal floating-point string") }
+            return .float(d)
+        })))
+    }
+
+    private static func installGenerators() {
+        func gen(_ v: Value) throws -> PyGenerator {
+            guard case .object(let o) = v, let g = o as? PyGenerator else { throw PyError.typeError("expected a generator") }
+            return g
+        }
+        TypeConstructors.def(T.generator, "__next__", "self") { _, a in
+            guard let v = try gen(a[0]).next() else { throw PyError(PyException(cls: T.stopIteration)) }
+            return v
+        }
+        TypeConstructors.def(T.generator, "__iter__", "self") { _, a in a[0] }
+        TypeConstructors.def(T.generator, "send", "self, value") { _, a in
+            let g = try gen(a[0])
+            guard let v = try g.resume(send: a[1], throwing: nil) else {
+                let rv = g.channel.returnValue
+                throw PyError(PyException(cls: T.stopIteration, args: rv.isNone ? [] : [rv]))
+            }
+            return v
+        }
+        TypeConstructors.def(T.generator, "throw", "self, type, value=None, tb=None") { rt, a in
+            let g = try gen(a[0])
+            var exc = try rt.makeException(a[1])
+            if !a[2].isNone, case .object(let o) = a[1], o is PyClass { exc = try rt.makeException(rt.call(a[1], [a[2]])) }
+            guard let v = try g.resume(send: .none, throwing: exc) else { throw PyError(PyException(cls: T.stopIteration)) }
+            return v
+        }
+        TypeConstructors.def(T.generator, "close", "self") { _, a in
+            try gen(a[0]).close()
+            return .none
+        }
+        for c in [T.iterator, T.generatorExpression, T.reversedIterator, T.enumerateIterator, T.zipIterator,
+                  T.mapIterator, T.filterIterator, T.callableIterator] {
+            TypeConstructors.def(c, "__next__", "self") { _, a in
+                guard case .object(let o) = a[0], let it = o as? PyIterator else { throw PyError.typeError("expected an iterator") }
+                guard let v = try it.next() else { throw PyError(PyException(cls: T.stopIteration)) }
+                return v
+            }
+            TypeConstructors.def(c, "__iter__", "self") { _, a in a[0] }
+        }
+    }
+}

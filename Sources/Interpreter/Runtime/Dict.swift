@@ -1,0 +1,141 @@
+/// A dictionary or set key: the value with its Python hash computed once (which may run
+/// a user `__hash__` and may throw, so it happens before the key is built). Equality
+/// follows Python's `==` (`1 == 1.0 == True`).
+struct HashKey: Hashable {
+    let value: Value
+    let hash: Int
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (a: HashKey, b: HashKey) -> Bool {
+        guard a.hash == b.hash else { return false }
+        return keyEquals(a.value, b.value)
+    }
+}
+
+/// `==` for keys, without throwing (an exception in a user `__eq__` counts as unequal).
+func keyEquals(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case let (.int(x), .int(y)): return x == y
+    case let (.object(x), .object(y)):
+        if x === y { return true }
+        if let s = x as? PyStr, let t = y as? PyStr { return s.value == t.value }
+    default: break
+    }
+    guard let rt = Interpreter.current else { return false }
+    return (try? rt.equals(a, b)) ?? false
+}
+
+/// Insertion-ordered hash storage shared by `dict` and `set`: entries in an array (holes
+/// for deleted ones, compacted when they pile up) plus an index from key to position.
+struct OrderedTable {
+    private(set) var keys: [HashKey?] = []
+    private(set) var values: [Value] = []
+    private var index: [HashKey: Int] = [:]
+    private var holes = 0
+
+    var count: Int { index.count }
+
+    func find(_ key: HashKey) -> Int? { index[key] }
+
+    func get(_ key: HashKey) -> Value? {
+        guard let i = index[key] else { return nil }
+        return values[i]
+    }
+
+    mutating func set(_ key: HashKey, _ value: Value) {
+        if let i = index[key] {
+            values[i] = value
+        } else {
+            index[key] = keys.count
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    @discardableResult
+    mutating func remove(_ key: HashKey) -> Value? {
+        guard let i = index.removeValue(forKey: key) else { return nil }
+        let v = values[i]
+        keys[i] = nil
+        values[i] = .none
+        holes += 1
+        if holes > 16 && holes > keys.count / 2 { compact() }
+        return v
+    }
+
+    mutating func removeAll() {
+        keys = []
+        values = []
+        index = [:]
+        holes = 0
+    }
+
+    private mutating func compact() {
+        var newKeys: [HashKey?] = []
+        var newValues: [Value] = []
+        newKeys.reserveCapacity(index.count)
+        newValues.reserveCapacity(index.count)
+        index.removeAll(keepingCapacity: true)
+        for (i, k) in keys.enumerated() {
+            if let k = k {
+                index[k] = newKeys.count
+                newKeys.append(k)
+                newValues.append(values[i])
+            }
+        }
+        keys = newKeys
+        values = newValues
+        holes = 0
+    }
+
+    /// The live entries in insertion order.
+    var entries: [(key: Value, value: Value)] {
+        var out: [(key: Value, value: Value)] = []
+        out.reserveCapacity(count)
+        for (i, k) in keys.enumerated() {
+            if let k = k { out.append((k.value, values[i])) }
+        }
+        return out
+    }
+
+    var liveKeys: [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(count)
+        for k in keys { if let k = k { out.append(k.value) } }
+        return out
+    }
+
+    /// The last live entry (for `popitem`).
+    var last: (HashKey, Value)? {
+        for i in stride(from: keys.count - 1, through: 0, by: -1) {
+            if let k = keys[i] { return (k, values[i]) }
+        }
+        return nil
+    }
+
+    /// Raw slot access for iterators that tolerate holes: (key, value) or nil for a hole.
+    var slotCount: Int { keys.count }
+    func slot(_ i: Int) -> (Value, Value)? {
+        guard let k = keys[i] else { return nil }
+        return (k.value, values[i])
+    }
+}
+
+final class PyDict: PyObject {
+    var table = OrderedTable()
+    /// Bumped on insertions and deletions, so iterators detect "dictionary changed size".
+    var version = 0
+
+    init(cls: PyClass = T.dict) { super.init(cls: cls) }
+
+    var count: Int { table.count }
+}
+
+/// `set` and `frozenset` (the class says which).
+final class PySet: PyObject {
+    var table = OrderedTable()
+    init(cls: PyClass = T.set) { super.init(cls: cls) }
+    var isFrozen: Bool { cls.isSubclass(of: T.frozenset) }
+    var count: Int { table.count }
+}

@@ -1,0 +1,272 @@
+import Foundation
+
+/// Which stream a piece of output goes to.
+public enum OutputStreamKind: Sendable {
+    case stdout, stderr
+}
+
+/// Compiled code of a function, lambda, class body or module: what `Compiler` produces
+/// once per definition. Locals live in numbered slots; variables shared with nested
+/// functions live in cells.
+final class CodeObject {
+    let name: String
+    let qualname: String
+    let file: SourceFile
+    var signature: Signature
+    var slotCount = 0
+    /// Cells created fresh for each call (variables captured by nested functions).
+    var cellCount = 0
+    /// Parameters that are captured: after binding, slot `slot` is moved into cell `cell`.
+    var parameterCells: [(slot: Int, cell: Int)] = []
+    var body: Block = { _ in .normal }
+    let isGenerator: Bool
+    let doc: String?
+    /// True when a positional call with exactly `positionalCount` arguments can skip the binder.
+    var isSimple: Bool {
+        !signature.hasVarArgs && !signature.hasVarKeywords && signature.keywordOnlyCount == 0
+    }
+
+    init(name: String, qualname: String, file: SourceFile, signature: Signature, isGenerator: Bool, doc: String?) {
+        self.name = name
+        self.qualname = qualname
+        self.file = file
+        self.signature = signature
+        self.isGenerator = isGenerator
+        self.doc = doc
+    }
+}
+
+/// One activation: a call of a function, or the run of a module or class body.
+final class Frame {
+    var slots: [Value?]
+    var cells: [Cell]
+    let globals: Namespace
+    unowned let rt: Interpreter
+    let code: CodeObject
+    /// The function being run (for zero-argument `super()`).
+    let function: PyFunction?
+    /// The line being executed, for tracebacks.
+    var line = 0
+    var returnValue: Value = .none
+    /// A class body's namespace (names there are looked up here, then in globals).
+    var classNamespace: ClassNamespace?
+    /// Set while this frame runs as a generator body.
+    var generator: GeneratorChannel?
+
+    init(rt: Interpreter, code: CodeObject, globals: Namespace, function: PyFunction?) {
+        self.rt = rt
+        self.code = code
+        self.globals = globals
+        self.function = function
+        self.slots = [Value?](repeating: nil, count: code.slotCount)
+        self.cells = []
+    }
+}
+
+final class ClassNamespace {
+    var values: [String: Value] = [:]
+    var order: [String] = []
+    func set(_ name: String, _ v: Value) {
+        if values.updateValue(v, forKey: name) == nil { order.append(name) }
+    }
+}
+
+typealias Block = (Frame) throws -> Flow
+typealias ExprCode = (Frame) throws -> Value
+
+/// How a statement finished.
+enum Flow {
+    case normal, breakLoop, continueLoop, returned
+}
+
+/// The state of one running session: modules, recursion depth, the exception being
+/// handled, and the callbacks for output and input. Every evaluator and builtin
+/// function receives it, so several sessions can run in one process.
+final class Interpreter {
+    let output: (String, OutputStreamKind) -> Void
+    let input: (() -> String?)?
+    var argv: [String]
+    var depth = 0
+    var recursionLimit = 1000
+    /// Set asynchronously by `Session.interrupt()`; polled at loop iterations and calls.
+    let interruptFlag: UnsafeMutablePointer<Int32>
+    /// Exceptions currently being handled by `except` blocks (innermost last).
+    var handling: [PyException] = []
+    var modules: [String: PyModule] = [:]
+    let builtins: Namespace
+    let mainNamespace: Namespace
+    /// Directories searched by `import` after native modules.
+    var searchPaths: [String] = []
+    /// Containers whose repr is being computed (to print `[...]` for cycles).
+    var reprInProgress = Set<ObjectIdentifier>()
+    var randomState = RandomState(seed: UInt64(Date().timeIntervalSince1970 * 1000))
+
+    init(argv: [String], output: @escaping (String, OutputStreamKind) -> Void, input: (() -> String?)?,
+         interruptFlag: UnsafeMutablePointer<Int32>) {
+        _ = T.installed
+        self.argv = argv
+        self.output = output
+        self.input = input
+        self.interruptFlag = interruptFlag
+        self.builtins = Namespace(BuiltinFunctions.makeNamespace())
+        self.mainNamespace = Namespace(["__name__": .str("__main__"), "__doc__": .none])
+        let main = PyModule(name: "__main__", namespace: mainNamespace)
+        modules["__main__"] = main
+    }
+
+    // MARK: Current interpreter (for hashing callbacks that cannot take a parameter)
+
+    private static let currentKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    static var current: Interpreter? {
+        guard let p = pthread_getspecific(currentKey) else { return nil }
+        return Unmanaged<Interpreter>.fromOpaque(p).takeUnretainedValue()
+    }
+
+    static func setCurrent(_ rt: Interpreter?) {
+        pthread_setspecific(currentKey, rt.map { Unmanaged.passUnretained($0).toOpaque() })
+    }
+
+    // MARK: Interrupts
+
+    @inline(__always) func checkInterrupt() throws {
+        if interruptFlag.pointee != 0 {
+            interruptFlag.pointee = 0
+            throw PyError(PyException(cls: T.keyboardInterrupt))
+        }
+    }
+
+    // MARK: Calls
+
+    func call(_ callee: Value, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {
+        guard case .object(let o) = callee else {
+            throw PyError.typeError("'\(typeName(callee))' object is not callable")
+        }
+        if let f = o as? PyFunction { return try callFunction(f, args, kwargs) }
+        if let b = o as? PyBuiltin { return try callBuiltin(b, args, kwargs) }
+        if let m = o as? PyBoundMethod {
+            var full = [m.receiver]
+            full.append(contentsOf: args)
+            return try call(m.function, full, kwargs)
+        }
+        if let c = o as? PyClass { return try instantiate(c, args, kwargs) }
+        if let method = o.cls.lookup("__call__") {
+            var full: [Value] = [callee]
+            full.append(contentsOf: args)
+            return try call(method, full, kwargs)
+        }
+        throw PyError.typeError("'\(o.typeName)' object is not callable")
+    }
+
+    func callBuiltin(_ b: PyBuiltin, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        var full = args
+        if let r = b.receiver { full.insert(r, at: 0) }
+        let sig = b.signature
+        if kwargs.isEmpty && !sig.hasVarArgs && !sig.hasVarKeywords && full.count == sig.names.count {
+            return try b.impl(self, full)
+        }
+        var slots = [Value](repeating: .none, count: sig.slotCount)
+        try sig.bind(full, kwargs, defaults: b.defaults, into: &slots)
+        return try b.impl(self, slots)
+    }
+
+    func callFunction(_ f: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let code = f.code
+        let frame = Frame(rt: self, code: code, globals: f.globals, function: f)
+        let sig = code.signature
+        if kwargs.isEmpty && args.count == sig.positionalCount && code.isSimple {
+            for i in 0..<args.count { frame.slots[i] = args[i] }
+        } else {
+            var bound = [Value](repeating: .none, count: sig.slotCount)
+            try sig.bind(args, kwargs, defaults: f.defaults, into: &bound)
+            for i in 0..<bound.count { frame.slots[i] = bound[i] }
+        }
+        if code.cellCount > 0 || !f.closure.isEmpty {
+            var cells = [Cell]()
+            cells.reserveCapacity(code.cellCount + f.closure.count)
+            for _ in 0..<code.cellCount { cells.append(Cell()) }
+            cells.append(contentsOf: f.closure)
+            for (slot, cell) in code.parameterCells {
+                cells[cell].value = frame.slots[slot]
+            }
+            frame.cells = cells
+        }
+        if code.isGenerator {
+            return .object(PyGenerator(rt: self, frame: frame))
+        }
+        return try execute(frame)
+    }
+
+    /// Runs a frame's code with the recursion limit and traceback bookkeeping.
+    func execute(_ frame: Frame) throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > recursionLimit {
+            throw PyError(T.recursionError, "maximum recursion depth exceeded")
+        }
+        try checkInterrupt()
+        do {
+            _ = try frame.code.body(frame)
+        } catch let e as PyError {
+            addTraceback(e.exception, frame: frame)
+            throw e
+        }
+        return frame.returnValue
+    }
+
+    func addTraceback(_ exc: PyException, frame: Frame) {
+        let id = ObjectIdentifier(frame)
+        if exc.traceback.last?.frameID == id { return }
+        let file = frame.code.file
+        exc.traceback.append(TracebackEntry(
+            file: file.name, line: frame.line, function: frame.code.name,
+            sourceLine: file.line(frame.line).trimmingCharacters(in: .whitespaces),
+            span: SourceSpan(line: frame.line, column: 0, endLine: frame.line, endColumn: 0), frameID: id))
+    }
+
+    // MARK: Instances
+
+    func instantiate(_ c: PyClass, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        if c.isBuiltin, let new = c.dict["__new__"] {
+            var full: [Value] = [.object(c)]
+            full.append(contentsOf: args)
+            return try call(new, full, kwargs)
+        }
+        let obj: Value
+        if let userNew = c.lookupUser("__new__") {
+            var full: [Value] = [.object(c)]
+            full.append(contentsOf: args)
+            let fn: Value
+            if case .object(let o) = userNew, let sm = o as? PyStaticMethod { fn = sm.function } else { fn = userNew }
+            obj = try call(fn, full, kwargs)
+            guard isInstance(obj, c) else { return obj }
+        } else {
+            let instance = (c.factory ?? { PyInstance($0) })(c)
+            if instance.attrs == nil && !c.isBuiltin { instance.attrs = AttrTable() }
+            if let e = instance as? PyException { e.args = args }
+            obj = .object(instance)
+        }
+        guard let initFn = c.lookup("__init__") else { return obj }
+        if case .object(let o) = initFn, o === T.objectInit {
+            if (!args.isEmpty || !kwargs.isEmpty) && c.lookupUser("__new__") == nil {
+                throw PyError.typeError("\(c.name)() takes no arguments")
+            }
+            return obj
+        }
+        var full: [Value] = [obj]
+        full.append(contentsOf: args)
+        let result = try call(initFn, full, kwargs)
+        if !result.isNone {
+            throw PyError.typeError("__init__() should return None, not '\(typeName(result))'")
+        }
+        return obj
+    }
+
+    func isInstance(_ v: Value, _ c: PyClass) -> Bool {
+        typeOf(v).isSubclass(of: c)
+    }
+}

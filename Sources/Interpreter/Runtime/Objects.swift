@@ -1,0 +1,235 @@
+import BigInt
+
+/// `str`: Swift `String` plus, built on first index, its Unicode scalars, because Python
+/// indexes strings by code point (`"日本語"[1] == "本"`).
+final class PyStr: PyObject {
+    let value: String
+    private var scalarCache: [Unicode.Scalar]?
+    private var countCache = -1
+
+    init(_ value: String, cls: PyClass = T.str) {
+        self.value = value
+        super.init(cls: cls)
+    }
+
+    var scalars: [Unicode.Scalar] {
+        if let s = scalarCache { return s }
+        let s = Array(value.unicodeScalars)
+        scalarCache = s
+        return s
+    }
+
+    var count: Int {
+        if countCache < 0 { countCache = scalarCache?.count ?? value.unicodeScalars.count }
+        return countCache
+    }
+}
+
+final class PyBytes: PyObject {
+    var bytes: [UInt8]
+    init(_ bytes: [UInt8], cls: PyClass = T.bytes) {
+        self.bytes = bytes
+        super.init(cls: cls)
+    }
+}
+
+/// An int outside `Int`'s range.
+final class PyBigInt: PyObject {
+    let value: BigInt
+    init(_ value: BigInt) {
+        self.value = value
+        super.init(cls: T.int)
+    }
+}
+
+final class PyList: PyObject {
+    var items: [Value]
+    init(_ items: [Value] = [], cls: PyClass = T.list) {
+        self.items = items
+        super.init(cls: cls)
+    }
+}
+
+final class PyTuple: PyObject {
+    let items: [Value]
+    init(_ items: [Value], cls: PyClass = T.tuple) {
+        self.items = items
+        super.init(cls: cls)
+    }
+    static let empty = PyTuple([])
+}
+
+final class PyRange: PyObject {
+    let start: Int, stop: Int, step: Int
+    init(_ start: Int, _ stop: Int, _ step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+        super.init(cls: T.range)
+    }
+    var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+}
+
+final class PySlice: PyObject {
+    let lower: Value, upper: Value, step: Value
+    init(_ lower: Value, _ upper: Value, _ step: Value) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+        super.init(cls: T.slice)
+    }
+}
+
+/// Any iterator implemented in Swift: `next` returns nil when exhausted.
+final class PyIterator: PyObject {
+    let next: () throws -> Value?
+    init(cls: PyClass = T.iterator, _ next: @escaping () throws -> Value?) {
+        self.next = next
+        super.init(cls: cls)
+    }
+}
+
+/// A variable shared between a function and the closures defined in it.
+final class Cell {
+    var value: Value?
+    init(_ value: Value? = nil) { self.value = value }
+}
+
+/// A function defined by `def` or `lambda`.
+final class PyFunction: PyObject {
+    let code: CodeObject
+    let globals: Namespace
+    var defaults: [Value?]
+    let closure: [Cell]
+    var name: String
+    var qualname: String
+    var doc: Value
+    /// The class whose body defined this function (for zero-argument `super()`).
+    weak var ownerClass: PyClass?
+
+    init(code: CodeObject, globals: Namespace, defaults: [Value?], closure: [Cell]) {
+        self.code = code
+        self.globals = globals
+        self.defaults = defaults
+        self.closure = closure
+        self.name = code.name
+        self.qualname = code.qualname
+        self.doc = code.doc.map { Value.str($0) } ?? .none
+        super.init(cls: T.function)
+        attrs = AttrTable()
+    }
+}
+
+/// `obj.method` for a function found on the class.
+final class PyBoundMethod: PyObject {
+    let receiver: Value
+    let function: Value
+    init(_ receiver: Value, _ function: Value) {
+        self.receiver = receiver
+        self.function = function
+        super.init(cls: T.method)
+    }
+}
+
+/// A function implemented in Swift. Its parameters are declared with the same
+/// `Signature` as a `def`, so binding and error messages are shared.
+final class PyBuiltin: PyObject {
+    let name: String
+    let signature: Signature
+    let defaults: [Value?]
+    let impl: (Interpreter, [Value]) throws -> Value
+    /// Set for a method bound to its receiver (`"a b".split`).
+    let receiver: Value?
+    let doc: String?
+
+    init(name: String, signature: Signature, defaults: [Value?], receiver: Value? = nil, doc: String? = nil,
+         impl: @escaping (Interpreter, [Value]) throws -> Value) {
+        self.name = name
+        self.signature = signature
+        self.defaults = defaults
+        self.impl = impl
+        self.receiver = receiver
+        self.doc = doc
+        super.init(cls: receiver == nil ? T.builtinFunction : T.builtinMethod)
+    }
+
+    func bound(to receiver: Value) -> PyBuiltin {
+        PyBuiltin(name: name, signature: signature, defaults: defaults, receiver: receiver, doc: doc, impl: impl)
+    }
+}
+
+/// A module's global names.
+final class Namespace {
+    var values: [String: Value] = [:]
+    init(_ values: [String: Value] = [:]) { self.values = values }
+}
+
+public final class PyModule: PyObject {
+    let name: String
+    let namespace: Namespace
+    init(name: String, namespace: Namespace = Namespace()) {
+        self.name = name
+        self.namespace = namespace
+        super.init(cls: T.module)
+        namespace.values["__name__"] = .str(name)
+    }
+}
+
+final class PyProperty: PyObject {
+    var getter: Value, setter: Value, deleter: Value
+    var doc: Value
+    init(getter: Value, setter: Value = .none, deleter: Value = .none, doc: Value = .none) {
+        self.getter = getter
+        self.setter = setter
+        self.deleter = deleter
+        self.doc = doc
+        super.init(cls: T.property)
+    }
+}
+
+final class PyStaticMethod: PyObject {
+    let function: Value
+    init(_ function: Value) {
+        self.function = function
+        super.init(cls: T.staticmethod)
+    }
+}
+
+final class PyClassMethod: PyObject {
+    let function: Value
+    init(_ function: Value) {
+        self.function = function
+        super.init(cls: T.classmethod)
+    }
+}
+
+/// `super()` / `super(C, obj)`: attribute lookup starting after `start` in `obj`'s MRO.
+final class PySuper: PyObject {
+    let start: PyClass
+    let receiver: Value
+    init(start: PyClass, receiver: Value) {
+        self.start = start
+        self.receiver = receiver
+        super.init(cls: T.superType)
+    }
+}
+
+/// Singletons without state: `NotImplemented`, `Ellipsis`.
+final class PySingleton: PyObject {
+    let name: String
+    init(name: String, cls: PyClass) {
+        self.name = name
+        super.init(cls: cls)
+    }
+}
+
+/// A plain instance of a user class (no builtin base with storage).
+final class PyInstance: PyObject {
+    init(_ cls: PyClass) {
+        super.init(cls: cls)
+        attrs = AttrTable()
+    }
+}

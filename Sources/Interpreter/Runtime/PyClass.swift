@@ -1,0 +1,90 @@
+/// A Python class: builtin types (`int`, `list`, `ValueError`, native classes) and classes
+/// defined by `class` statements share this one representation, so `isinstance`,
+/// attribute lookup along the MRO and subclassing builtins need no special cases.
+public final class PyClass: PyObject {
+    public internal(set) var name: String
+    var qualname: String
+    var module: String
+    var bases: [PyClass]
+    var mro: [PyClass] = []
+    /// The class namespace (methods, class attributes).
+    var dict: [String: Value]
+    let isBuiltin: Bool
+    /// Creates the Swift storage for an instance; a user class inherits its nearest
+    /// builtin base's factory (a `dict` subclass's instances are `PyDict`s).
+    var factory: ((PyClass) -> PyObject)?
+    /// Set when this class or a base defines `__getattr__`, `__eq__`, ... (user classes):
+    /// builtin fast paths are skipped for them.
+    var isUserDefined: Bool
+    /// Names in the order the class body defined them (for `__dict__`).
+    var attributeOrder: [String] = []
+
+    init(name: String, bases: [PyClass], dict: [String: Value] = [:], isBuiltin: Bool,
+         module: String = "builtins", factory: ((PyClass) -> PyObject)? = nil) {
+        self.name = name
+        self.qualname = name
+        self.module = module
+        self.bases = bases
+        self.dict = dict
+        self.isBuiltin = isBuiltin
+        self.factory = factory ?? bases.lazy.compactMap { $0.factory }.first
+        self.isUserDefined = !isBuiltin || bases.contains { $0.isUserDefined }
+        super.init(cls: nil)
+        self.mro = (try? PyClass.linearize(self)) ?? [self] + bases
+    }
+
+    /// The attribute `name` found along the MRO (the class's own namespace first).
+    @inline(__always) func lookup(_ name: String) -> Value? {
+        for c in mro {
+            if let v = c.dict[name] { return v }
+        }
+        return nil
+    }
+
+    /// The attribute defined by a user class in the MRO (skipping builtin types), so
+    /// operators fall back to the native behaviour of a subclassed builtin.
+    func lookupUser(_ name: String) -> Value? {
+        guard isUserDefined else { return nil }
+        for c in mro where !c.isBuiltin {
+            if let v = c.dict[name] { return v }
+        }
+        return nil
+    }
+
+    func isSubclass(of other: PyClass) -> Bool {
+        if self === other { return true }
+        for c in mro where c === other { return true }
+        return false
+    }
+
+    /// C3 linearization, so `super()` and method lookup follow CPython's order.
+    static func linearize(_ cls: PyClass) throws -> [PyClass] {
+        var sequences = cls.bases.map { $0.mro } + [cls.bases]
+        var result: [PyClass] = [cls]
+        while true {
+            sequences = sequences.filter { !$0.isEmpty }
+            if sequences.isEmpty { return result }
+            guard let head = sequences.lazy.map({ $0[0] }).first(where: { candidate in
+                !sequences.contains { seq in seq.dropFirst().contains { $0 === candidate } }
+            }) else {
+                throw PyError.typeError("Cannot create a consistent method resolution order (MRO) for bases "
+                    + cls.bases.map(\.name).joined(separator: ", "))
+            }
+            result.append(head)
+            sequences = sequences.map { $0[0] === head ? Array($0.dropFirst()) : $0 }
+        }
+    }
+}
+
+/// The Python type of any value.
+@inline(__always) func typeOf(_ v: Value) -> PyClass {
+    switch v {
+    case .none: return T.noneType
+    case .bool: return T.bool
+    case .int: return T.int
+    case .float: return T.float
+    case .object(let o): return o.cls
+    }
+}
+
+func typeName(_ v: Value) -> String { typeOf(v).name }

@@ -1,0 +1,46 @@
+import Foundation
+import Interpreter
+
+/// Runs Python source in a fresh session with the process's stdout/stderr, Ctrl-C raising
+/// `KeyboardInterrupt`; the exit status follows CPython (0, 1 on an uncaught exception or a
+/// syntax error, the `sys.exit` code).
+enum ScriptRunner {
+    static func run(source: String, name: String, argv: [String]) -> Int32 {
+        let session = Session(argv: argv, output: StandardStreams.write, input: { readLine(strippingNewline: false) })
+        let result = Interrupts.forwarding(to: session) { session.runSource(source, name: name) }
+        StandardStreams.flush()
+        switch result.outcome {
+        case .completed: return 0
+        case .syntaxError, .exception: return 1
+        case let .exit(code): return code
+        }
+    }
+}
+
+/// Unbuffered writes to the process's standard streams (the interpreter decides when lines end).
+enum StandardStreams {
+    static func write(_ text: String, _ stream: OutputStreamKind) {
+        let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data(text.utf8))
+    }
+
+    static func flush() {
+        fflush(stdout)
+        fflush(stderr)
+    }
+}
+
+/// SIGINT (Ctrl-C) → the running session's `KeyboardInterrupt`, for the duration of `body`.
+enum Interrupts {
+    nonisolated(unsafe) private static var current: Session?
+
+    static func forwarding<T>(to session: Session, _ body: () -> T) -> T {
+        current = session
+        signal(SIGINT) { _ in Interrupts.current?.interrupt() }
+        defer {
+            signal(SIGINT, SIG_DFL)
+            current = nil
+        }
+        return body()
+    }
+}

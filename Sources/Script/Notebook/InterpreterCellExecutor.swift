@@ -1,0 +1,62 @@
+import Engine
+import Interpreter
+
+/// Runs notebook cells in one interpreter `Session`: printed text becomes stream outputs,
+/// the value of a cell's last expression its `execute_result`, and an uncaught exception
+/// (or a syntax error) the cell's failure with the position inside the cell.
+///
+/// The session prints an uncaught exception's traceback to stderr, as a script run should;
+/// in a notebook the traceback belongs in the `error` output instead, so the last stderr
+/// write is held back until the next output and dropped when the cell failed.
+final class InterpreterCellExecutor: CellExecutor {
+    private var emit: ((OutputEvent) -> Void)?
+    private var heldStderr: String?
+    private(set) lazy var session = Session(argv: [""], output: { [weak self] text, stream in
+        guard let self else { return }
+        self.releaseHeldStderr()
+        if stream == .stderr { self.heldStderr = text } else { self.emit?(.stream(name: "stdout", text: text)) }
+    })
+
+    private func releaseHeldStderr() {
+        if let held = heldStderr { emit?(.stream(name: "stderr", text: held)) }
+        heldStderr = nil
+    }
+
+    func execute(_ code: String, sourceName: String, emit: @escaping (OutputEvent) -> Void) -> CellOutcome {
+        self.emit = emit
+        defer { self.emit = nil }
+        let result = Interrupts.forwarding(to: session) {
+            session.runSource(code, name: sourceName, displayLastExpression: true)
+        }
+        if result.succeeded { releaseHeldStderr() } else { heldStderr = nil }
+        switch result.outcome {
+        case .completed:
+            if let value = result.displayValue {
+                emit(.result(MimeBundle([("text/plain", .string(value))])))
+            }
+            return .success
+        case let .syntaxError(error):
+            return .failure(CellFailure(name: error.kind.rawValue, value: error.message,
+                                        traceback: error.description.split(separator: "\n").map(String.init),
+                                        line: error.span.line, column: error.span.column))
+        case let .exception(type, message, traceback):
+            var lines = ["Traceback (most recent call last):"]
+            for entry in traceback {
+                lines.append("  File \"\(entry.file)\", line \(entry.line), in \(entry.function)")
+                if !entry.sourceLine.isEmpty { lines.append("    " + entry.sourceLine) }
+            }
+            lines.append(message.isEmpty ? type : "\(type): \(message)")
+            let inCell = traceback.last { $0.file == sourceName }
+            return .failure(CellFailure(name: type, value: message, traceback: lines,
+                                        line: inCell?.line, column: inCell.map { $0.span.column }))
+        case let .exit(code):
+            if code == 0 { return .success }
+            return .failure(CellFailure(name: "SystemExit", value: String(code), traceback: ["SystemExit: \(code)"],
+                                        line: nil, column: nil))
+        }
+    }
+
+    func interrupt() {
+        session.interrupt()
+    }
+}

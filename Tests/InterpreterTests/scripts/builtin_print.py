@@ -1,0 +1,17 @@
+# print(): sep, end, multiple args, no args, file=sys.stdout, flush, printing containers and None.
+import sys
+print("a", "b", "c")
+print("a", "b", sep="-")
+print("x", end="")
+print("y", end="!\n")
+print()
+print(1, 2.5, None, True, [1, "s"], {"k": (1,)}, sep=" | ")
+print("to stdout explicitly", file=sys.stdout)
+print("to stderr is not compared", file=sys.stderr)
+print("flushed", flush=True)
+print(*[1, 2, 3], sep=", ")
+print("", "", sep="x")
+print("multi\nline")
+print("no sep", sep=None)
+print("a", "b", sep="", end="\n\n")
+print("end")

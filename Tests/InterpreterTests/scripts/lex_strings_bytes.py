@@ -1,0 +1,15 @@
+# Lexing: bytes literals, their reprs, indexing, and encode/decode.
+b = b"abc"
+print(b, type(b).__name__, len(b))
+print(b[0], b[-1], b[1:])
+print(b"\x00\xff\n")
+print(list(b"\x01\x02"))
+print(rb"\n", len(rb"\n"))
+e = "héllo".encode()
+print(e, len(e))
+print(e.decode(), e.decode("utf-8") == "héllo")
+print("日本".encode("utf-8"))
+print(b"a" + b"b", b"ab" * 2)
+print(b"hello".upper(), b"x,y".split(b","))
+print(bytes([104, 105]), bytes(3))
+print(b"abc" == b"abc", b"a" in b"cat")

@@ -1,0 +1,16 @@
+# collections.Counter: counting, most_common (ties keep first-seen order), arithmetic, missing keys are 0.
+from collections import Counter
+words = "the cat and the hat and the bat".split()
+c = Counter(words)
+print(c)
+print(c["the"], c["dog"], c.most_common(2), c.most_common()[-1])
+print(sorted(c.elements())[:4], sum(c.values()), len(c))
+letters = Counter("mississippi")
+print(letters.most_common(), dict(letters))
+c.update(["cat", "dog"])
+c.subtract({"the": 2})
+print(c["cat"], c["dog"], c["the"])
+a, b = Counter(a=3, b=1), Counter(a=1, b=2, c=5)
+print(a + b, a - b, a & b, a | b)
+print(Counter({"x": 0, "y": -1}) + Counter(), list(Counter("abcab")))
+print(Counter(w[0] for w in words).most_common(1))

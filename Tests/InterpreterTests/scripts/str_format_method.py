@@ -1,0 +1,12 @@
+# str.format and %-formatting.
+print("{} and {}".format("a", "b"))
+print("{1} {0} {1}".format("x", "y"))
+print("{name} is {age}".format(name="Ann", age=30))
+print("{:>6}|{:<6}|{:^6}|".format("r", "l", "c"))
+print("{:.3f} {:5d} {:x} {:o} {:b} {:e}".format(3.14159, 42, 255, 8, 5, 12345.678))
+print("{0[1]} {1[k]}".format([10, 20], {"k": "v"}))
+print("%s is %d years, %.2f m" % ("Bob", 42, 1.756))
+print("%5s|%-5s|%05d|%x|%r" % ("a", "b", 42, 255, "q"))
+print("%d%%" % 50)
+print("{!r} {!s}".format("hi", "hi"))
+print("{{literal}} {}".format(1))

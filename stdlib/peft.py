@@ -1,0 +1,75 @@
+"""The Python side of `peft` in sftnb: `LoraConfig` with PEFT's defaults (checked against the real
+class by tools/check_stdlib_configs.py). Adapters themselves live in the native module `_peft`.
+"""
+from dataclasses import dataclass, field
+from typing import Any
+
+_UNSUPPORTED = ("use_dora", "use_qalora", "use_bdlora", "lora_bias")
+
+
+@dataclass
+class LoraConfig:
+    task_type: Any = None
+    peft_type: Any = None
+    auto_mapping: Any = None
+    peft_version: Any = None
+    base_model_name_or_path: Any = None
+    revision: Any = None
+    inference_mode: Any = False
+    r: Any = 8
+    target_modules: Any = None
+    exclude_modules: Any = None
+    lora_alpha: Any = 8
+    lora_dropout: Any = 0.0
+    fan_in_fan_out: Any = False
+    bias: Any = 'none'
+    use_rslora: Any = False
+    modules_to_save: Any = None
+    init_lora_weights: Any = True
+    layers_to_transform: Any = None
+    layers_pattern: Any = None
+    rank_pattern: Any = field(default_factory=lambda: {})
+    alpha_pattern: Any = field(default_factory=lambda: {})
+    megatron_config: Any = None
+    megatron_core: Any = 'megatron.core'
+    trainable_token_indices: Any = None
+    loftq_config: Any = field(default_factory=lambda: {})
+    eva_config: Any = None
+    corda_config: Any = None
+    lora_ga_config: Any = None
+    use_dora: Any = False
+    velora_config: Any = None
+    alora_invocation_tokens: Any = None
+    use_qalora: Any = False
+    qalora_group_size: Any = 16
+    monteclora_config: Any = None
+    layer_replication: Any = None
+    runtime_config: Any = None
+    lora_bias: Any = False
+    target_parameters: Any = None
+    use_bdlora: Any = None
+    arrow_config: Any = None
+    kasa_config: Any = None
+    ensure_weight_tying: Any = False
+
+    def __post_init__(self):
+        self.peft_type = "LORA"
+        if isinstance(self.target_modules, list):
+            self.target_modules = set(self.target_modules)
+        if isinstance(self.exclude_modules, list):
+            self.exclude_modules = set(self.exclude_modules)
+        if isinstance(self.target_modules, str) and self.layers_to_transform is not None:
+            raise ValueError("`layers_to_transform` cannot be used when `target_modules` is a str.")
+        if isinstance(self.target_modules, str) and self.layers_pattern is not None:
+            raise ValueError("`layers_pattern` cannot be used when `target_modules` is a str.")
+        if self.layers_pattern and not self.layers_to_transform:
+            raise ValueError("When `layers_pattern` is specified, `layers_to_transform` must also be specified. ")
+        if self.bias not in ("none", "all", "lora_only"):
+            raise NotImplementedError(f"Requested bias: {self.bias}, is not implemented.")
+        if self.bias != "none":
+            raise NotImplementedError(f"sftnb trains LoRA with bias='none' only, not {self.bias!r}")
+        for name in _UNSUPPORTED:
+            if getattr(self, name):
+                raise NotImplementedError(f"sftnb does not support LoraConfig({name}=True)")
+        if self.init_lora_weights not in (True, False):
+            raise NotImplementedError(f"sftnb supports init_lora_weights=True or False, not {self.init_lora_weights!r}")
