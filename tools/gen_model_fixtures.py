@@ -217,12 +217,22 @@ def safetensors_mixed():
         f.write("\n")
 
 
+def sharded():
+    """save_pretrained of a model loaded with from_pretrained, cut into 5000-byte shards:
+    the shard split and index sftnb must reproduce byte for byte."""
+    out = os.path.join(ROOT, "sharded", "llama")
+    shutil.rmtree(out, ignore_errors=True)
+    model = AutoModelForCausalLM.from_pretrained(os.path.join(ROOT, "llama"))
+    model.save_pretrained(out, max_shard_size=5000)
+
+
 def main():
     os.makedirs(ROOT, exist_ok=True)
     safetensors_mixed()
     for name, config in variants():
         generate(name, config)
     config_roundtrips()
+    sharded()
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
 /// bf16 is the upper half of a float32, so widening is a shift; narrowing rounds to
 /// nearest-even exactly as torch's `round_to_nearest_even` does (NaN becomes 0x7FC0), so
 /// a checkpoint written by sftnb in bf16 is bit-identical to torch's `.to(torch.bfloat16)`.
-/// f16 goes through Swift's `Float16` (IEEE round-to-nearest-even, hardware F16C where the
-/// compiler targets it). Sources may be unaligned (they come straight from a mapped file).
+/// f16 uses IEEE round-to-nearest-even by bit manipulation, equal to Swift's `Float16`
+/// conversion but ~10x faster where the compile target lacks F16C. Sources may be unaligned (they come straight from a mapped file).
 public enum FloatConversion {
     /// float32 → bf16 bits, round to nearest even.
     @inline(__always)
@@ -58,30 +58,55 @@ public enum FloatConversion {
     }
 
     /// Widens `count` IEEE half values at `source` (any alignment) into `destination`.
+    ///
+    /// Bit manipulation rather than `Float16` conversion, because without F16C in the
+    /// compile target Swift converts halves through a slow software routine: shift exponent
+    /// and mantissa into place, rebias the exponent, then fix the two special ranges —
+    /// Inf/NaN (exponent all ones) and subnormals (renormalised by one float subtraction).
     public static func f16ToFloat(_ source: UnsafeRawPointer, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        while i + 8 <= count {
-            let halves = source.loadUnaligned(fromByteOffset: 2 * i, as: SIMD8<Float16>.self)
-            UnsafeMutableRawPointer(destination + i).storeBytes(of: SIMD8<Float>(halves), as: SIMD8<Float>.self)
-            i += 8
+        let magic = Float(bitPattern: 113 << 23)
+        for i in 0..<count {
+            let h = UInt32(source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
+            var o = (h & 0x7FFF) << 13
+            let exponent = o & 0x0F80_0000
+            o &+= (127 - 15) << 23
+            if exponent == 0x0F80_0000 {
+                o &+= (128 - 16) << 23
+            } else if exponent == 0 {
+                o = (Float(bitPattern: o &+ (1 << 23)) - magic).bitPattern
+            }
+            destination[i] = Float(bitPattern: o | ((h & 0x8000) << 16))
         }
-        while i < count {
-            destination[i] = Float(source.loadUnaligned(fromByteOffset: 2 * i, as: Float16.self))
-            i += 1
+    }
+
+    /// float32 → IEEE half bits, round to nearest even (NaN becomes the quiet NaN 0x7E00).
+    /// Bit manipulation for the same reason as `f16ToFloat`: results equal `Float16(x)`.
+    @inline(__always)
+    public static func f16Bits(_ value: Float) -> UInt16 {
+        var f = value.bitPattern
+        let sign = f & 0x8000_0000
+        f ^= sign
+        var o: UInt32
+        if f >= (127 + 16) << 23 {
+            // Too large for a half: infinity, or NaN.
+            o = f > 255 << 23 ? 0x7E00 : 0x7C00
+        } else if f < 113 << 23 {
+            // A subnormal half (or zero): let the float adder round the mantissa.
+            let denormMagic: UInt32 = ((127 - 15) + (23 - 10) + 1) << 23
+            o = (Float(bitPattern: f) + Float(bitPattern: denormMagic)).bitPattern &- denormMagic
+        } else {
+            let mantissaOdd = (f >> 13) & 1
+            f &+= ((15 &- 127) << 23) &+ 0xFFF
+            f &+= mantissaOdd
+            o = f >> 13
         }
+        return UInt16(truncatingIfNeeded: o | (sign >> 16))
     }
 
     /// Narrows `count` float32 values to IEEE half (round to nearest even) at `destination`.
     public static func floatToF16(_ source: UnsafePointer<Float>, _ destination: UnsafeMutableRawPointer, count: Int) {
-        var i = 0
-        while i + 8 <= count {
-            let v = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self)
-            destination.storeBytes(of: SIMD8<Float16>(v), toByteOffset: 2 * i, as: SIMD8<Float16>.self)
-            i += 8
-        }
-        while i < count {
-            destination.storeBytes(of: Float16(source[i]), toByteOffset: 2 * i, as: Float16.self)
-            i += 1
+        for i in 0..<count {
+            destination.storeBytes(of: f16Bits(source[i]), toByteOffset: 2 * i, as: UInt16.self)
         }
     }
 

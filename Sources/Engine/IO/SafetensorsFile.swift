@@ -10,7 +10,8 @@ import Glibc
 //   try file.readFloat32(name, into: p)  // F32/BF16/F16 → float32
 //   try file.floats(name)                // convenience, allocates an array
 //   try SafetensorsWriter.write([...], to: path)  // atomic, byte-identical to safe_save_file
-//   ShardedCheckpoint: model.safetensors.index.json read/write and shard planning.
+//   SafetensorsCheckpoint(directory:)   // model.safetensors or shards + index, by name
+//   ShardedSave.save(entries, to: dir)  // single file or transformers-style shards + index
 
 /// One tensor's entry in a safetensors header.
 public struct SafetensorsTensorInfo: Equatable, Sendable {
@@ -43,7 +44,7 @@ public final class SafetensorsFile: @unchecked Sendable {
     /// Total bytes of tensor data.
     public let dataSize: Int
 
-    private let mapping: UnsafeMutableRawPointer?
+    private let mapping: UnsafeMutableRawPointer
     private let mappedSize: Int
     private let dataStart: Int
 
@@ -75,7 +76,7 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     deinit {
-        if let mapping { munmap(mapping, mappedSize) }
+        munmap(mapping, mappedSize)
     }
 
     /// The raw bytes of a tensor, valid while this file object is alive.
@@ -85,7 +86,7 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     func bytes(_ info: SafetensorsTensorInfo) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: UnsafeRawPointer(mapping!) + dataStart + info.dataRange.lowerBound,
+        UnsafeRawBufferPointer(start: UnsafeRawPointer(mapping) + dataStart + info.dataRange.lowerBound,
                                count: info.dataRange.count)
     }
 
@@ -112,7 +113,7 @@ public final class SafetensorsFile: @unchecked Sendable {
         return out
     }
 
-    /// An integer tensor (I64, I32, I16, I8, U8, U16, U32, BOOL) as Int values.
+    /// An integer tensor (I64, I32, I16, I8, U64, U32, U16, U8, BOOL) as Int values.
     public func integers(_ name: String) throws -> [Int] {
         guard let info = tensors[name] else { throw SafetensorsError.missingTensor(path, name) }
         let raw = bytes(info)
@@ -124,6 +125,14 @@ public final class SafetensorsFile: @unchecked Sendable {
         case .I16: return (0..<n).map { Int(raw.loadUnaligned(fromByteOffset: 2 * $0, as: Int16.self)) }
         case .U16: return (0..<n).map { Int(raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self)) }
         case .I8: return (0..<n).map { Int(raw.load(fromByteOffset: $0, as: Int8.self)) }
+        case .U64:
+            return try (0..<n).map {
+                let v = raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)
+                guard let i = Int(exactly: v) else {
+                    throw SafetensorsError.badTensor(path, name, "U64 value \(v) at index \($0) does not fit in Int")
+                }
+                return i
+            }
         case .U8, .BOOL: return (0..<n).map { Int(raw[$0]) }
         default:
             throw SafetensorsError.badTensor(path, name, "dtype \(info.dtype.rawValue) is not an integer type")

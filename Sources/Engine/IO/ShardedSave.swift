@@ -26,6 +26,44 @@ public enum ShardedSave {
         throw SizeError(description: "max_shard_size '\(text)' is not a size (examples: \"5GB\", \"500MB\", \"2GiB\", or a number of bytes)")
     }
 
+    /// transformers' `dot_natural_key` order: names split on ".", numeric parts compared as
+    /// numbers and before text (`layers.2` < `layers.10`), trailing digits of a text part
+    /// compared numerically. `save_pretrained` of a model loaded with `from_pretrained`
+    /// passes its state dict to the shard splitter in this order.
+    public static func dotNaturalOrder(_ a: String, _ b: String) -> Bool {
+        let ka = dotNaturalKey(a), kb = dotNaturalKey(b)
+        for (x, y) in zip(ka, kb) where x != y { return x < y }
+        return ka.count < kb.count
+    }
+
+    /// One part of a name's sort key: (kind, text, number) with kind 0 for a number.
+    private struct KeyPart: Comparable {
+        var kind: Int
+        var text: String
+        var number: Int?
+        static func < (a: KeyPart, b: KeyPart) -> Bool {
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.kind == 0 { return a.number! < b.number! }
+            if a.text != b.text { return a.text.unicodeScalars.lexicographicallyPrecedes(b.text.unicodeScalars) }
+            switch (a.number, b.number) {
+            case let (x?, y?): return x < y
+            case (nil, _?): return true  // a shorter tuple sorts first in Python
+            default: return false
+            }
+        }
+    }
+
+    private static func dotNaturalKey(_ name: String) -> [KeyPart] {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { part in
+            if !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(part) {
+                return KeyPart(kind: 0, text: "", number: n)
+            }
+            let text = part.reversed().drop { $0.isASCII && $0.isNumber }.reversed()
+            let digits = part.dropFirst(text.count)
+            return KeyPart(kind: 1, text: String(text), number: digits.isEmpty ? nil : Int(digits))
+        }
+    }
+
     /// Groups tensors (in the caller's state-dict order) into shards: a tensor larger than
     /// the limit gets a shard of its own, placed before the shard being filled.
     public static func plan(_ entries: [SafetensorsEntry], maxShardSize: Int) -> [[SafetensorsEntry]] {

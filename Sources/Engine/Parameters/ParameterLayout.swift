@@ -5,10 +5,31 @@
 public struct ParameterLayout: Equatable, Sendable {
     public var specs: [ParameterSpec]
     public var ties: [String: String]
+    /// Parameters of LayerNorm modules (GPT-2's `ln_1` does not say "norm" in its name, so
+    /// the Trainer's weight-decay rule needs the module type, which only the layout knows).
+    public var layerNormParameters: Set<String>
 
-    public init(specs: [ParameterSpec], ties: [String: String] = [:]) {
+    public init(specs: [ParameterSpec], ties: [String: String] = [:], layerNormParameters: Set<String> = []) {
         self.specs = specs
         self.ties = ties
+        self.layerNormParameters = layerNormParameters
+    }
+
+    /// The parameters the HF Trainer applies weight decay to
+    /// (`Trainer.get_decay_parameter_names`): all but LayerNorm parameters and names
+    /// matching `bias`, `layernorm`, `rmsnorm`, `(^|.)norm($|.)`, `_norm($|.)`
+    /// (case-insensitive). Tied aliases are left out: they share their target's decay.
+    public var decayParameterNames: [String] {
+        specs.map(\.name).filter { name in
+            !layerNormParameters.contains(name) && !ParameterLayout.excludedFromDecay(name)
+        }
+    }
+
+    static func excludedFromDecay(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if lower.contains("bias") || lower.contains("layernorm") || lower.contains("rmsnorm") { return true }
+        let parts = lower.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.contains { $0 == "norm" || $0.hasSuffix("_norm") }
     }
 
     /// A layout of the tensors a checkpoint holds, in file order (for generic loading).
@@ -28,7 +49,7 @@ public struct ParameterLayout: Equatable, Sendable {
         case let .gptNeo(c): b.gptNeo(c)
         case let .llama(c): b.llama(c)
         }
-        return ParameterLayout(specs: b.specs, ties: b.ties)
+        return ParameterLayout(specs: b.specs, ties: b.ties, layerNormParameters: b.layerNorms)
     }
 
     /// Collects specs in declaration order.
@@ -36,6 +57,7 @@ public struct ParameterLayout: Equatable, Sendable {
         let dtype: TensorDType
         var specs: [ParameterSpec] = []
         var ties: [String: String] = [:]
+        var layerNorms: Set<String> = []
 
         mutating func add(_ name: String, _ shape: [Int]) {
             specs.append(ParameterSpec(name, shape, dtype: dtype))
@@ -47,9 +69,13 @@ public struct ParameterLayout: Equatable, Sendable {
             if bias { add(prefix + ".bias", [outDim]) }
         }
 
+        /// A LayerNorm (or, without bias, an RMSNorm — not an nn.LayerNorm for the Trainer).
         mutating func layerNorm(_ prefix: String, _ dim: Int, bias: Bool = true) {
             add(prefix + ".weight", [dim])
-            if bias { add(prefix + ".bias", [dim]) }
+            if bias {
+                add(prefix + ".bias", [dim])
+                layerNorms.formUnion([prefix + ".weight", prefix + ".bias"])
+            }
         }
 
         mutating func lmHead(tied: Bool, embedding: String, vocab: Int, dim: Int) {

@@ -31,15 +31,10 @@ extension ParameterStore {
             try copy(view, from: checkpoint)
         }
         var report = ParameterLoadReport()
-        for name in checkpoint.names where byNameContains(name) == false {
+        for name in checkpoint.names where view(name)?.name != name {
             if ties[name] != nil { report.ignoredTied.append(name) } else { report.unexpected.append(name) }
         }
         return report
-    }
-
-    private func byNameContains(_ name: String) -> Bool {
-        guard let v = view(name) else { return false }
-        return v.name == name
     }
 
     private func copy(_ view: ParameterView, from checkpoint: SafetensorsCheckpoint) throws {
@@ -91,13 +86,18 @@ extension ParameterStore {
     }
 
     /// Saves `model.safetensors` (or shards plus index) into `directory`, as transformers does.
+    /// Shards are filled in transformers' order: `dot_natural_key` order for a model loaded
+    /// with `from_pretrained`, declaration order for one built with `from_config`
+    /// (`fromConfig: true`). A single file is laid out by dtype and name either way.
     @discardableResult
     public func save(to directory: String, dtype: TensorDType? = nil,
-                     maxShardSize: Int = ShardedSave.defaultMaxShardSize) throws -> [String] {
+                     maxShardSize: Int = ShardedSave.defaultMaxShardSize, fromConfig: Bool = false) throws -> [String] {
         if let dtype, !dtype.isFloatingCompute {
             throw ParameterError("cannot save parameters as \(dtype.rawValue) (use F32, BF16 or F16)")
         }
-        return try ShardedSave.save(checkpointEntries(dtype: dtype), to: directory, maxShardSize: maxShardSize,
+        var entries = checkpointEntries(dtype: dtype)
+        if !fromConfig { entries.sort { ShardedSave.dotNaturalOrder($0.name, $1.name) } }
+        return try ShardedSave.save(entries, to: directory, maxShardSize: maxShardSize,
                                     totalParameters: parameterCount)
     }
 }

@@ -16,8 +16,8 @@ import Foundation
 ///
 /// Each view keeps its own storage dtype: F32 for compute, or BF16 to halve resident memory
 /// (`torch_dtype=torch.bfloat16`), upcast into a scratch buffer by `read(_:into:)`. Gradients
-/// live in a second allocation that holds only the trainable views: frozen weights (the
-/// base model under LoRA) cost no gradient memory. Tied weights (`lm_head.weight` sharing
+/// (always float32) live in a second allocation, made on first use, that holds only the
+/// trainable views: frozen weights (the base model under LoRA) cost no gradient memory. Tied weights (`lm_head.weight` sharing
 /// the input embedding) are aliases of one view, as in transformers.
 public final class ParameterStore: @unchecked Sendable {
     public private(set) var views: [ParameterView] = []
@@ -32,7 +32,7 @@ public final class ParameterStore: @unchecked Sendable {
 
     private var gradients: UnsafeMutablePointer<Float>?
     private var gradientOffsets: [Int?] = []
-    /// Floats of the gradient allocation (trainable views only).
+    /// Floats of the gradient buffer (trainable views only, padded to 64 bytes each).
     public private(set) var gradientCount = 0
     public var gradientByteCount: Int { gradientCount * 4 }
 
@@ -65,15 +65,37 @@ public final class ParameterStore: @unchecked Sendable {
         }
         self.ties = ties
         valueByteCount = max(offset, ParameterStore.alignment)
-        values = UnsafeMutableRawPointer.allocate(byteCount: valueByteCount, alignment: ParameterStore.alignment)
-        values.initializeMemory(as: UInt8.self, repeating: 0, count: valueByteCount)
+        values = try ParameterStore.zeroedPages(valueByteCount)
         trainableFlags = specs.map(\.trainable)
-        allocateGradients()
+        planGradients()
     }
 
     deinit {
-        values.deallocate()
-        gradients?.deallocate()
+        munmap(values, valueByteCount)
+        if let gradients { munmap(gradients, gradientCount * 4) }
+    }
+
+    /// Anonymous pages: zero by definition and page-aligned, and resident only once
+    /// written, so creating a store costs no pass over memory and loading touches each
+    /// page once.
+    static func zeroedPages(_ bytes: Int) throws -> UnsafeMutableRawPointer {
+        guard let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              p != UnsafeMutableRawPointer(bitPattern: -1) else {
+            throw ParameterError("cannot allocate \(bytes) bytes for parameters: \(String(cString: strerror(errno)))")
+        }
+        return p
+    }
+
+    /// Bytes of the value allocation that are resident in RAM right now (`mincore`): the
+    /// measured memory of the weights, which bf16 storage halves.
+    public func residentValueBytes() -> Int {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = Int(bitPattern: values) / page * page
+        let end = Int(bitPattern: values) + valueByteCount
+        let pages = (end - start + page - 1) / page
+        var status = [UInt8](repeating: 0, count: pages)
+        guard mincore(UnsafeMutableRawPointer(bitPattern: start), end - start, &status) == 0 else { return -1 }
+        return status.reduce(0) { $0 + Int($1 & 1) } * page
     }
 
     static func roundUp(_ bytes: Int) -> Int { (bytes + alignment - 1) / alignment * alignment }
@@ -136,15 +158,18 @@ public final class ParameterStore: @unchecked Sendable {
 
     public func isTrainable(_ view: ParameterView) -> Bool { trainableFlags[view.index] }
 
-    /// Sets which views train and re-lays the gradient buffer to hold exactly those
-    /// (gradients are zeroed).
+    /// Sets which views train and re-plans the gradient buffer to hold exactly those
+    /// (existing gradient memory is released).
     public func setTrainable(_ predicate: (String) -> Bool) {
         trainableFlags = views.map { predicate($0.name) }
-        allocateGradients()
+        planGradients()
     }
 
-    private func allocateGradients() {
-        gradients?.deallocate()
+    /// Plans the gradient buffer for the trainable views; the memory itself is allocated on
+    /// first use (as torch creates `.grad` at the first backward), so loading a model for
+    /// inference or generation costs no gradient memory.
+    private func planGradients() {
+        if let gradients { munmap(gradients, gradientCount * 4) }
         gradients = nil
         var offset = 0
         gradientOffsets = views.indices.map { i in
@@ -153,26 +178,39 @@ public final class ParameterStore: @unchecked Sendable {
             return offset
         }
         gradientCount = offset
-        if offset > 0 {
-            let g = UnsafeMutableRawPointer.allocate(byteCount: offset * 4, alignment: ParameterStore.alignment)
-                .bindMemory(to: Float.self, capacity: offset)
-            g.initialize(repeating: 0, count: offset)
-            gradients = g
+    }
+
+    /// The gradient allocation, created zeroed on first use.
+    private func gradientBase() -> UnsafeMutablePointer<Float>? {
+        if gradients == nil && gradientCount > 0, let pages = try? ParameterStore.zeroedPages(gradientCount * 4) {
+            gradients = pages.bindMemory(to: Float.self, capacity: gradientCount)
         }
+        return gradients
+    }
+
+    /// Whether gradient memory has been allocated yet.
+    public var hasGradientStorage: Bool { gradients != nil }
+
+    /// Allocates the gradient memory now. The first gradient access allocates it anyway,
+    /// but that is not thread-safe: call this before a backward pass that runs in parallel.
+    public func prepareGradients() {
+        _ = gradientBase()
     }
 
     /// The gradient of a trainable view (float32 always); nil for a frozen one.
     public func gradient(_ view: ParameterView) -> UnsafeMutableBufferPointer<Float>? {
-        guard let offset = gradientOffsets[view.index], let gradients else { return nil }
+        guard let offset = gradientOffsets[view.index], let gradients = gradientBase() else { return nil }
         return UnsafeMutableBufferPointer(start: gradients + offset, count: view.count)
     }
 
     /// The whole gradient allocation (for global-norm clipping over one flat buffer; the
     /// padding between views is always zero).
     public var allGradients: UnsafeMutableBufferPointer<Float> {
-        UnsafeMutableBufferPointer(start: gradients, count: gradients == nil ? 0 : gradientCount)
+        let base = gradientBase()
+        return UnsafeMutableBufferPointer(start: base, count: base == nil ? 0 : gradientCount)
     }
 
+    /// Zeroes the gradients (allocated ones only: unallocated ones are zero by definition).
     public func zeroGradients() {
         gradients?.initialize(repeating: 0, count: gradientCount)
     }

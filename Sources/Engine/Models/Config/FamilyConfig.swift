@@ -9,18 +9,33 @@ public protocol FamilyConfig: Sendable {
     static var classDefaults: JSONObject { get }
     /// Parses `object` (read from `source`, named in errors).
     init(_ object: JSONObject, source: String) throws
-    /// The file's dictionary as read (unknown keys included).
-    var raw: JSONObject { get }
+    /// The file's dictionary as read (unknown keys included); keys that are not typed
+    /// fields (`architectures`, custom keys) are edited here.
+    var raw: JSONObject { get set }
     /// The weights' dtype (`dtype`/`torch_dtype`); nil when the file does not say.
     var dtype: TensorDType? { get set }
     /// The typed fields in `config.json` spelling, written over `raw` when saving.
     var typedFields: [(String, JSONValue)] { get }
     /// Keys of older files that transformers 5 reads but no longer writes.
     static var droppedKeys: Set<String> { get }
+    /// transformers' `attribute_map`: alias → field (GPT-2's `hidden_size` is `n_embd`).
+    static var attributeMap: [String: String] { get }
 }
 
 extension FamilyConfig {
     public static var droppedKeys: Set<String> { [] }
+    public static var attributeMap: [String: String] { [:] }
+
+    /// `object` with aliases renamed to the fields they stand for, as transformers stores
+    /// them (an explicit field wins over its alias).
+    static func resolvingAliases(_ object: JSONObject) -> JSONObject {
+        var out = object
+        for (alias, field) in attributeMap where out[alias] != nil {
+            if out[field] == nil { out[field] = out[alias] }
+            out[alias] = nil
+        }
+        return out
+    }
 
     /// A config with every field at transformers' default, as `Cls()` gives.
     public static func defaults() -> Self {

@@ -2,6 +2,9 @@
 public struct GPT2Config: FamilyConfig {
     public static let modelType = "gpt2"
 
+    public static let attributeMap = ["hidden_size": "n_embd", "max_position_embeddings": "n_positions",
+                                      "num_attention_heads": "n_head", "num_hidden_layers": "n_layer"]
+
     public var vocabSize: Int
     /// Maximum sequence length (learned position embeddings).
     public var nPositions: Int
@@ -24,13 +27,14 @@ public struct GPT2Config: FamilyConfig {
     public var eosTokenId: TokenIDs?
     public var padTokenId: Int?
     public var dtype: TensorDType?
-    public let raw: JSONObject
+    public var raw: JSONObject
 
     /// The MLP's hidden width.
     public var innerDim: Int { nInner ?? 4 * nEmbd }
     public var headDim: Int { nEmbd / nHead }
 
     public init(_ object: JSONObject, source: String) throws {
+        let object = Self.resolvingAliases(object)
         let f = ConfigFields(object: object, source: source)
         vocabSize = try f.positiveInt("vocab_size", 50257)
         nPositions = try f.positiveInt("n_positions", 1024)

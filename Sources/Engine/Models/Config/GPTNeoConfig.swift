@@ -10,6 +10,8 @@ public struct GPTNeoConfig: FamilyConfig {
         case global, local
     }
 
+    public static let attributeMap = ["num_attention_heads": "num_heads", "num_hidden_layers": "num_layers"]
+
     public var vocabSize: Int
     public var maxPositionEmbeddings: Int
     public var hiddenSize: Int
@@ -32,7 +34,7 @@ public struct GPTNeoConfig: FamilyConfig {
     public var dtype: TensorDType?
     /// `attention_types` as written: (pattern, repeat count) pairs.
     public var attentionTypes: [([AttentionKind], Int)]
-    public let raw: JSONObject
+    public var raw: JSONObject
 
     /// One attention kind per layer.
     public var attentionLayers: [AttentionKind] {
@@ -42,12 +44,13 @@ public struct GPTNeoConfig: FamilyConfig {
     public var headDim: Int { hiddenSize / numHeads }
 
     public init(_ object: JSONObject, source: String) throws {
+        let object = Self.resolvingAliases(object)
         let f = ConfigFields(object: object, source: source)
         vocabSize = try f.positiveInt("vocab_size", 50257)
         maxPositionEmbeddings = try f.positiveInt("max_position_embeddings", 2048)
         hiddenSize = try f.positiveInt("hidden_size", 2048)
-        numLayers = try f.positiveInt("num_layers", try f.int("num_hidden_layers", 24))
-        numHeads = try f.positiveInt("num_heads", try f.int("num_attention_heads", 16))
+        numLayers = try f.positiveInt("num_layers", 24)
+        numHeads = try f.positiveInt("num_heads", 16)
         intermediateSize = try f.optionalInt("intermediate_size", nil)
         windowSize = try f.positiveInt("window_size", 256)
         activationFunction = try f.string("activation_function", "gelu_new")

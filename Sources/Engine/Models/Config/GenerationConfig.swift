@@ -32,7 +32,7 @@ public struct GenerationConfig: Equatable, Sendable {
     public static func load(path: String) throws -> GenerationConfig {
         let json: JSONValue
         do { json = try JSONValue.parse(contentsOfFile: path) } catch let error as JSONParseError {
-            throw ConfigError(path, error.description)
+            throw ConfigError(description: error.description)  // already names the file
         }
         guard let object = json.objectValue else { throw ConfigError(path, "expected a JSON object, found \(json.typeName)") }
         let config = GenerationConfig(object)

@@ -29,7 +29,7 @@ public struct LlamaConfig: FamilyConfig {
     public var eosTokenId: TokenIDs?
     public var padTokenId: Int?
     public var dtype: TensorDType?
-    public let raw: JSONObject
+    public var raw: JSONObject
 
     public init(_ object: JSONObject, source: String) throws {
         let f = ConfigFields(object: object, source: source)

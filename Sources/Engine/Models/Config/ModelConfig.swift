@@ -45,7 +45,7 @@ public enum ModelConfig: Sendable {
             ? path + "/config.json" : path
         let json: JSONValue
         do { json = try JSONValue.parse(contentsOfFile: file) } catch let error as JSONParseError {
-            throw ConfigError(file, error.description.hasPrefix(file) ? String(error.description.dropFirst(file.count + 2)) : error.description)
+            throw ConfigError(description: error.description)  // already names the file
         }
         guard let object = json.objectValue else {
             throw ConfigError(file, "expected a JSON object, found \(json.typeName)")
@@ -64,6 +64,16 @@ public enum ModelConfig: Sendable {
     }
 
     public var modelType: String { type(of: family).modelType }
+
+    /// Sets (or with nil removes) a key that is not a typed field, such as `architectures`.
+    public mutating func setRaw(_ key: String, _ value: JSONValue?) {
+        switch self {
+        case var .gpt2(c): c.raw[key] = value; self = .gpt2(c)
+        case var .opt(c): c.raw[key] = value; self = .opt(c)
+        case var .gptNeo(c): c.raw[key] = value; self = .gptNeo(c)
+        case var .llama(c): c.raw[key] = value; self = .llama(c)
+        }
+    }
 
     /// The text transformers' `save_pretrained` writes for this config.
     public func jsonText() -> String { family.jsonText() }

@@ -27,7 +27,7 @@ public struct OPTConfig: FamilyConfig {
     public var eosTokenId: TokenIDs?
     public var padTokenId: Int?
     public var dtype: TensorDType?
-    public let raw: JSONObject
+    public var raw: JSONObject
 
     public var headDim: Int { hiddenSize / numAttentionHeads }
     /// Whether the model has `project_in`/`project_out` linear maps.
