@@ -1,0 +1,38 @@
+import Foundation
+
+/// Encoding throughput, for `sftnb bench tokenizer` and for comparing with
+/// benchmarks/tokenizer/hf_baseline.py (Hugging Face tokenizers on the same corpus).
+public enum TokenizerBenchmark {
+    public struct Result: CustomStringConvertible {
+        public let bytes: Int
+        public let lines: Int
+        public let tokens: Int
+        public let seconds: Double
+        public var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
+        public var description: String {
+            String(format: "%d lines, %.2f MB, %d tokens in %.3f s: %.2f MB/s, %.0f tokens/s",
+                   lines, Double(bytes) / 1e6, tokens, seconds, megabytesPerSecond, Double(tokens) / seconds)
+        }
+    }
+
+    /// Encodes every line of the corpus file (UTF-8, one text per line) single-threaded,
+    /// without special tokens, and times it (file reading excluded).
+    public static func run(tokenizerDirectory: String, corpusPath: String) throws -> Result {
+        let tokenizer = try Tokenizer.load(directory: tokenizerDirectory)
+        guard let data = FileManager.default.contents(atPath: corpusPath) else {
+            throw TokenizerError.cannotRead(path: corpusPath, reason: "no such file or not readable")
+        }
+        // Split on the newline byte: "\r\n" is one Character, so String.split would not.
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        return run(tokenizer, lines: lines)
+    }
+
+    public static func run(_ tokenizer: Tokenizer, lines: [String]) -> Result {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var tokens = 0
+        for line in lines { tokens += tokenizer.encodeIds(line, addSpecialTokens: false).count }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let bytes = lines.reduce(0) { $0 + $1.utf8.count }
+        return Result(bytes: bytes, lines: lines.count, tokens: tokens, seconds: seconds)
+    }
+}
