@@ -273,9 +273,19 @@ def pipeline_fixtures(gpt2, spm):
         "metaspace_never": dict(pre=P.Metaspace(prepend_scheme="never", split=False),
                                 dec=D.Sequence([D.ByteFallback(), D.Fuse(), D.Metaspace(prepend_scheme="never")])),
     }
+    subword = Tokenizer(models.BPE(unk_token="<unk>", continuing_subword_prefix="##", end_of_word_suffix="</w>",
+                                   fuse_unk=False))
+    subword.pre_tokenizer = P.Whitespace()
+    subword.train_from_iterator(CORPUS, trainers.BpeTrainer(
+        vocab_size=600, special_tokens=["<unk>"], continuing_subword_prefix="##", end_of_word_suffix="</w>",
+        limit_alphabet=100, show_progress=False))
+    subword_cases = {
+        "subword_prefix_suffix": dict(pre=P.Whitespace()),
+        "subword_lowercase_punct": dict(norm=N.Lowercase(), pre=P.Sequence([P.WhitespaceSplit(), P.Punctuation()])),
+    }
     texts = tokenizer_corpus.test_texts()[:60]
     out = []
-    for cases, base in [(byte_cases, gpt2), (spm_cases, spm)]:
+    for cases, base in [(byte_cases, gpt2), (spm_cases, spm), (subword_cases, subword)]:
         for name, parts in cases.items():
             tok = Tokenizer.from_str(base.to_str())
             tok.normalizer = parts.get("norm")
@@ -295,15 +305,18 @@ def pipeline_fixtures(gpt2, spm):
 
 def write_pipelines(gpt2, spm):
     items = pipeline_fixtures(gpt2, spm)
+    subword_model = next(i["tokenizer"]["model"] for i in items if i["tokenizer"]["model"].get("end_of_word_suffix"))
     d = os.path.join(OUT, "pipelines")
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
     # The vocabularies are shared: store each pipeline without them, plus the two models once.
-    models_ = {"gpt2": json.loads(gpt2.to_str())["model"], "spm": json.loads(spm.to_str())["model"]}
+    models_ = {"gpt2": json.loads(gpt2.to_str())["model"], "spm": json.loads(spm.to_str())["model"],
+               "subword": subword_model}
     write_json(os.path.join(d, "models.json"), models_)
     for item in items:
         tj = item["tokenizer"]
-        model_name = "spm" if tj["model"].get("byte_fallback") else "gpt2"
+        model_name = ("subword" if tj["model"].get("end_of_word_suffix") else
+                      "spm" if tj["model"].get("byte_fallback") else "gpt2")
         tj["model"] = model_name
         write_json(os.path.join(d, item["name"] + ".json"),
                    {"name": item["name"], "tokenizer": json.dumps(tj, ensure_ascii=False), "cases": item["cases"]},

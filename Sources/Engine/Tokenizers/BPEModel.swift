@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte-pair-encoding model of tokenizer.json (`"model": {"type": "BPE"}`):
 /// a piece starts as one symbol per scalar (byte-fallback `<0xNN>` tokens or the
 /// unknown token for scalars outside the vocabulary), then the lowest-ranked
@@ -23,6 +25,8 @@ final class BPEModel {
     private var byteTokenIds: [Int32]  // id of <0xNN>, or -1
     private let simple: Bool  // no prefix/suffix: symbols are plain scalars
     private var cache = PieceCache()
+    /// Encoding may run on several threads (dataset maps); only the cache is shared state.
+    private let cacheLock = NSLock()
 
     init(vocab: [String: Int], merges: [(String, String)], unkToken: String?, continuingSubwordPrefix: String?,
          endOfWordSuffix: String?, byteFallback: Bool, fuseUnk: Bool, ignoreMerges: Bool, file: String) throws {
@@ -70,23 +74,30 @@ final class BPEModel {
     func tokenToId(_ token: String) -> Int? { vocab[token] }
 
     func idToTokenString(_ id: Int) -> String? {
-        id >= 0 && id < idToToken.count && !idToToken[id].isEmpty || vocab[""] == id ? idToToken[id] : nil
+        guard id >= 0, id < idToToken.count else { return nil }
+        let token = idToToken[id]
+        return token.isEmpty && vocab[""] != id ? nil : token  // ids missing from a sparse vocab
     }
 
     /// Appends the tokens of `piece` (ids and the scalar range each covers, relative to
     /// `text`) to `ids`/`ranges`.
     func tokenize(_ text: UnsafeBufferPointer<UInt32>, _ piece: Range<Int>, ids: inout [Int32], ranges: inout [Range<Int>]) {
+        cacheLock.lock()
         if let hit = cache.lookup(text, piece) {
             Self.emit(hit, from: piece.lowerBound, ids: &ids, ranges: &ranges)
+            cacheLock.unlock()
             return
         }
+        cacheLock.unlock()
         var symbols = initialSymbols(text, piece)
         if ignoreMerges, let whole = wholePieceId(text, piece) {
             symbols = [(whole, Int32(piece.count))]
         } else {
             mergeAll(&symbols)
         }
+        cacheLock.lock()
         cache.insert(text, piece, symbols)
+        cacheLock.unlock()
         Self.emit(symbols[...], from: piece.lowerBound, ids: &ids, ranges: &ranges)
     }
 
