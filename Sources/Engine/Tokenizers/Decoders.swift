@@ -22,7 +22,11 @@ func makeDecoder(_ json: JSONObject) throws -> Decoder {
     case "ByteFallback": return ByteFallbackDecoder()
     case "Fuse": return FuseDecoder()
     case "Strip":
-        return StripDecoder(content: Character(try json.string("content")), start: try json.int("start"), stop: try json.int("stop"))
+        let content = try json.string("content")
+        guard content.count == 1, let c = content.first else {
+            throw TokenizerError.invalidValue(file: json.file, field: json.field("content"), reason: "must be one character")
+        }
+        return StripDecoder(content: c, start: try json.int("start"), stop: try json.int("stop"))
     case "Replace":
         let pattern = try TextPattern(json, field: "pattern")
         return ReplaceDecoder(replace: ReplaceNormalizer(pattern: pattern, content: try json.string("content").unicodeScalars.map(\.value)))
