@@ -233,6 +233,7 @@ def main():
         write_json(os.path.join(OUT, os.path.basename(d) + ".expected.json"), exp, compact=True)
     write_json(os.path.join(OUT, "bpe_training.json"), {**training_fixture(), "cases": training_fixture()["cases"]}, compact=True)
     total += write_pipelines(gpt2, spm)
+    write_json(os.path.join(OUT, "batching.json"), batching_fixture(), compact=True)
     print(f"{total} encoded texts")
 
 
@@ -322,6 +323,29 @@ def write_pipelines(gpt2, spm):
                    {"name": item["name"], "tokenizer": json.dumps(tj, ensure_ascii=False), "cases": item["cases"]},
                    compact=True)
     return sum(len(i["cases"]) for i in items)
+
+
+def batching_fixture():
+    """tokenizer(texts, truncation, max_length, padding) on tokenizers with and without BOS."""
+    from transformers import AutoTokenizer
+    texts = ["Hello world", "a", "The quick brown fox jumps over the lazy dog.", "日本語のテキストです。"]
+    cases = []
+    for name in ["llama3_split", "spm_normalizer", "qwen2_split", "gpt2_legacy"]:
+        for side in ["right", "left"]:
+            for trunc_side in ["right", "left"]:
+                for truncation, max_length, padding in [(True, 6, "max_length"), (True, 8, True), (False, None, True),
+                                                        (True, 3, False), (False, 12, "max_length")]:
+                    tok = AutoTokenizer.from_pretrained(os.path.join(OUT, name))
+                    if tok.pad_token is None:
+                        tok.pad_token = tok.eos_token
+                    tok.padding_side = side
+                    tok.truncation_side = trunc_side
+                    enc = tok(texts, truncation=truncation, max_length=max_length, padding=padding)
+                    cases.append({"tokenizer": name, "padding_side": side, "truncation_side": trunc_side,
+                                  "truncation": truncation, "max_length": max_length,
+                                  "padding": {True: "longest", False: "none"}.get(padding, padding),
+                                  "input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"]})
+    return {"texts": texts, "cases": cases}
 
 
 if __name__ == "__main__":
