@@ -65,7 +65,9 @@ final class AddedVocabulary {
             if token.normalized, let normalizer {
                 var t = AlignedText(token.content)
                 normalizer.normalize(&t)
-                if t.string != token.content { normalizedForm[id] = t.string } else { normalizedForm[id] = nil }
+                // Scalar comparison: String's == would call NFC and NFD forms equal.
+                let form = t.string
+                normalizedForm[id] = form.unicodeScalars.elementsEqual(token.content.unicodeScalars) ? nil : form
             }
             idByContent[token.content] = id
             if token.special { specialContents.insert(token.content) }

@@ -7,6 +7,7 @@
 ///                                                         // plus tokenizer_config.json / special_tokens_map.json
 /// let enc = tok.encode("Hello world", addSpecialTokens: true)
 /// enc.ids, enc.tokens, enc.offsets (Unicode-scalar spans), enc.specialTokensMask
+/// try tok.encodeBatch(texts, truncation: true, maxLength: 512, padding: .longest)  // BatchEncoding
 /// try tok.decode(ids, skipSpecialTokens: true)           // throws for an id out of range
 /// tok.tokenToId("<s>"), tok.idToToken(5), tok.vocabSize, tok.count   // count == len(tokenizer)
 /// tok.eosToken = "<|im_end|>"; tok.padTokenId; tok.chatTemplate; tok.modelMaxLength; tok.paddingSide
@@ -17,6 +18,8 @@
 /// The pipeline is tokenizers': added tokens are split off first (non-normalized ones on
 /// the raw text, normalized ones on the normalized text), then normalizer →
 /// pre-tokenizer → BPE model → post-processor; decoding runs the decoder chain.
+/// `clean_up_tokenization_spaces` is kept in `config` but, as in transformers 5, not
+/// applied to BPE models (the only model type here).
 public struct Encoding: Equatable {
     public let ids: [Int]
     /// Each token's span of Unicode scalars (Python `str` indices) in the input text;
