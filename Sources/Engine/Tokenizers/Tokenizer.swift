@@ -10,6 +10,7 @@
 /// try tok.encodeBatch(texts, truncation: true, maxLength: 512, padding: .longest)  // BatchEncoding
 /// try tok.decode(ids, skipSpecialTokens: true)           // throws for an id out of range
 /// tok.tokenToId("<s>"), tok.idToToken(5), tok.vocabSize, tok.count   // count == len(tokenizer)
+/// tok.tokenize("Hi"), tok.convertIdsToTokens(ids), tok.vocabulary    // get_vocab()
 /// tok.eosToken = "<|im_end|>"; tok.padTokenId; tok.chatTemplate; tok.modelMaxLength; tok.paddingSide
 /// tok.addTokens([AddedToken("<x>")]); tok.addSpecialTokens(["<|im_start|>"])
 /// try tok.save(to: dir)                                  // tokenizer.json, tokenizer_config.json, special_tokens_map.json
@@ -73,6 +74,19 @@ public final class Tokenizer {
     public func idToToken(_ id: Int) -> String? {
         added.byId[id]?.content ?? model.idToTokenString(id)
     }
+
+    /// Every token with its id, added tokens included (`get_vocab()`).
+    public var vocabulary: [String: Int] {
+        var v = model.vocab
+        for (content, id) in added.idByContent { v[content] = id }
+        return v
+    }
+
+    /// `convert_ids_to_tokens`: nil for ids outside the vocabulary.
+    public func convertIdsToTokens(_ ids: [Int]) -> [String?] { ids.map(idToToken) }
+
+    /// `tokenize(text)`: the token strings, without special tokens.
+    public func tokenize(_ text: String) -> [String] { encode(text, addSpecialTokens: false).tokens }
 
     /// All added tokens by id (transformers' `added_tokens_decoder`).
     public var addedTokens: [Int: AddedToken] { added.byId }

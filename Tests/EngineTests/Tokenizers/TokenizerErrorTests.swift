@@ -99,3 +99,12 @@ import Testing
         #expect(tok.padTokenId == tok.eosTokenId)
     }
 }
+
+extension TokenizerErrorTests {
+    @Test func messagesReadWell() throws {
+        let unknown = try Self.loadError {
+            $0 = $0.replacingOccurrences(of: "\"type\": \"Metaspace\"", with: "\"type\": \"FancySplitter\"")
+        }
+        #expect(unknown == "tokenizer.json: unknown pre_tokenizer type 'FancySplitter' (supported: \(knownPreTokenizers.joined(separator: ", ")))")
+    }
+}

@@ -56,5 +56,9 @@ import Testing
         #expect(tok.encodeIds("Hi 😀") == enc.ids)
         #expect(tok.idToToken(enc.ids[0]) == "<|begin_of_text|>")
         #expect(tok.idToToken(999_999) == nil)
+        #expect(tok.tokenize("Hi 😀") == Array(enc.tokens.dropFirst()))
+        #expect(tok.convertIdsToTokens([enc.ids[0], 999_999]) == ["<|begin_of_text|>", nil])
+        #expect(tok.vocabulary.count == tok.count)
+        #expect(tok.vocabulary["<|begin_of_text|>"] == 0)
     }
 }
