@@ -39,3 +39,18 @@ import Testing
         #expect(!written.contains("\"special\": 1"))
     }
 }
+
+extension TokenizerSaveTests {
+    @Test func namedChatTemplatesRoundTrip() throws {
+        let tok = try Tokenizer.load(directory: TokenizerFixtures.directory("llama3_split"))
+        tok.config.namedChatTemplates = ["default": "{{ x }}", "tool_use": "{{ tools }}"]
+        tok.chatTemplate = "{{ x }}"
+        let dir = NSTemporaryDirectory() + "sftnb-tok-templates-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try tok.save(to: dir)
+        #expect(FileManager.default.fileExists(atPath: dir + "/additional_chat_templates/tool_use.jinja"))
+        let back = try Tokenizer.load(directory: dir)
+        #expect(back.chatTemplate == "{{ x }}")
+        #expect(back.config.namedChatTemplates == ["default": "{{ x }}", "tool_use": "{{ tools }}"])
+    }
+}
