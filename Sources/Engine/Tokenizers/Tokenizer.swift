@@ -101,10 +101,15 @@ public final class Tokenizer {
         added.add(tokens, model: model, normalizer: normalizer)
     }
 
-    /// Adds special tokens by content (`add_special_tokens({"additional_special_tokens": [...]})`).
+    /// Adds special tokens by content (`add_special_tokens({"additional_special_tokens": [...]})`):
+    /// they become the tokenizer's extra special tokens (replacing the previous list by
+    /// default, as transformers' `replace_additional_special_tokens=True`). Returns how many were new.
     @discardableResult
-    public func addSpecialTokens(_ contents: [String]) -> Int {
-        added.add(contents.map { AddedToken($0, special: true) }, model: model, normalizer: normalizer)
+    public func addSpecialTokens(_ contents: [String], replaceAdditional: Bool = true) -> Int {
+        let n = added.add(contents.map { AddedToken($0, special: true) }, model: model, normalizer: normalizer)
+        let previous = replaceAdditional ? [] : config.additionalSpecialTokens
+        config.additionalSpecialTokens = previous + contents.filter { !previous.contains($0) }
+        return n
     }
 
     // MARK: Encoding

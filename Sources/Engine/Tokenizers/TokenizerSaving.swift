@@ -58,7 +58,7 @@ extension Tokenizer {
         c["eos_token"] = config.eosToken ?? NSNull()
         c["unk_token"] = config.unkToken ?? NSNull()
         c["pad_token"] = config.padToken ?? NSNull()
-        if !config.additionalSpecialTokens.isEmpty { c["additional_special_tokens"] = config.additionalSpecialTokens }
+        if !config.additionalSpecialTokens.isEmpty { c["extra_special_tokens"] = config.additionalSpecialTokens }
         c["clean_up_tokenization_spaces"] = config.cleanUpTokenizationSpaces
         c["model_max_length"] = config.modelMaxLength == Int.max
             ? JSONWriter.RawNumber(text: "1000000000000000019884624838656") : config.modelMaxLength

@@ -88,6 +88,7 @@ import Testing
         let tok = try Tokenizer.load(directory: TokenizerFixtures.directory("gpt2_bytelevel"))
         let before = tok.count
         #expect(tok.addSpecialTokens(["<|im_start|>", "<|im_end|>"]) == 2)
+        #expect(tok.config.additionalSpecialTokens == ["<|im_start|>", "<|im_end|>"])
         #expect(tok.count == before + 2)
         #expect(tok.vocabSize == before)
         let start = try #require(tok.tokenToId("<|im_start|>"))

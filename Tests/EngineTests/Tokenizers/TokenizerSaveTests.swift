@@ -18,6 +18,7 @@ import Testing
         let tok = try Tokenizer.load(directory: TokenizerFixtures.directory(name))
         tok.addTokens([AddedToken("<extra_added>"), AddedToken("<extra_special>", special: true)])
         tok.padToken = "<extra_pad>"
+        tok.addSpecialTokens(["<extra_more>"])
         let dir = Self.outputDirectory(name)
         try tok.save(to: dir)
         defer { if ProcessInfo.processInfo.environment["SFTNB_KEEP_SAVED_TOKENIZERS"] == nil { try? FileManager.default.removeItem(atPath: dir) } }
@@ -27,8 +28,9 @@ import Testing
         #expect(back.eosToken == tok.eosToken)
         #expect(back.chatTemplate == tok.chatTemplate)
         #expect(back.modelMaxLength == tok.modelMaxLength)
+        #expect(back.config.additionalSpecialTokens == ["<extra_more>"])
         for c in try TokenizerFixtures.expected(name).cases.prefix(40) {
-            let text = c.text + " <extra_added> <extra_special>x<extra_pad>"
+            let text = c.text + " <extra_added> <extra_special>x<extra_pad><extra_more>"
             #expect(back.encode(text).ids == tok.encode(text).ids, "\(name): \(text.debugDescription)")
             let ids = tok.encode(text).ids
             #expect(try back.decode(ids, skipSpecialTokens: true) == tok.decode(ids, skipSpecialTokens: true))
