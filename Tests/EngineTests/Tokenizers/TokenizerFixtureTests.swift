@@ -46,9 +46,13 @@ enum TokenizerFixtures {
     static let names = ["gpt2_bytelevel", "llama3_split", "qwen2_split", "spm_metaspace", "spm_normalizer",
                         "gpt2_legacy", "opt_legacy", "added_tokens"]
 
-    @Test(arguments: names)
+    /// Random strings mixing the awkward cases (tools/gen_tokenizer_fixtures.py `random_fixtures`).
+    static let randomNames = ["random_gpt2_bytelevel", "random_llama3_split", "random_qwen2_split", "random_spm_metaspace"]
+
+    @Test(arguments: names + randomNames)
     func matchesTransformers(name: String) throws {
-        let tok = try Tokenizer.load(directory: TokenizerFixtures.directory(name))
+        let directory = name.hasPrefix("random_") ? String(name.dropFirst("random_".count)) : name
+        let tok = try Tokenizer.load(directory: TokenizerFixtures.directory(directory))
         let exp = try TokenizerFixtures.expected(name)
         #expect(tok.count == exp.length)
         #expect(tok.vocabSize == exp.vocabSize)
