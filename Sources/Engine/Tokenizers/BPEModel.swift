@@ -46,12 +46,17 @@ final class BPEModel {
         }
         idToToken = reverse
         pairs = PairTable(capacity: merges.count)
-        let prefixLength = self.continuingSubwordPrefix?.count ?? 0
+        let prefix = self.continuingSubwordPrefix.map { Array($0.unicodeScalars) } ?? []
         for (rank, (a, b)) in merges.enumerated() {
             guard let ia = vocab[a], let ib = vocab[b] else {
                 throw TokenizerError.invalidValue(file: file, field: "model.merges[\(rank)]", reason: "'\(a) \(b)': a part is not in the vocabulary")
             }
-            let joined = a + String(b.dropFirst(b.hasPrefix(self.continuingSubwordPrefix ?? "\u{0}") ? prefixLength : 0))
+            // a + b without b's continuing-subword prefix (compared scalar by scalar).
+            let bScalars = Array(b.unicodeScalars)
+            let drop = !prefix.isEmpty && bScalars.starts(with: prefix) ? prefix.count : 0
+            var joinedScalars = String.UnicodeScalarView(a.unicodeScalars)
+            joinedScalars.append(contentsOf: bScalars[drop...])
+            let joined = String(joinedScalars)
             guard let merged = vocab[joined] else {
                 throw TokenizerError.invalidValue(file: file, field: "model.merges[\(rank)]", reason: "'\(a) \(b)': the merged token '\(joined)' is not in the vocabulary")
             }
