@@ -79,6 +79,16 @@ import Testing
         }
     }
 
+    @Test func anchoredMatchesAndEscape() throws {
+        let re = try Regex(#"a+?"#)
+        #expect(re.matchPrefix(in: "aaab")?.range == 0..<1)
+        #expect(re.fullMatch(in: "aaa")?.range == 0..<3)  // lazy, yet backtracks to the full length
+        #expect(re.fullMatch(in: "aab") == nil)
+        #expect(re.matchPrefix(in: "baa") == nil)
+        let escaped = Regex.escape("1+1=2? (yes) [a-b] \\ $x.y")
+        #expect(try Regex(escaped).fullMatch(in: "1+1=2? (yes) [a-b] \\ $x.y") != nil)
+    }
+
     @Test func unicodeCategories() throws {
         let re = try Regex(#"\p{Lu}+|\p{N}+|\p{P}"#)
         let got = re.allMatches(in: "ÀBCdé٣٤5¾,").map(\.range)

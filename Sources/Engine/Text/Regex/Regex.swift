@@ -8,6 +8,7 @@
 /// re.firstMatch(in: "héllo wörld", from: 0)   // RegexMatch: range 0..<5 (scalar offsets)
 /// re.allMatches(in: text)                     // non-overlapping, left to right
 /// match.captures[1]                           // Range<Int>? of group 1
+/// re.matchPrefix(in: text, at: 0), re.fullMatch(in: text), Regex.escape("a.b")   // re.match / fullmatch / escape
 /// ```
 /// All positions are Unicode scalar offsets (Python `str` indices). Matching works on
 /// a scalar buffer; the `String` conveniences convert once.
@@ -103,6 +104,36 @@ public final class Regex: @unchecked Sendable {
         while pos <= limit, let (s, e) = firstMatchBounds(in: view, from: pos, vm: &vm) {
             out.append(s..<e)
             pos = e == s ? e + 1 : e
+        }
+        return out
+    }
+
+    /// A match spanning exactly `range` of the text (Python's `re.fullmatch`): the
+    /// pattern is run anchored at both ends, so backtracking finds a full-length match.
+    public func fullMatch(in text: UnsafeBufferPointer<UInt32>, range: Range<Int>? = nil) -> RegexMatch? {
+        let r = range ?? 0..<text.count
+        let view = UnsafeBufferPointer(rebasing: text[0..<r.upperBound])
+        var vm = RegexVM(program: program, text: view)
+        return vm.run(at: r.lowerBound, requiredEnd: r.upperBound).map { Self.makeMatch($0, groups: groupCount) }
+    }
+
+    public func fullMatch(in text: String) -> RegexMatch? {
+        let scalars = text.unicodeScalars.map(\.value)
+        return scalars.withUnsafeBufferPointer { fullMatch(in: $0) }
+    }
+
+    public func matchPrefix(in text: String, at: Int = 0) -> RegexMatch? {
+        let scalars = text.unicodeScalars.map(\.value)
+        return scalars.withUnsafeBufferPointer { matchPrefix(in: $0, at: at) }
+    }
+
+    /// `re.escape`: the pattern that matches `text` literally.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            let isWord = u.value < 0x80 && (UnicodeProperties.isWordCharacter(u.value))
+            if !isWord && u.value < 0x80 { out.append("\\") }
+            out.unicodeScalars.append(u)
         }
         return out
     }

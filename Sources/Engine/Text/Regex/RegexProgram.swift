@@ -126,11 +126,11 @@ struct RegexVM {
         stack.reserveCapacity(64)
     }
 
-    /// Runs anchored at `start`; the capture slots on success.
-    mutating func run(at start: Int) -> [Int]? {
+    /// Runs anchored at `start` (and ending at `requiredEnd` unless it is -1); the capture slots on success.
+    mutating func run(at start: Int, requiredEnd: Int = -1) -> [Int]? {
         for k in slots.indices { slots[k] = -1 }
         stack.removeAll(keepingCapacity: true)
-        return exec(pc: 0, pos: start, requiredEnd: -1) == nil ? nil : slots
+        return exec(pc: 0, pos: start, requiredEnd: requiredEnd) == nil ? nil : slots
     }
 
     /// Runs anchored at `start`; only the end of the match.
