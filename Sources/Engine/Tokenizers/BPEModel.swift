@@ -9,8 +9,8 @@ import Foundation
 /// Hot path: symbol ids come from a flat table for scalars below 0x800, pair ranks
 /// from an open-addressing table, and finished pieces from a cache.
 final class BPEModel {
-    private(set) var vocab: [String: Int]
-    private(set) var idToToken: [String]
+    let vocab: [String: Int]
+    let idToToken: [String]
     /// Merges in rank order, as pairs of token strings.
     let merges: [(String, String)]
     let unkToken: String?
@@ -20,11 +20,12 @@ final class BPEModel {
     let fuseUnk: Bool
     let ignoreMerges: Bool
 
-    private var pairs: PairTable
-    private var scalarIds: [Int32]  // id of the one-scalar token for scalars < 0x800, or -1
-    private var byteTokenIds: [Int32]  // id of <0xNN>, or -1
+    // `let`s (no dynamic exclusivity checks on the hot path).
+    private let pairs: PairTable
+    private let scalarIds: [Int32]  // id of the one-scalar token for scalars < 0x800, or -1
+    private let byteTokenIds: [Int32]  // id of <0xNN>, or -1
     private let simple: Bool  // no prefix/suffix: symbols are plain scalars
-    private var cache = PieceCache()
+    @exclusivity(unchecked) private var cache = PieceCache()  // guarded by cacheLock
     /// Encoding may run on several threads (dataset maps); only the cache is shared state.
     private let cacheLock = NSLock()
 
@@ -45,7 +46,7 @@ final class BPEModel {
             reverse[id] = token
         }
         idToToken = reverse
-        pairs = PairTable(capacity: merges.count)
+        var pairs = PairTable(capacity: merges.count)
         let prefix = self.continuingSubwordPrefix.map { Array($0.unicodeScalars) } ?? []
         for (rank, (a, b)) in merges.enumerated() {
             guard let ia = vocab[a], let ib = vocab[b] else {
@@ -62,8 +63,9 @@ final class BPEModel {
             }
             pairs.insertIfAbsent(PairTable.key(ia, ib), rank: UInt32(rank), merged: UInt32(merged))
         }
-        scalarIds = [Int32](repeating: -1, count: 0x800)
-        byteTokenIds = [Int32](repeating: -1, count: 256)
+        self.pairs = pairs
+        var scalarIds = [Int32](repeating: -1, count: 0x800)
+        var byteTokenIds = [Int32](repeating: -1, count: 256)
         for (token, id) in vocab {
             let s = token.unicodeScalars
             if s.count == 1, let c = s.first, c.value < 0x800 { scalarIds[Int(c.value)] = Int32(id) }
@@ -71,6 +73,8 @@ final class BPEModel {
         for b in 0..<256 {
             if let id = vocab[String(format: "<0x%02X>", b)] { byteTokenIds[b] = Int32(id) }
         }
+        self.scalarIds = scalarIds
+        self.byteTokenIds = byteTokenIds
         simple = self.continuingSubwordPrefix == nil && self.endOfWordSuffix == nil
     }
 
