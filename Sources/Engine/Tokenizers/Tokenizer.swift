@@ -129,6 +129,7 @@ public final class Tokenizer {
     /// Token ids only (the fast path for datasets and benchmarks).
     public func encodeIds(_ text: String, addSpecialTokens: Bool = true) -> [Int] {
         var raw = encodeRaw(text)
+        raw.wantsOffsets = false
         postProcessor?.process(&raw, addSpecialTokens: addSpecialTokens)
         return raw.ids.map(Int.init)
     }

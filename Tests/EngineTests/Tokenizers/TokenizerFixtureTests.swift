@@ -68,6 +68,7 @@ enum TokenizerFixtures {
                 Issue.record("\(name): \(c.text.debugDescription)\n ids  \(enc.ids)\n want \(c.ids)\n offs \(enc.offsets.map { [$0.lowerBound, $0.upperBound] })\n want \(c.offsets.map { [$0.lowerBound, $0.upperBound] })")
             }
             if !ok { failures += 1 }
+            #expect(tok.encodeIds(c.text) == c.ids, "\(name): encodeIds \(c.text.debugDescription)")
             if let plain = c.idsNoSpecial {
                 #expect(tok.encode(c.text, addSpecialTokens: false).ids == plain, "\(name): \(c.text.debugDescription)")
             }
