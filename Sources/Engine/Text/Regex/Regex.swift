@@ -19,6 +19,10 @@ public struct RegexFlags: OptionSet, Sendable, Hashable {
     public static let multiline = RegexFlags(rawValue: 2)
     public static let dotAll = RegexFlags(rawValue: 4)
     public static let verbose = RegexFlags(rawValue: 8)
+    /// Python `re` meanings of `\w` (str.isalnum() or "_": letters and all numbers, no
+    /// marks), `\s` (str.isspace(), which adds U+001C–U+001F) and `\b`. Without it the
+    /// classes follow the Rust `regex` crate, as tokenizer.json patterns expect.
+    public static let pythonClasses = RegexFlags(rawValue: 16)
 }
 
 public struct RegexError: Error, CustomStringConvertible, Equatable {
@@ -49,7 +53,8 @@ public final class Regex: @unchecked Sendable {
         self.flags = flags
         self.groupCount = parser.captureCount
         self.groupNames = parser.groupNames
-        self.program = RegexCompiler.compile(tree, captureCount: parser.captureCount)
+        self.program = RegexCompiler.compile(tree, captureCount: parser.captureCount,
+                                             pythonClasses: flags.contains(.pythonClasses))
     }
 
     public static func compile(_ pattern: String, flags: RegexFlags = []) throws -> Regex {
