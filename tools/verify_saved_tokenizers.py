@@ -22,13 +22,13 @@ def main(saved_root):
         ref = AutoTokenizer.from_pretrained(os.path.join(FIXTURES, name))
         ref.add_tokens([AddedToken("<extra_added>", special=False, normalized=True),
                         AddedToken("<extra_special>", special=True, normalized=False)])
-        ref.add_special_tokens({"pad_token": "<extra_pad>"})
+        ref.add_special_tokens({"pad_token": "<extra_pad>", "additional_special_tokens": ["<extra_more>"]})
         got = AutoTokenizer.from_pretrained(os.path.join(saved_root, name))
         with open(os.path.join(FIXTURES, name + ".expected.json"), encoding="utf-8") as f:
-            texts = [c["text"] + " <extra_added> <extra_special>x<extra_pad>" for c in json.load(f)["cases"]]
+            texts = [c["text"] + " <extra_added> <extra_special>x<extra_pad><extra_more>" for c in json.load(f)["cases"]]
         problems = []
         for attr in ["bos_token", "eos_token", "unk_token", "pad_token", "pad_token_id", "model_max_length",
-                     "padding_side", "chat_template"]:
+                     "padding_side", "chat_template", "extra_special_tokens"]:
             if getattr(ref, attr) != getattr(got, attr):
                 problems.append(f"{attr}: {getattr(ref, attr)!r} != {getattr(got, attr)!r}")
         if len(ref) != len(got):

@@ -114,6 +114,18 @@ public enum UnicodeProperties {
         return UnicodeCategory.of(c) == .Nd
     }
 
+    /// Python's `\w` for str patterns: `str.isalnum()` (letters, Nd, Nl, No) or "_".
+    public static func isPythonWordCharacter(_ c: UInt32) -> Bool {
+        if c < 0x80 { return isWordCharacter(c) }
+        let bit = UnicodeCategory.of(c).bit
+        return bit & (UnicodeCategory.letterMask | UnicodeCategory.numberMask) != 0
+    }
+
+    /// Python's `str.isspace()` (White_Space plus the separators U+001C–U+001F).
+    public static func isPythonWhitespace(_ c: UInt32) -> Bool {
+        (c >= 0x1C && c <= 0x1F) || isWhitespace(c)
+    }
+
     private static let wordMask = UnicodeCategory.letterMask | UnicodeCategory.markMask
         | UnicodeCategory.mask([.Nd, .Nl, .Pc])
 }

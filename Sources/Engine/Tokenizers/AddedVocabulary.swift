@@ -65,7 +65,9 @@ final class AddedVocabulary {
             if token.normalized, let normalizer {
                 var t = AlignedText(token.content)
                 normalizer.normalize(&t)
-                if t.string != token.content { normalizedForm[id] = t.string } else { normalizedForm[id] = nil }
+                // Scalar comparison: String's == would call NFC and NFD forms equal.
+                let form = t.string
+                normalizedForm[id] = form.unicodeScalars.elementsEqual(token.content.unicodeScalars) ? nil : form
             }
             idByContent[token.content] = id
             if token.special { specialContents.insert(token.content) }
@@ -134,9 +136,12 @@ struct ScalarTrie {
     private var children: [[UInt32: Int32]] = [[:]]
     private var terminal: [Int] = [-1]
     private(set) var isEmpty = true
+    /// Which ASCII scalars start a key: most positions are rejected without hashing.
+    private var asciiFirst: (UInt64, UInt64) = (0, 0)
 
     mutating func insert(_ key: [UInt32], id: Int) {
-        guard !key.isEmpty else { return }
+        guard let first = key.first else { return }
+        if first < 64 { asciiFirst.0 |= 1 << UInt64(first) } else if first < 128 { asciiFirst.1 |= 1 << UInt64(first - 64) }
         var node = 0
         for c in key {
             if let next = children[node][c] {
@@ -155,7 +160,13 @@ struct ScalarTrie {
     /// The longest key starting at `i` (its length and id).
     @inline(__always)
     func longestMatch(_ text: UnsafeBufferPointer<UInt32>, at i: Int, end: Int) -> (Int, Int)? {
-        guard let first = children[0][text[i]] else { return nil }
+        let c = text[i]
+        if c < 64 {
+            if asciiFirst.0 & (1 << UInt64(c)) == 0 { return nil }
+        } else if c < 128 {
+            if asciiFirst.1 & (1 << UInt64(c - 64)) == 0 { return nil }
+        }
+        guard let first = children[0][c] else { return nil }
         var node = Int(first)
         var best: (Int, Int)? = terminal[node] >= 0 ? (1, terminal[node]) : nil
         var j = i + 1

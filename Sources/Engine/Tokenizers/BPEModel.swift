@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte-pair-encoding model of tokenizer.json (`"model": {"type": "BPE"}`):
 /// a piece starts as one symbol per scalar (byte-fallback `<0xNN>` tokens or the
 /// unknown token for scalars outside the vocabulary), then the lowest-ranked
@@ -7,8 +9,8 @@
 /// Hot path: symbol ids come from a flat table for scalars below 0x800, pair ranks
 /// from an open-addressing table, and finished pieces from a cache.
 final class BPEModel {
-    private(set) var vocab: [String: Int]
-    private(set) var idToToken: [String]
+    let vocab: [String: Int]
+    let idToToken: [String]
     /// Merges in rank order, as pairs of token strings.
     let merges: [(String, String)]
     let unkToken: String?
@@ -18,11 +20,14 @@ final class BPEModel {
     let fuseUnk: Bool
     let ignoreMerges: Bool
 
-    private var pairs: PairTable
-    private var scalarIds: [Int32]  // id of the one-scalar token for scalars < 0x800, or -1
-    private var byteTokenIds: [Int32]  // id of <0xNN>, or -1
+    // `let`s (no dynamic exclusivity checks on the hot path).
+    private let pairs: PairTable
+    private let scalarIds: [Int32]  // id of the one-scalar token for scalars < 0x800, or -1
+    private let byteTokenIds: [Int32]  // id of <0xNN>, or -1
     private let simple: Bool  // no prefix/suffix: symbols are plain scalars
-    private var cache = PieceCache()
+    @exclusivity(unchecked) private var cache = PieceCache()  // guarded by cacheLock
+    /// Encoding may run on several threads (dataset maps); only the cache is shared state.
+    private let cacheLock = NSLock()
 
     init(vocab: [String: Int], merges: [(String, String)], unkToken: String?, continuingSubwordPrefix: String?,
          endOfWordSuffix: String?, byteFallback: Bool, fuseUnk: Bool, ignoreMerges: Bool, file: String) throws {
@@ -41,20 +46,26 @@ final class BPEModel {
             reverse[id] = token
         }
         idToToken = reverse
-        pairs = PairTable(capacity: merges.count)
-        let prefixLength = self.continuingSubwordPrefix?.count ?? 0
+        var pairs = PairTable(capacity: merges.count)
+        let prefix = self.continuingSubwordPrefix.map { Array($0.unicodeScalars) } ?? []
         for (rank, (a, b)) in merges.enumerated() {
             guard let ia = vocab[a], let ib = vocab[b] else {
                 throw TokenizerError.invalidValue(file: file, field: "model.merges[\(rank)]", reason: "'\(a) \(b)': a part is not in the vocabulary")
             }
-            let joined = a + String(b.dropFirst(b.hasPrefix(self.continuingSubwordPrefix ?? "\u{0}") ? prefixLength : 0))
+            // a + b without b's continuing-subword prefix (compared scalar by scalar).
+            let bScalars = Array(b.unicodeScalars)
+            let drop = !prefix.isEmpty && bScalars.starts(with: prefix) ? prefix.count : 0
+            var joinedScalars = String.UnicodeScalarView(a.unicodeScalars)
+            joinedScalars.append(contentsOf: bScalars[drop...])
+            let joined = String(joinedScalars)
             guard let merged = vocab[joined] else {
                 throw TokenizerError.invalidValue(file: file, field: "model.merges[\(rank)]", reason: "'\(a) \(b)': the merged token '\(joined)' is not in the vocabulary")
             }
             pairs.insertIfAbsent(PairTable.key(ia, ib), rank: UInt32(rank), merged: UInt32(merged))
         }
-        scalarIds = [Int32](repeating: -1, count: 0x800)
-        byteTokenIds = [Int32](repeating: -1, count: 256)
+        self.pairs = pairs
+        var scalarIds = [Int32](repeating: -1, count: 0x800)
+        var byteTokenIds = [Int32](repeating: -1, count: 256)
         for (token, id) in vocab {
             let s = token.unicodeScalars
             if s.count == 1, let c = s.first, c.value < 0x800 { scalarIds[Int(c.value)] = Int32(id) }
@@ -62,6 +73,8 @@ final class BPEModel {
         for b in 0..<256 {
             if let id = vocab[String(format: "<0x%02X>", b)] { byteTokenIds[b] = Int32(id) }
         }
+        self.scalarIds = scalarIds
+        self.byteTokenIds = byteTokenIds
         simple = self.continuingSubwordPrefix == nil && self.endOfWordSuffix == nil
     }
 
@@ -70,23 +83,30 @@ final class BPEModel {
     func tokenToId(_ token: String) -> Int? { vocab[token] }
 
     func idToTokenString(_ id: Int) -> String? {
-        id >= 0 && id < idToToken.count && !idToToken[id].isEmpty || vocab[""] == id ? idToToken[id] : nil
+        guard id >= 0, id < idToToken.count else { return nil }
+        let token = idToToken[id]
+        return token.isEmpty && vocab[""] != id ? nil : token  // ids missing from a sparse vocab
     }
 
     /// Appends the tokens of `piece` (ids and the scalar range each covers, relative to
     /// `text`) to `ids`/`ranges`.
     func tokenize(_ text: UnsafeBufferPointer<UInt32>, _ piece: Range<Int>, ids: inout [Int32], ranges: inout [Range<Int>]) {
+        cacheLock.lock()
         if let hit = cache.lookup(text, piece) {
             Self.emit(hit, from: piece.lowerBound, ids: &ids, ranges: &ranges)
+            cacheLock.unlock()
             return
         }
+        cacheLock.unlock()
         var symbols = initialSymbols(text, piece)
         if ignoreMerges, let whole = wholePieceId(text, piece) {
             symbols = [(whole, Int32(piece.count))]
         } else {
             mergeAll(&symbols)
         }
+        cacheLock.lock()
         cache.insert(text, piece, symbols)
+        cacheLock.unlock()
         Self.emit(symbols[...], from: piece.lowerBound, ids: &ids, ranges: &ranges)
     }
 

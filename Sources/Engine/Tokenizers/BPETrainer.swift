@@ -43,7 +43,7 @@ public struct BPETrainer {
 
         // Words as symbol ids, in a fixed order (counts make the order irrelevant to the result).
         let entries = wordCounts.sorted { $0.key < $1.key }
-        var words: [[Int]] = entries.map { w in w.key.unicodeScalars.map { ids[String(Character($0))]! } }
+        var words: [[Int]] = entries.map { w in w.key.unicodeScalars.compactMap { ids[String(Character($0))] } }
         let counts: [Int] = entries.map(\.value)
 
         var pairCounts: [PairKey: Int] = [:]

@@ -29,23 +29,32 @@ enum ByteLevelAlphabet {
     /// all of them keep the original scalar's span.
     static func encode(_ text: inout AlignedText) {
         let table = byteToScalar
-        text.rewrite { c, out in
-            if c < 0x80 {
-                out.append(table[Int(c)])
-            } else if c < 0x800 {
-                out.append(table[Int(0xC0 | (c >> 6))])
-                out.append(table[Int(0x80 | (c & 0x3F))])
-            } else if c < 0x10000 {
-                out.append(table[Int(0xE0 | (c >> 12))])
-                out.append(table[Int(0x80 | ((c >> 6) & 0x3F))])
-                out.append(table[Int(0x80 | (c & 0x3F))])
-            } else {
-                out.append(table[Int(0xF0 | (c >> 18))])
-                out.append(table[Int(0x80 | ((c >> 12) & 0x3F))])
-                out.append(table[Int(0x80 | ((c >> 6) & 0x3F))])
-                out.append(table[Int(0x80 | (c & 0x3F))])
+        var out = AlignedText()
+        out.reserve(text.count + text.count / 2)
+        out.pieces.reserveCapacity(text.pieces.count)
+        for piece in text.pieces {
+            let lo = out.count
+            for i in piece {
+                let c = text.scalars[i], s = text.starts[i], e = text.ends[i]
+                if c < 0x80 {
+                    out.append(table[Int(c)], start: s, end: e)
+                } else if c < 0x800 {
+                    out.append(table[Int(0xC0 | (c >> 6))], start: s, end: e)
+                    out.append(table[Int(0x80 | (c & 0x3F))], start: s, end: e)
+                } else if c < 0x10000 {
+                    out.append(table[Int(0xE0 | (c >> 12))], start: s, end: e)
+                    out.append(table[Int(0x80 | ((c >> 6) & 0x3F))], start: s, end: e)
+                    out.append(table[Int(0x80 | (c & 0x3F))], start: s, end: e)
+                } else {
+                    out.append(table[Int(0xF0 | (c >> 18))], start: s, end: e)
+                    out.append(table[Int(0x80 | ((c >> 12) & 0x3F))], start: s, end: e)
+                    out.append(table[Int(0x80 | ((c >> 6) & 0x3F))], start: s, end: e)
+                    out.append(table[Int(0x80 | (c & 0x3F))], start: s, end: e)
+                }
             }
+            if out.count > lo { out.pieces.append(lo..<out.count) }
         }
+        text = out
     }
 
     /// The alphabet as one-scalar strings (the trainer's initial alphabet).

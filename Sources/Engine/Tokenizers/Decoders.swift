@@ -18,11 +18,15 @@ func makeDecoder(_ json: TokenizerJSON) throws -> Decoder {
         }
         var scheme = try json.optionalString("prepend_scheme") ?? "always"
         if !json.has("prepend_scheme"), try !json.bool("add_prefix_space", default: true) { scheme = "never" }
-        return MetaspaceDecoder(replacement: Character(r), stripFirst: scheme != "never")
+        return MetaspaceDecoder(replacement: r, stripFirst: scheme != "never")
     case "ByteFallback": return ByteFallbackDecoder()
     case "Fuse": return FuseDecoder()
     case "Strip":
-        return StripDecoder(content: Character(try json.string("content")), start: try json.int("start"), stop: try json.int("stop"))
+        let content = try json.string("content").unicodeScalars
+        guard content.count == 1, let c = content.first else {
+            throw TokenizerError.invalidValue(file: json.file, field: json.field("content"), reason: "must be one character")
+        }
+        return StripDecoder(content: c, start: try json.int("start"), stop: try json.int("stop"))
     case "Replace":
         let pattern = try TextPattern(json, field: "pattern")
         return ReplaceDecoder(replace: ReplaceNormalizer(pattern: pattern, content: try json.string("content").unicodeScalars.map(\.value)))
@@ -54,19 +58,20 @@ struct ByteLevelDecoder: Decoder {
 }
 
 struct MetaspaceDecoder: Decoder {
-    let replacement: Character
+    let replacement: Unicode.Scalar
     let stripFirst: Bool
+    /// Scalar by scalar (a Character could glue the replacement to a combining mark).
     func decodeChain(_ tokens: [String]) -> [String] {
         tokens.enumerated().map { i, t in
-            var s = ""
-            for ch in t {
-                if ch == replacement {
+            var s = String.UnicodeScalarView()
+            for u in t.unicodeScalars {
+                if u == replacement {
                     if !(i == 0 && stripFirst) { s.append(" ") }
                 } else {
-                    s.append(ch)
+                    s.append(u)
                 }
             }
-            return s
+            return String(s)
         }
     }
 }
@@ -104,19 +109,20 @@ struct FuseDecoder: Decoder {
     func decodeChain(_ tokens: [String]) -> [String] { [tokens.joined()] }
 }
 
-/// Removes up to `start` leading and `stop` trailing `content` characters of each token.
+/// Removes up to `start` leading and `stop` trailing `content` scalars of each token.
 struct StripDecoder: Decoder {
-    let content: Character
+    let content: Unicode.Scalar
     let start: Int, stop: Int
     func decodeChain(_ tokens: [String]) -> [String] {
         tokens.map { t in
-            var chars = Array(t)
+            let scalars = Array(t.unicodeScalars)
             var lo = 0
-            while lo < start && lo < chars.count && chars[lo] == content { lo += 1 }
-            var hi = chars.count, removed = 0
-            while removed < stop && hi > lo && chars[hi - 1] == content { hi -= 1; removed += 1 }
-            chars = Array(chars[lo..<hi])
-            return String(chars)
+            while lo < start && lo < scalars.count && scalars[lo] == content { lo += 1 }
+            var hi = scalars.count, removed = 0
+            while removed < stop && hi > lo && scalars[hi - 1] == content { hi -= 1; removed += 1 }
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[lo..<hi])
+            return String(s)
         }
     }
 }

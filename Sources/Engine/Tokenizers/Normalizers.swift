@@ -86,6 +86,10 @@ struct UnicodeNormalizer: Normalizer {
     func normalize(_ text: inout AlignedText) {
         if text.scalars.allSatisfy({ $0 < 0x80 }) { return }
         let source = text
+        // Most text is already normalized: one call on the whole segment settles it.
+        // (Compare scalars: String's == treats canonically equivalent strings as equal.)
+        let whole = source.string
+        if apply(whole).unicodeScalars.elementsEqual(whole.unicodeScalars) { return }
         var out = AlignedText()
         out.reserve(source.count)
         var i = 0

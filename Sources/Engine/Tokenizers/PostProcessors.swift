@@ -13,6 +13,8 @@ struct RawEncoding {
     /// The matched text of added tokens (nil for model tokens, whose string is the vocabulary's).
     var values: [String?] = []
     var special: [Bool] = []
+    /// False when only ids are wanted: offset-only work (byte-level trimming) is skipped.
+    var wantsOffsets = true
 
     mutating func append(_ id: Int32, _ offset: Range<Int>, value: String? = nil, special: Bool = false) {
         ids.append(id)
@@ -103,7 +105,7 @@ struct ByteLevelPostProcessor: PostProcessor {
     private static func isSpace(_ u: Unicode.Scalar) -> Bool { u.value == 0x120 || UnicodeProperties.isWhitespace(u.value) }
 
     func process(_ e: inout RawEncoding, addSpecialTokens: Bool) {
-        guard trimOffsets else { return }
+        guard trimOffsets, e.wantsOffsets else { return }
         for i in e.ids.indices {
             guard let token = e.values[i] ?? tokenString(Int(e.ids[i])) else { continue }
             let scalars = token.unicodeScalars

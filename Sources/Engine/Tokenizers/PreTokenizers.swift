@@ -17,7 +17,7 @@ func makePreTokenizer(_ json: TokenizerJSON) throws -> PreTokenizer {
         let pattern = try json.object("pattern")
         let split: SplitPattern
         if let s = try pattern.optionalString("String") {
-            split = .general(try Regex(NSRegularExpressionEscape.escape(s)))
+            split = .general(try Regex(Regex.escape(s)))
         } else if let r = try pattern.optionalString("Regex") {
             do { split = try SplitPattern.compile(r) } catch {
                 throw TokenizerError.invalidValue(file: json.file, field: json.field("pattern"), reason: "\(error)")
@@ -69,18 +69,6 @@ func isPunctuation(_ c: UInt32) -> Bool {
         return (0x21...0x2F).contains(c) || (0x3A...0x40).contains(c) || (0x5B...0x60).contains(c) || (0x7B...0x7E).contains(c)
     }
     return UnicodeCategory.of(c).bit & UnicodeCategory.punctuationMask != 0
-}
-
-enum NSRegularExpressionEscape {
-    /// Escapes regex metacharacters so a literal string can be matched by `Regex`.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            if "\\^$.|?*+()[]{}".unicodeScalars.contains(ch) { out.append("\\") }
-            out.unicodeScalars.append(ch)
-        }
-        return out
-    }
 }
 
 struct ByteLevelPreTokenizer: PreTokenizer {

@@ -7,8 +7,10 @@
 ///                                                         // plus tokenizer_config.json / special_tokens_map.json
 /// let enc = tok.encode("Hello world", addSpecialTokens: true)
 /// enc.ids, enc.tokens, enc.offsets (Unicode-scalar spans), enc.specialTokensMask
+/// try tok.encodeBatch(texts, truncation: true, maxLength: 512, padding: .longest)  // BatchEncoding
 /// try tok.decode(ids, skipSpecialTokens: true)           // throws for an id out of range
 /// tok.tokenToId("<s>"), tok.idToToken(5), tok.vocabSize, tok.count   // count == len(tokenizer)
+/// tok.tokenize("Hi"), tok.convertIdsToTokens(ids), tok.vocabulary    // get_vocab()
 /// tok.eosToken = "<|im_end|>"; tok.padTokenId; tok.chatTemplate; tok.modelMaxLength; tok.paddingSide
 /// tok.addTokens([AddedToken("<x>")]); tok.addSpecialTokens(["<|im_start|>"])
 /// try tok.save(to: dir)                                  // tokenizer.json, tokenizer_config.json, special_tokens_map.json
@@ -17,6 +19,8 @@
 /// The pipeline is tokenizers': added tokens are split off first (non-normalized ones on
 /// the raw text, normalized ones on the normalized text), then normalizer →
 /// pre-tokenizer → BPE model → post-processor; decoding runs the decoder chain.
+/// `clean_up_tokenization_spaces` is kept in `config` but, as in transformers 5, not
+/// applied to BPE models (the only model type here).
 public struct Encoding: Equatable {
     public let ids: [Int]
     /// Each token's span of Unicode scalars (Python `str` indices) in the input text;
@@ -71,6 +75,19 @@ public final class Tokenizer {
         added.byId[id]?.content ?? model.idToTokenString(id)
     }
 
+    /// Every token with its id, added tokens included (`get_vocab()`).
+    public var vocabulary: [String: Int] {
+        var v = model.vocab
+        for (content, id) in added.idByContent { v[content] = id }
+        return v
+    }
+
+    /// `convert_ids_to_tokens`: nil for ids outside the vocabulary.
+    public func convertIdsToTokens(_ ids: [Int]) -> [String?] { ids.map(idToToken) }
+
+    /// `tokenize(text)`: the token strings, without special tokens.
+    public func tokenize(_ text: String) -> [String] { encode(text, addSpecialTokens: false).tokens }
+
     /// All added tokens by id (transformers' `added_tokens_decoder`).
     public var addedTokens: [Int: AddedToken] { added.byId }
 
@@ -84,10 +101,15 @@ public final class Tokenizer {
         added.add(tokens, model: model, normalizer: normalizer)
     }
 
-    /// Adds special tokens by content (`add_special_tokens({"additional_special_tokens": [...]})`).
+    /// Adds special tokens by content (`add_special_tokens({"additional_special_tokens": [...]})`):
+    /// they become the tokenizer's extra special tokens (replacing the previous list by
+    /// default, as transformers' `replace_additional_special_tokens=True`). Returns how many were new.
     @discardableResult
-    public func addSpecialTokens(_ contents: [String]) -> Int {
-        added.add(contents.map { AddedToken($0, special: true) }, model: model, normalizer: normalizer)
+    public func addSpecialTokens(_ contents: [String], replaceAdditional: Bool = true) -> Int {
+        let n = added.add(contents.map { AddedToken($0, special: true) }, model: model, normalizer: normalizer)
+        let previous = replaceAdditional ? [] : config.additionalSpecialTokens
+        config.additionalSpecialTokens = previous + contents.filter { !previous.contains($0) }
+        return n
     }
 
     // MARK: Encoding
@@ -107,6 +129,7 @@ public final class Tokenizer {
     /// Token ids only (the fast path for datasets and benchmarks).
     public func encodeIds(_ text: String, addSpecialTokens: Bool = true) -> [Int] {
         var raw = encodeRaw(text)
+        raw.wantsOffsets = false
         postProcessor?.process(&raw, addSpecialTokens: addSpecialTokens)
         return raw.ids.map(Int.init)
     }

@@ -109,9 +109,21 @@ extension TokenizerConfig {
                 }
             }
         }
+        // transformers 5 layout: chat_template.jinja (the default) and additional_chat_templates/NAME.jinja.
         let jinja = (directory as NSString).appendingPathComponent("chat_template.jinja")
         if let data = FileManager.default.contents(atPath: jinja), let text = String(data: data, encoding: .utf8) {
             config.chatTemplate = text
+        }
+        let extraDir = (directory as NSString).appendingPathComponent("additional_chat_templates")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: extraDir) {
+            for file in names.sorted() where file.hasSuffix(".jinja") {
+                let path = (extraDir as NSString).appendingPathComponent(file)
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    throw TokenizerError.cannotRead(path: path, reason: "not readable as UTF-8")
+                }
+                config.namedChatTemplates[String(file.dropLast(".jinja".count))] = text
+            }
+            if let d = config.chatTemplate, !config.namedChatTemplates.isEmpty { config.namedChatTemplates["default"] = d }
         }
         config.bosToken = named["bos_token"]?.content
         config.eosToken = named["eos_token"]?.content

@@ -1,8 +1,8 @@
 import Foundation
 
 extension Tokenizer {
-    /// Writes tokenizer.json, tokenizer_config.json, special_tokens_map.json (and
-    /// chat_template.jinja when there is a template) the way transformers 5's
+    /// Writes tokenizer.json, tokenizer_config.json, special_tokens_map.json (and the
+    /// chat templates as .jinja files) the way transformers 5's
     /// `save_pretrained` does, atomically, so that `AutoTokenizer.from_pretrained` gives
     /// the same tokenizer back.
     public func save(to directory: String) throws {
@@ -15,8 +15,21 @@ extension Tokenizer {
         try AtomicFile.write(TokenizerJSONWriter.string(tokenizerJSON()), to: path("tokenizer.json"))
         try AtomicFile.write(TokenizerJSONWriter.string(configJSON()), to: path("tokenizer_config.json"))
         try AtomicFile.write(TokenizerJSONWriter.string(specialTokensMapJSON()), to: path("special_tokens_map.json"))
-        if let template = config.chatTemplate, config.namedChatTemplates.isEmpty {
+        // transformers 5 layout: the default template in chat_template.jinja, others in
+        // additional_chat_templates/NAME.jinja.
+        if let template = config.chatTemplate {
             try AtomicFile.write(template, to: path("chat_template.jinja"))
+        }
+        let named = config.namedChatTemplates.filter { $0.key != "default" }
+        if !named.isEmpty {
+            let dir = path("additional_chat_templates")
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for (name, template) in named {
+                guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+                    throw TokenizerError.invalidValue(file: "tokenizer_config.json", field: "chat_template", reason: "invalid template name '\(name)'")
+                }
+                try AtomicFile.write(template, to: (dir as NSString).appendingPathComponent("\(name).jinja"))
+            }
         }
     }
 
@@ -45,16 +58,13 @@ extension Tokenizer {
         c["eos_token"] = config.eosToken ?? NSNull()
         c["unk_token"] = config.unkToken ?? NSNull()
         c["pad_token"] = config.padToken ?? NSNull()
-        if !config.additionalSpecialTokens.isEmpty { c["additional_special_tokens"] = config.additionalSpecialTokens }
+        if !config.additionalSpecialTokens.isEmpty { c["extra_special_tokens"] = config.additionalSpecialTokens }
         c["clean_up_tokenization_spaces"] = config.cleanUpTokenizationSpaces
         c["model_max_length"] = config.modelMaxLength == Int.max
             ? TokenizerJSONWriter.RawNumber(text: "1000000000000000019884624838656") : config.modelMaxLength
         c["padding_side"] = config.paddingSide
         c["truncation_side"] = config.truncationSide
         c["tokenizer_class"] = "PreTrainedTokenizerFast"
-        if !config.namedChatTemplates.isEmpty {
-            c["chat_template"] = config.namedChatTemplates.sorted { $0.key < $1.key }.map { ["name": $0.key, "template": $0.value] }
-        }
         return c
     }
 

@@ -79,6 +79,29 @@ import Testing
         }
     }
 
+    /// Python's \w, \s and \b (results from CPython 3.11) versus the Rust-regex defaults.
+    @Test func pythonClassesFlag() throws {
+        let cases: [(String, String, [Range<Int>], [Range<Int>])] = [
+            (#"\w+"#, "naïve e\u{301} ½ ²x_1 ٣", [0..<5, 6..<7, 9..<10, 11..<15, 16..<17], [0..<5, 6..<8, 12..<15, 16..<17]),
+            (#"\s+"#, "a\u{1c}b\u{1f} c\u{a0}d\u{2003}e", [1..<2, 3..<5, 6..<7, 8..<9], [4..<5, 6..<7, 8..<9]),
+            (#"\bx\b"#, "x\u{301} x ½x x½", [0..<1, 3..<4], [3..<4, 6..<7, 8..<9]),
+        ]
+        for (pattern, text, python, rust) in cases {
+            #expect(try Regex(pattern, flags: .pythonClasses).allMatches(in: text).map(\.range) == python, "\(pattern)")
+            #expect(try Regex(pattern).allMatches(in: text).map(\.range) == rust, "\(pattern) (Rust classes)")
+        }
+    }
+
+    @Test func anchoredMatchesAndEscape() throws {
+        let re = try Regex(#"a+?"#)
+        #expect(re.matchPrefix(in: "aaab")?.range == 0..<1)
+        #expect(re.fullMatch(in: "aaa")?.range == 0..<3)  // lazy, yet backtracks to the full length
+        #expect(re.fullMatch(in: "aab") == nil)
+        #expect(re.matchPrefix(in: "baa") == nil)
+        let escaped = Regex.escape("1+1=2? (yes) [a-b] \\ $x.y")
+        #expect(try Regex(escaped).fullMatch(in: "1+1=2? (yes) [a-b] \\ $x.y") != nil)
+    }
+
     @Test func unicodeCategories() throws {
         let re = try Regex(#"\p{Lu}+|\p{N}+|\p{P}"#)
         let got = re.allMatches(in: "ÀBCdé٣٤5¾,").map(\.range)

@@ -88,6 +88,7 @@ import Testing
         let tok = try Tokenizer.load(directory: TokenizerFixtures.directory("gpt2_bytelevel"))
         let before = tok.count
         #expect(tok.addSpecialTokens(["<|im_start|>", "<|im_end|>"]) == 2)
+        #expect(tok.config.additionalSpecialTokens == ["<|im_start|>", "<|im_end|>"])
         #expect(tok.count == before + 2)
         #expect(tok.vocabSize == before)
         let start = try #require(tok.tokenToId("<|im_start|>"))
@@ -97,5 +98,14 @@ import Testing
         #expect(tok.eosTokenId == start + 1)
         tok.padToken = tok.eosToken
         #expect(tok.padTokenId == tok.eosTokenId)
+    }
+}
+
+extension TokenizerErrorTests {
+    @Test func messagesReadWell() throws {
+        let unknown = try Self.loadError {
+            $0 = $0.replacingOccurrences(of: "\"type\": \"Metaspace\"", with: "\"type\": \"FancySplitter\"")
+        }
+        #expect(unknown == "tokenizer.json: unknown pre_tokenizer type 'FancySplitter' (supported: \(knownPreTokenizers.joined(separator: ", ")))")
     }
 }

@@ -46,9 +46,13 @@ enum TokenizerFixtures {
     static let names = ["gpt2_bytelevel", "llama3_split", "qwen2_split", "spm_metaspace", "spm_normalizer",
                         "gpt2_legacy", "opt_legacy", "added_tokens"]
 
-    @Test(arguments: names)
+    /// Random strings mixing the awkward cases (tools/gen_tokenizer_fixtures.py `random_fixtures`).
+    static let randomNames = ["random_gpt2_bytelevel", "random_llama3_split", "random_qwen2_split", "random_spm_metaspace"]
+
+    @Test(arguments: names + randomNames)
     func matchesTransformers(name: String) throws {
-        let tok = try Tokenizer.load(directory: TokenizerFixtures.directory(name))
+        let directory = name.hasPrefix("random_") ? String(name.dropFirst("random_".count)) : name
+        let tok = try Tokenizer.load(directory: TokenizerFixtures.directory(directory))
         let exp = try TokenizerFixtures.expected(name)
         #expect(tok.count == exp.length)
         #expect(tok.vocabSize == exp.vocabSize)
@@ -64,6 +68,7 @@ enum TokenizerFixtures {
                 Issue.record("\(name): \(c.text.debugDescription)\n ids  \(enc.ids)\n want \(c.ids)\n offs \(enc.offsets.map { [$0.lowerBound, $0.upperBound] })\n want \(c.offsets.map { [$0.lowerBound, $0.upperBound] })")
             }
             if !ok { failures += 1 }
+            #expect(tok.encodeIds(c.text) == c.ids, "\(name): encodeIds \(c.text.debugDescription)")
             if let plain = c.idsNoSpecial {
                 #expect(tok.encode(c.text, addSpecialTokens: false).ids == plain, "\(name): \(c.text.debugDescription)")
             }

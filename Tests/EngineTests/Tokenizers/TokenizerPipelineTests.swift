@@ -9,7 +9,8 @@ import Testing
     static let names = ["digits_punct", "digits_contiguous", "whitespace", "whitespace_split", "split_removed_previous",
                         "split_next_contiguous_invert", "split_punct_previous", "bytelevel_prefix_space",
                         "normalizers_nfd_lower_strip", "normalizers_nfkd_replace", "roberta_processing",
-                        "bert_processing", "metaspace_always_split", "metaspace_never"]
+                        "bert_processing", "metaspace_always_split", "metaspace_never", "subword_prefix_suffix",
+                        "subword_lowercase_punct"]
 
     static let models: [String: Any] = {
         let url = URL(fileURLWithPath: TokenizerFixtures.directory("pipelines/models.json"))

@@ -8,6 +8,7 @@
 /// re.firstMatch(in: "héllo wörld", from: 0)   // RegexMatch: range 0..<5 (scalar offsets)
 /// re.allMatches(in: text)                     // non-overlapping, left to right
 /// match.captures[1]                           // Range<Int>? of group 1
+/// re.matchPrefix(in: text, at: 0), re.fullMatch(in: text), Regex.escape("a.b")   // re.match / fullmatch / escape
 /// ```
 /// All positions are Unicode scalar offsets (Python `str` indices). Matching works on
 /// a scalar buffer; the `String` conveniences convert once.
@@ -18,6 +19,10 @@ public struct RegexFlags: OptionSet, Sendable, Hashable {
     public static let multiline = RegexFlags(rawValue: 2)
     public static let dotAll = RegexFlags(rawValue: 4)
     public static let verbose = RegexFlags(rawValue: 8)
+    /// Python `re` meanings of `\w` (str.isalnum() or "_": letters and all numbers, no
+    /// marks), `\s` (str.isspace(), which adds U+001C–U+001F) and `\b`. Without it the
+    /// classes follow the Rust `regex` crate, as tokenizer.json patterns expect.
+    public static let pythonClasses = RegexFlags(rawValue: 16)
 }
 
 public struct RegexError: Error, CustomStringConvertible, Equatable {
@@ -48,7 +53,8 @@ public final class Regex: @unchecked Sendable {
         self.flags = flags
         self.groupCount = parser.captureCount
         self.groupNames = parser.groupNames
-        self.program = RegexCompiler.compile(tree, captureCount: parser.captureCount)
+        self.program = RegexCompiler.compile(tree, captureCount: parser.captureCount,
+                                             pythonClasses: flags.contains(.pythonClasses))
     }
 
     public static func compile(_ pattern: String, flags: RegexFlags = []) throws -> Regex {
@@ -103,6 +109,36 @@ public final class Regex: @unchecked Sendable {
         while pos <= limit, let (s, e) = firstMatchBounds(in: view, from: pos, vm: &vm) {
             out.append(s..<e)
             pos = e == s ? e + 1 : e
+        }
+        return out
+    }
+
+    /// A match spanning exactly `range` of the text (Python's `re.fullmatch`): the
+    /// pattern is run anchored at both ends, so backtracking finds a full-length match.
+    public func fullMatch(in text: UnsafeBufferPointer<UInt32>, range: Range<Int>? = nil) -> RegexMatch? {
+        let r = range ?? 0..<text.count
+        let view = UnsafeBufferPointer(rebasing: text[0..<r.upperBound])
+        var vm = RegexVM(program: program, text: view)
+        return vm.run(at: r.lowerBound, requiredEnd: r.upperBound).map { Self.makeMatch($0, groups: groupCount) }
+    }
+
+    public func fullMatch(in text: String) -> RegexMatch? {
+        let scalars = text.unicodeScalars.map(\.value)
+        return scalars.withUnsafeBufferPointer { fullMatch(in: $0) }
+    }
+
+    public func matchPrefix(in text: String, at: Int = 0) -> RegexMatch? {
+        let scalars = text.unicodeScalars.map(\.value)
+        return scalars.withUnsafeBufferPointer { matchPrefix(in: $0, at: at) }
+    }
+
+    /// `re.escape`: the pattern that matches `text` literally.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            let isWord = u.value < 0x80 && (UnicodeProperties.isWordCharacter(u.value))
+            if !isWord && u.value < 0x80 { out.append("\\") }
+            out.unicodeScalars.append(u)
         }
         return out
     }

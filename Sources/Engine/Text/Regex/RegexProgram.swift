@@ -28,11 +28,13 @@ struct RegexProgram {
     var insts: [RegexInst] = []
     var classes: [RegexCharClass] = []
     var slotCount = 0
+    var pythonClasses = false
 }
 
 enum RegexCompiler {
-    static func compile(_ node: RegexNode, captureCount: Int) -> RegexProgram {
+    static func compile(_ node: RegexNode, captureCount: Int, pythonClasses: Bool) -> RegexProgram {
         var program = RegexProgram()
+        program.pythonClasses = pythonClasses
         program.slotCount = 2 * (captureCount + 1)
         program.insts.append(.save(0))
         emit(node, into: &program)
@@ -51,7 +53,11 @@ enum RegexCompiler {
                 p.insts.append(.scalar(c))
             }
         case let .any(dotAll): p.insts.append(dotAll ? .anyScalar : .anyButNewline)
-        case let .charClass(cls):
+        case var .charClass(cls):
+            if p.pythonClasses && cls.usesPerlClasses {
+                cls.pythonClasses = true
+                cls.finish()
+            }
             p.classes.append(cls)
             p.insts.append(.charClass(p.classes.count - 1))
         case let .concat(nodes):
@@ -126,11 +132,11 @@ struct RegexVM {
         stack.reserveCapacity(64)
     }
 
-    /// Runs anchored at `start`; the capture slots on success.
-    mutating func run(at start: Int) -> [Int]? {
+    /// Runs anchored at `start` (and ending at `requiredEnd` unless it is -1); the capture slots on success.
+    mutating func run(at start: Int, requiredEnd: Int = -1) -> [Int]? {
         for k in slots.indices { slots[k] = -1 }
         stack.removeAll(keepingCapacity: true)
-        return exec(pc: 0, pos: start, requiredEnd: -1) == nil ? nil : slots
+        return exec(pc: 0, pos: start, requiredEnd: requiredEnd) == nil ? nil : slots
     }
 
     /// Runs anchored at `start`; only the end of the match.
@@ -232,8 +238,9 @@ struct RegexVM {
         case .lineStart: return pos == 0 || text[pos - 1] == 0x0A
         case .lineEnd: return pos == n || text[pos] == 0x0A
         case .wordBoundary, .notWordBoundary:
-            let before = pos > 0 && UnicodeProperties.isWordCharacter(text[pos - 1])
-            let after = pos < n && UnicodeProperties.isWordCharacter(text[pos])
+            let isWord = program.pythonClasses ? UnicodeProperties.isPythonWordCharacter : UnicodeProperties.isWordCharacter
+            let before = pos > 0 && isWord(text[pos - 1])
+            let after = pos < n && isWord(text[pos])
             return (before != after) == (a == .wordBoundary)
         }
     }

@@ -23,6 +23,9 @@ struct RegexCharClass {
     var word = false, notWord = false
     var negated = false
     var caseInsensitive = false
+    /// `\w` and `\s` with Python's meanings (RegexFlags.pythonClasses).
+    var pythonClasses = false
+    var usesPerlClasses: Bool { whitespace || notWhitespace || word || notWord }
     /// Membership of the ASCII scalars, precomputed by `finish()`.
     var ascii: (UInt64, UInt64) = (0, 0)
 
@@ -60,12 +63,14 @@ struct RegexCharClass {
             if bit & categoryMask != 0 { return true }
             if notCategoryMask != 0 && bit & notCategoryMask == 0 { return true }
         }
-        if whitespace && UnicodeProperties.isWhitespace(c) { return true }
-        if notWhitespace && !UnicodeProperties.isWhitespace(c) { return true }
+        let space = pythonClasses ? UnicodeProperties.isPythonWhitespace(c) : UnicodeProperties.isWhitespace(c)
+        if whitespace && space { return true }
+        if notWhitespace && !space { return true }
         if digit && UnicodeProperties.isDigit(c) { return true }
         if notDigit && !UnicodeProperties.isDigit(c) { return true }
-        if word && UnicodeProperties.isWordCharacter(c) { return true }
-        if notWord && !UnicodeProperties.isWordCharacter(c) { return true }
+        let wordChar = pythonClasses ? UnicodeProperties.isPythonWordCharacter(c) : UnicodeProperties.isWordCharacter(c)
+        if word && wordChar { return true }
+        if notWord && !wordChar { return true }
         return false
     }
 }
