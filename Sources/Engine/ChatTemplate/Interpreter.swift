@@ -29,6 +29,10 @@ final class Interpreter {
     /// Length in Unicode scalars of the root buffer (Python string offsets).
     private var rootLength = 0
     private(set) var generationSpans: [Range<Int>] = []
+    /// Active macro calls; bounded like Python's recursion limit so runaway
+    /// recursion is an error rather than a stack overflow.
+    private var macroDepth = 0
+    static let maxMacroDepth = 100
 
     init(templateName: String) { self.templateName = templateName }
 
@@ -207,6 +211,11 @@ final class Interpreter {
     /// Binds arguments like jinja2 macros: missing ones are undefined, extra
     /// positional ones go to `varargs`, extra keywords to `kwargs`.
     private func callMacro(_ m: MacroDefinition, _ definingScope: Scope, _ args: JinjaArguments, _ span: TemplateSpan) throws -> JinjaValue {
+        macroDepth += 1
+        defer { macroDepth -= 1 }
+        if macroDepth > Interpreter.maxMacroDepth {
+            throw TemplateError.runtime("maximum recursion depth exceeded while calling macro '\(m.name)'", span)
+        }
         let scope = Scope(parent: definingScope)
         var extraKeywords = JinjaDict()
         var given: [String: JinjaValue] = [:]

@@ -10,6 +10,20 @@ struct Parser {
     private var endTokenStack: [[String]] = []
     /// Names of the open block tags, innermost last.
     private var tagStack: [String] = []
+    /// Current nesting of blocks and expressions; bounded so that a hostile
+    /// template gets an error instead of overflowing the stack.
+    private var depth = 0
+    static let maxDepth = 100
+
+    /// Enters one level of nesting, failing past `maxDepth`; pair with `leave()`.
+    mutating func enter() throws {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw fail("the template is nested too deeply (more than \(Parser.maxDepth) levels)")
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -80,6 +94,8 @@ struct Parser {
 
     /// Template data, `{{ }}` and statements up to one of `endTags` (left as the current token).
     mutating func subparse(endTags: [String]?) throws -> [Stmt] {
+        try enter()
+        defer { leave() }
         if let endTags { endTokenStack.append(endTags) }
         defer { if endTags != nil { endTokenStack.removeLast() } }
         var body: [Stmt] = []

@@ -4,7 +4,9 @@
 /// `[i]`, calls) < filters and tests (`|f`, `is t`), applied to the unary operand.
 extension Parser {
     mutating func parseExpression(withCondexpr: Bool = true) throws -> Expr {
-        withCondexpr ? try parseCondexpr() : try parseOr()
+        try enter()
+        defer { leave() }
+        return withCondexpr ? try parseCondexpr() : try parseOr()
     }
 
     /// A comma-separated list becomes a tuple; a single expression stays itself.
@@ -71,6 +73,8 @@ extension Parser {
     private mutating func parseNot() throws -> Expr {
         if isName("not") {
             let span = next().span
+            try enter()
+            defer { leave() }
             return .unary("not", try parseNot(), span)
         }
         return try parseCompare()
@@ -125,6 +129,8 @@ extension Parser {
         var node: Expr
         if isOp("-") || isOp("+") {
             let token = next()
+            try enter()
+            defer { leave() }
             let operand = try parseUnary(withFilter: false)
             node = .unary(isOp("-", token) ? "-" : "+", operand, token.span)
         } else {
