@@ -159,6 +159,7 @@ case("nested data", "{{ m.tool_calls[0].function.name }}({{ m.tool_calls[0].func
 case("strip family", "[{{ s.strip() }}][{{ s.lstrip() }}][{{ s.rstrip() }}][{{ 'xxaxx'.strip('x') }}]", s="  \n a b \t ")
 case("split", "{{ 'a,b,,c'.split(',') }} {{ '  a  b '.split() }} {{ 'a b c'.split(' ', 1) }} {{ 'x</think>y'.split('</think>')[-1] }}")
 case("rsplit", "{{ 'a,b,c'.rsplit(',', 1) }} {{ ' a b  c '.rsplit(None, 1) }} {{ 'a b'.rsplit() }} {{ 'x</think>y</think>z'.rsplit('</think>', 1)[0] }}")
+case("more str methods", "{{ '42'.zfill(5) }} {{ '-7'.zfill(4) }} {{ 'ab'.ljust(4, '.') }}| {{ 'ab'.rjust(4) }} {{ 'ab'.center(5, '*') }} {{ 'a=b=c'.partition('=') }} {{ 'a=b=c'.rpartition('=') }} {{ 'abc'.partition('x') }} {{ 'Hello'.swapcase() }} {{ 'ß'.casefold() }}")
 case("in substring", "{{ '' in 'abc' }} {{ 'é' in 'café' }} {{ 'bc' in 'abc' }} {{ 'abcd' in 'abc' }}")
 case("startswith endswith", "{{ s.startswith('<') }} {{ s.endswith('>') }} {{ s.startswith(('x', '<')) }}", s="<tool>")
 case("case methods", "{{ s.upper() }} {{ s.lower() }} {{ s.title() }} {{ s.capitalize() }}", s="hELLo wORLD they're")

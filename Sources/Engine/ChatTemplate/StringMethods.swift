@@ -198,6 +198,47 @@ extension Interpreter {
             }
         case "format":
             return { args in .string(try pyFormat(s, args)) }
+        // Full case folding differs from lowering mainly for ß; that is the case handled.
+        case "casefold": return { _ in .string(s.lowercased().replacingOccurrences(of: "ß", with: "ss")) }
+        case "swapcase":
+            return { _ in
+                .string(s.unicodeScalars.map { c in
+                    c.properties.isUppercase ? String(c).lowercased() : c.properties.isLowercase ? String(c).uppercased() : String(c)
+                }.joined())
+            }
+        case "zfill", "ljust", "rjust", "center":
+            return { args in
+                let a = try args.bind(name, [("width", nil), ("fillchar", JinjaValue.string(" "))])
+                guard let width = a[0].intValue else { throw TemplateError.runtime("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+                let n = s.unicodeScalars.count
+                guard width > n else { return .string(s) }
+                let fill = a[1].pyStr
+                switch name {
+                case "zfill":
+                    let signed = s.hasPrefix("-") || s.hasPrefix("+")
+                    let zeros = String(repeating: "0", count: width - n)
+                    return .string(signed ? String(s.prefix(1)) + zeros + s.dropFirst() : zeros + s)
+                case "ljust": return .string(s + String(repeating: fill, count: width - n))
+                case "rjust": return .string(String(repeating: fill, count: width - n) + s)
+                default:
+                    let total = width - n
+                    let left = total / 2 + (total & width & 1)
+                    return .string(String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left))
+                }
+            }
+        case "partition", "rpartition":
+            return { args in
+                let a = try args.bind(name, [("sep", nil)])
+                let sep = a[0].pyStr
+                guard !sep.isEmpty else { throw TemplateError.runtime("empty separator") }
+                let scalars = Array(s.unicodeScalars)
+                func text(_ r: Range<Int>) -> JinjaValue { .string(String(String.UnicodeScalarView(scalars[r]))) }
+                guard let i = scalarIndex(of: sep, in: s, fromEnd: name == "rpartition") else {
+                    return name == "partition" ? .tuple([.string(s), "", ""]) : .tuple(["", "", .string(s)])
+                }
+                let end = i + sep.unicodeScalars.count
+                return .tuple([text(0..<i), .string(sep), text(end..<scalars.count)])
+            }
         default:
             return nil
         }
