@@ -154,6 +154,10 @@ struct Parser {
     mutating func parseStatement() throws -> Stmt {
         let token = current
         guard case let .name(tag) = token.kind else { throw fail("tag name expected") }
+        let known = ["for", "if", "set", "macro", "call", "filter", "with", "print", "break", "continue", "generation",
+                     "block", "extends", "include", "import", "from", "autoescape"]
+        // An unknown tag is reported against the enclosing block, so it is not pushed.
+        guard known.contains(tag) else { throw unknownTagFailure(tag, token.span) }
         tagStack.append(tag)
         defer { tagStack.removeLast() }
         switch tag {
@@ -181,12 +185,8 @@ struct Parser {
         case "generation":
             _ = next()
             return .generation(try parseStatements(["endgeneration"], dropNeedle: true), token.span)
-        case "block", "extends", "include", "import", "from", "autoescape":
-            throw TemplateError(.notImplemented, "the '{% \(tag) %}' tag (chat templates are single files)", span: token.span)
         default:
-            tagStack.removeLast()
-            defer { tagStack.append(tag) }
-            throw unknownTagFailure(tag, token.span)
+            throw TemplateError(.notImplemented, "the '{% \(tag) %}' tag (chat templates are single files)", span: token.span)
         }
     }
 
