@@ -406,12 +406,12 @@ TOOL_TEMPLATES = {"llama3_1", "llama3_2", "qwen2_5", "qwen3", "qwen2_5_training"
                   "gptoss", "qwen3_vl", "qwen3_5_think_training"}
 
 
-def render_chat(template, conversation, add_generation_prompt, tools, special, spans):
+def render_chat(template, conversation, add_generation_prompt, tools, special, spans, continue_final=False):
     try:
         conv = ctu._normalize_chat_messages(conversation)
         rendered, indices = ctu.render_jinja_template(
             conversations=[conv], tools=tools, chat_template=template, add_generation_prompt=add_generation_prompt,
-            return_assistant_tokens_mask=spans, **special)
+            return_assistant_tokens_mask=spans, continue_final_message=continue_final, **special)
         rec = {"output": rendered[0]}
         if spans:
             rec["generation_spans"] = [list(p) for p in indices[0]]
@@ -444,6 +444,12 @@ def main():
                     rec = {"conversation": conv_name, "add_generation_prompt": agp, "with_tools": tools is not None}
                     rec.update(render_chat(source, conv, agp, tools, special, spans))
                     renders.append(rec)
+        # continue_final_message on conversations that end with an assistant turn
+        for conv_name in ("system user assistant", "multi turn with system", "surrounding whitespace", "content parts"):
+            conv = dict(CONVERSATIONS)[conv_name]
+            rec = {"conversation": conv_name, "add_generation_prompt": False, "with_tools": False, "continue_final_message": True}
+            rec.update(render_chat(source, conv, False, None, special, False, continue_final=True))
+            renders.append(rec)
         templates.append({"name": name, "source": source, "context": special, "renders": renders})
     conversations = {n: c for n, c in CONVERSATIONS}
     (OUT / "chat_cases.json").write_text(json.dumps({"meta": meta, "conversations": conversations, "tools": TOOLS, "templates": templates},

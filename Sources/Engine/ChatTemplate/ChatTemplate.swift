@@ -48,10 +48,18 @@ public struct ChatTemplate: @unchecked Sendable {
     /// message keys whose value is None are dropped, reasoning fields are aliased,
     /// and the template sees `messages`, `tools`, `documents`, `add_generation_prompt`
     /// and everything in `context` (special tokens such as `bos_token`, extra kwargs).
+    /// `continueFinalMessage` leaves the last message open (transformers' option of that name).
     public func render(messages: [JinjaValue], addGenerationPrompt: Bool = false, tools: [JinjaValue]? = nil,
-                       documents: [JinjaValue]? = nil, context: [String: JinjaValue] = [:]) throws -> String {
-        try renderWithGenerationSpans(messages: messages, addGenerationPrompt: addGenerationPrompt, tools: tools,
-                                      documents: documents, context: context).text
+                       documents: [JinjaValue]? = nil, context: [String: JinjaValue] = [:],
+                       continueFinalMessage: Bool = false) throws -> String {
+        guard continueFinalMessage else {
+            return try renderWithGenerationSpans(messages: messages, addGenerationPrompt: addGenerationPrompt, tools: tools,
+                                                 documents: documents, context: context).text
+        }
+        if addGenerationPrompt {
+            throw TemplateError(.runtime, "continue_final_message and add_generation_prompt are not compatible. Use continue_final_message when you want the model to continue the final message, and add_generation_prompt when you want to add a header that will prompt it to start a new assistant message instead.", templateName: name)
+        }
+        return try renderContinuingFinalMessage(messages: messages, tools: tools, documents: documents, context: context)
     }
 
     public func renderWithGenerationSpans(messages: [JinjaValue], addGenerationPrompt: Bool = false,
