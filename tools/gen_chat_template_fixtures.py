@@ -562,7 +562,7 @@ TEMPLATES = [
     ("hermes_tools", HERMES_TOOLS, {"bos_token": "<s>", "eos_token": "<|im_end|>"}),
     ("mistral_tools", MISTRAL_TOOLS, {"bos_token": "<s>", "eos_token": "</s>"}),
 ]
-CURATED = ["llama3", "llama3_1", "llama3_2", "qwen2_5", "qwen3", "gemma", "gemma3", "phi3", "phi3_5", "deepseekv3",
+CURATED = ["llama3", "llama3_1", "qwen2_5", "gemma", "gemma3", "phi3", "phi3_5", "deepseekv3",
            "cohere", "llama3_training", "qwen2_5_training", "qwen3_training", "gemma_training", "phi3_training",
            "smolvlm", "lfm2", "glm4moe", "gptoss", "deepseek_r1_distill", "qwen3_vl", "qwen3_5_think_training"]
 # SFTNB_ALL_TEMPLATES=1 renders every template TRL bundles (a local stress test; too big to commit).
