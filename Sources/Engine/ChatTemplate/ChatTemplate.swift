@@ -16,7 +16,12 @@ import Foundation
 /// // masked.generationSpans: Unicode-scalar offsets of the text from `{% generation %}` blocks
 /// // (transformers' `return_assistant_tokens_mask` character spans).
 /// let plain = try template.render(variables: ["x": 1])   // a raw Jinja render, no chat preprocessing
+/// let prefill = try template.render(messages: withPartialReply, continueFinalMessage: true)
+/// let chatml = ChatTemplate.trlChatMLSource()             // what TRL's setup_chat_format installs
+/// let value = try JinjaValue.parseJSON(text)              // JSON with key order kept; value.toJSON() is json.dumps
 /// ```
+/// `context` should hold the tokenizer's special tokens map (`bos_token`, `eos_token`,
+/// `pad_token`, `unk_token`, ...) plus any extra keyword arguments, as transformers passes them.
 /// Compile once, render many times; a `ChatTemplate` is immutable and thread-safe.
 /// Every failure is a `TemplateError` naming the template, line and column.
 public struct ChatTemplate: @unchecked Sendable {
