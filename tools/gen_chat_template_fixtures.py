@@ -242,6 +242,48 @@ case("whitespace heavy template", """{%- for m in messages -%}
 case("macro too many arguments", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}")
 case("macro unknown keyword", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, b=2) }}")
 case("macro caller not used", "{% macro m() %}x{% endmacro %}{% call m() %}y{% endcall %}")
+# one-liners probing undefined handling, numeric corners, filters, methods and errors
+EDGE_T = [
+ "{% break %}", "a{% for x in [1] %}{% endfor %}{{ loop.index }}", "{% set ns = 1 %}{% set ns.x = 2 %}",
+ "{{ x.y.z }}", "{{ none.x }}", "{{ none['x'] }}", "{{ 1.x }}", "{{ 'abc'.x }}", "{{ [1].x }}",
+ "{{ {'a': 1}['b'] }}", "{{ {'a': 1}.b is defined }}", "{{ 'a' ~ {'k': none} }}", "{{ -'a' }}", "{{ not nothing }}",
+ "{{ nothing is none }}", "{{ nothing|default }}", "{{ nothing|upper }}", "{{ nothing|trim }}", "{{ nothing|join(',') }}",
+ "{{ nothing|first }}", "{{ nothing|list }}", "{{ nothing|int }}", "{{ nothing|string }}", "{{ nothing|tojson }}",
+ "{{ nothing|abs }}", "{{ nothing < 1 }}", "{{ nothing == none }}", "{{ nothing ~ 1 }}", "{{ nothing * 2 }}",
+ "{{ [1, 2] * 2 }}", "{{ 3 * 'ab' }}", "{{ 'ab' * 0 }}", "{{ 1 + true }}", "{{ true + true }}", "{{ 1.0 // 0.3 }}",
+ "{{ 10 % 3.5 }}", "{{ 2 ** 62 }}", "{{ 7 / 7 }}", "{{ 0.1 * 3 }}", "{{ 1e300 * 1e10 }}", "{{ -1e300 * 1e10 }}",
+ "{{ (1e300 * 1e10) * 0 }}", "{{ [] == [] }}", "{{ {} is mapping }}", "{{ () is sequence }}", "{{ 'x' is iterable }}",
+ "{{ 5 is number }}", "{{ true is number }}", "{{ none is string }}", "{{ 1 in [true] }}", "{{ 'a' in ['a', 'b']|map('upper') }}",
+ "{{ [1,2,3]|map('string')|join }}", "{{ ['1','2']|map('int')|sum }}", "{{ {'b':1,'a':2}|list }}", "{{ {'b':1,'a':2}|sort }}",
+ "{{ 'hello'|batch(2)|list }}", "{{ [1, none, 2]|select|list }}", "{{ range(3)|reverse|list }}", "{{ 'a-b c'|title }}", "{{ \"it's\"|title }}", "{{ 'x'|indent(2, true, true) }}",
+ "{{ ''|indent(2, true) }}", "{{ 'a\\n'|indent(2) }}", "{{ 'abc'|center(2) }}", "{{ 12345.678|round(-2) }}",
+ "{{ 3.14159|round(2, 'floor') }}", "{{ -2.5|round }}", "{{ 0.5|round }}", "{{ 1.5|round }}", "{{ '3'|float + 1 }}",
+ "{{ 'nan'|float }}", "{{ ' 12 '|int }}", "{{ '1_000'|int }}", "{{ '+5'|int }}", "{{ '1e3'|int }}", "{{ true|int }}",
+ "{{ [3,1]|sort|first }}", "{{ ['b','a']|sort(reverse=true)|join }}", "{{ [{'a':2},{'a':1}]|sort(attribute='a')|map(attribute='a')|list }}",
+ "{{ {'a': [1, {'b': 'é'}]}|tojson(indent='\\t') }}", "{{ 1.0|tojson }}", "{{ 1e20|tojson }}", "{{ (1, 2)|tojson }}",
+ "{{ {1: 'a', none: 'b', true: 'c'}|tojson }}", "{{ 'x'|tojson(indent=2) }}", "{{ [[]]|tojson(indent=2) }}",
+ "{{ [1,[2,[3]]]|tojson(indent=0) }}", "{{ 'a\\u0000b'|tojson }}", "{{ dict(a=1)|tojson(sort_keys=true, indent=1) }}",
+ "{% for a, b in {'x': 1}.items() %}{{ a }}{{ b }}{% endfor %}", "{% for a in {'x': 1}.values() %}{{ a }}{% endfor %}",
+ "{% for a, b in [(1,2,3)] %}{% endfor %}", "{% for a, b, c in [(1,2)] %}{% endfor %}", "{% set a, b = [1] %}",
+ "{{ 'a{}b'.format(none) }}", "{{ '%s|%s' % (1, none) }}", "{{ '%d' % 3.7 }}", "{{ '%s' % [1, 2] }}", "{{ '%x' % 255 }}",
+ "{{ 'abc'[1] }}", "{{ 'abc'[-4] }}", "{{ [1,2,3][1:2][0] }}", "{{ 'abcdef'[1:5:2] }}", "{{ [1,2,3][::0] }}",
+ "{{ [1,2,3]['a'] }}", "{{ [1,2,3][1.0] }}", "{{ {'a': 1}[none] }}", "{{ {none: 1}[none] }}", "{{ {1: 'x'}[1.0] }}",
+ "{{ {true: 'x'}[1] }}", "{% if 0.0 %}t{% else %}f{% endif %}", "{% if [0] %}t{% endif %}", "{% if ' ' %}t{% endif %}",
+ "{{ x if x is defined else 'no' }}", "{{ (x or 'dflt') }}", "{{ 'a' if 'a' in 'abc' }}", "{{ 1 if 0 else 2 if 0 else 3 }}",
+ "{% macro m() %}{{ varargs|length }}{% endmacro %}{{ m(1, 2) }}", "{% macro m(a=1, b=a) %}{{ b }}{% endmacro %}{{ m() }}",
+ "{% macro m() %}{{ caller() }}{% endmacro %}{{ m() }}", "{{ m }}{% macro m() %}x{% endmacro %}",
+ "{% set x %}{% for i in [1,2] %}{{ i }}{% endfor %}{% endset %}{{ x|length }}", "{% filter replace('a', 'b') %}aaa{% endfilter %}",
+ "{% with %}{% set y = 1 %}{{ y }}{% endwith %}{{ y }}", "{{ loop }}", "{% for i in [1,2] %}{{ loop.depth }}{{ loop.depth0 }}{% endfor %}",
+ "{{ range(100001)|length }}", "{{ range(0)|list }}", "{{ range(5, 1)|list }}",
+ "{{ namespace(a=1).a }}", "{% set ns = namespace(items=[]) %}{{ ns.items }}", "{{ dict(x=1).items()|list }}",
+ "{{ strftime_now('%A %j') }}", "{{ raise_exception() }}", "{{ raise_exception(1) }}", "{{ 'a'.startswith() }}",
+ "{{ 'a b'.split(none, 0) }}", "{{ 'a  b'.split(' ') }}", "{{ ''.split() }}", "{{ ''.split(',') }}", "{{ 'x'.strip(none) }}",
+ "{{ 'Hello World'.lower().title().split() }}", "{{ 'ab'.endswith(('x', 'b')) }}", "{{ 'ab'.replace('', '-') }}",
+ "{{ 'ab'.replace('', '-', 2) }}", "{{ 'aaa'.replace('a', 'b', 0) }}", "{{ 'a\\r\\nb\\nc'.splitlines() }}",
+ "{{ ','.join([1, 2]) }}", "{{ 'abc'.index('z') }}", "{{ 'AbC'.isupper() }}", "{{ '12'.isdigit() }}", "{{ 'Ab'.istitle() }}",
+]
+for i, t in enumerate(EDGE_T):
+    case(f"edge {i}: {t}", t)
 # runtime errors
 case("attribute of undefined", "{{ nothing.attr }}")
 case("call undefined", "{{ nothing() }}")

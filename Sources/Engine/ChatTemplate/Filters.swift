@@ -51,9 +51,11 @@ extension Interpreter {
             guard case let .dict(d) = value else { throw TemplateError.runtime("Can only get item pairs from a mapping.") }
             return .list(d.entries.map { .tuple([$0.key, $0.value]) })
         case "int":
+            try requireDefined(value)
             let a = try bind([("default", JinjaValue.int(0)), ("base", JinjaValue.int(10))])
             return toInt(value, base: a[1].intValue ?? 10) ?? a[0]
         case "float":
+            try requireDefined(value)
             let a = try bind([("default", JinjaValue.float(0))])
             return toFloat(value).map(JinjaValue.float) ?? a[0]
         case "abs":
@@ -288,8 +290,12 @@ extension Interpreter {
         switch method {
         case "common":
             if let i = value.intValue { return .int(i) }  // Python's round(int, n) stays an int
+            if precision < 0 {
+                let scale = pow(10.0, Double(-precision))
+                return .float((x / scale).rounded(.toNearestOrEven) * scale)
+            }
             // printf's correctly rounded conversion matches Python's round-half-even on exact binary values.
-            return .float(Double(String(format: "%.\(max(0, precision))f", x)) ?? x)
+            return .float(Double(String(format: "%.\(precision)f", x)) ?? x)
         case "ceil", "floor":
             let scale = pow(10.0, Double(precision))
             let r = method == "ceil" ? (x * scale).rounded(.up) : (x * scale).rounded(.down)

@@ -247,6 +247,9 @@ final class Interpreter {
                 scope.set(p.name, .undefined("parameter '\(p.name)' was not provided"))
             }
         }
+        if m.readsCaller, !args.keywords.contains(where: { $0.0 == "caller" }) {
+            scope.set("caller", .undefined("No caller defined"))
+        }
         scope.set("varargs", .tuple(Array(args.positional.dropFirst(m.parameters.count))))
         scope.set("kwargs", .dict(extraKeywords))
         return .string(try capture(m.body, scope))

@@ -14,6 +14,9 @@ struct Parser {
     /// template gets an error instead of overflowing the stack.
     private var depth = 0
     static let maxDepth = 100
+    /// How many for-loop bodies enclose the current point (reset inside macros),
+    /// so `{% break %}` outside a loop is a syntax error as in jinja2.
+    private var loopDepth = 0
 
     /// Enters one level of nesting, failing past `maxDepth`; pair with `leave()`.
     mutating func enter() throws {
@@ -176,12 +179,10 @@ struct Parser {
         case "print":
             _ = next()
             return .print(try parseTuple(withCondexpr: true), token.span)
-        case "break":
+        case "break", "continue":
             _ = next()
-            return .breakLoop(token.span)
-        case "continue":
-            _ = next()
-            return .continueLoop(token.span)
+            guard loopDepth > 0 else { throw fail("'\(tag)' outside loop", token.span) }
+            return tag == "break" ? .breakLoop(token.span) : .continueLoop(token.span)
         case "generation":
             _ = next()
             return .generation(try parseStatements(["endgeneration"], dropNeedle: true), token.span)
@@ -198,7 +199,9 @@ struct Parser {
         var filter: Expr?
         if skipName("if") { filter = try parseExpression() }
         let recursive = skipName("recursive")
+        loopDepth += 1
         let body = try parseStatements(["endfor", "else"])
+        loopDepth -= 1
         var otherwise: [Stmt] = []
         if case let .name(n) = next().kind, n == "else" {
             otherwise = try parseStatements(["endfor"], dropNeedle: true)
@@ -252,14 +255,20 @@ struct Parser {
         if isOp("(") { parameters = try parseSignature() }
         let call = try parseExpression()
         guard case .call = call else { throw fail("expected call", span) }
+        let savedLoopDepth = loopDepth
+        loopDepth = 0
         let body = try parseStatements(["endcall"], dropNeedle: true)
+        loopDepth = savedLoopDepth
         return .callBlock(call, MacroDefinition(name: "caller", parameters: parameters, body: body, span: span), span)
     }
 
     private mutating func parseMacroRest(span: TemplateSpan) throws -> MacroDefinition {
         let name = try expectName()
         let parameters = try parseSignature()
+        let savedLoopDepth = loopDepth
+        loopDepth = 0
         let body = try parseStatements(["endmacro"], dropNeedle: true)
+        loopDepth = savedLoopDepth
         return MacroDefinition(name: name, parameters: parameters, body: body, span: span)
     }
 

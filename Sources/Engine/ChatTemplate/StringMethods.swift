@@ -186,6 +186,7 @@ extension Interpreter {
         case "isalpha": return predicate { $0.properties.isAlphabetic }
         case "isalnum": return predicate { $0.properties.isAlphabetic || $0.properties.numericType != nil }
         case "isspace": return predicate(isPythonSpace)
+        case "istitle": return { _ in .bool(s.contains { $0.isLetter } && pyTitle(s) == s) }
         case "islower": return { _ in .bool(s.contains { $0.isLetter } && s.lowercased() == s) }
         case "isupper": return { _ in .bool(s.contains { $0.isLetter } && s.uppercased() == s) }
         case "removeprefix", "removesuffix":
@@ -284,26 +285,44 @@ func pyFormat(_ s: String, _ args: JinjaArguments) throws -> String {
     return out
 }
 
-/// Python's printf-style `format % args` for `%s`, `%r`, `%d`, `%i`, `%f` and `%%`.
+/// Python's printf-style `format % args`: `%s %r %d %i %f %e %g %x %X %o %c %%`
+/// with flags, width and precision (`%-10s`, `%05.2f`).
 func percentFormat(_ format: String, _ args: JinjaValue, _ span: TemplateSpan) throws -> String {
     var values: [JinjaValue]
     if case let .tuple(t) = args { values = t } else { values = [args] }
     var out = ""
-    var it = format.makeIterator()
-    while let c = it.next() {
-        guard c == "%" else { out.append(c); continue }
-        guard let spec = it.next() else { throw TemplateError.runtime("incomplete format", span) }
-        if spec == "%" { out.append("%"); continue }
+    let chars = Array(format)
+    var i = 0
+    while i < chars.count {
+        guard chars[i] == "%" else { out.append(chars[i]); i += 1; continue }
+        i += 1
+        var spec = ""
+        while i < chars.count, "-+ #0123456789.".contains(chars[i]) { spec.append(chars[i]); i += 1 }
+        guard i < chars.count else { throw TemplateError.runtime("incomplete format", span) }
+        let conversion = chars[i]
+        i += 1
+        if conversion == "%" { out.append("%"); continue }
         guard !values.isEmpty else { throw TemplateError.runtime("not enough arguments for format string", span) }
         let v = values.removeFirst()
-        switch spec {
-        case "s": out += v.pyStr
-        case "r": out += v.pyRepr
-        case "d", "i":
-            guard let n = v.numericValue else { throw TemplateError.runtime("%d format: a real number is required, not \(v.typeName)", span) }
-            out += String(Int(n.rounded(.towardZero)))
-        case "f": out += String(format: "%f", v.numericValue ?? 0)
-        default: throw TemplateError(.notImplemented, "the '%\(spec)' format", span: span)
+        switch conversion {
+        case "s", "r":
+            // Width and `-` apply to the text; precision truncates it.
+            let text = conversion == "s" ? v.pyStr : v.pyRepr
+            out += String(format: "%\(spec)@", text as NSString)
+        case "d", "i", "x", "X", "o", "c":
+            guard let n = v.numericValue, n.isFinite else {
+                throw TemplateError.runtime("%\(conversion) format: a real number is required, not \(v.typeName)", span)
+            }
+            if conversion == "c" { out += Unicode.Scalar(UInt32(max(0, n))).map { String($0) } ?? ""; continue }
+            let c = conversion == "i" ? "d" : String(conversion)
+            out += String(format: "%\(spec)l\(c)", Int(n.rounded(.towardZero)))
+        case "f", "F", "e", "E", "g", "G":
+            guard let n = v.numericValue else {
+                throw TemplateError.runtime("must be real number, not \(v.typeName)", span)
+            }
+            out += String(format: "%\(spec)\(conversion)", n)
+        default:
+            throw TemplateError(.notImplemented, "the '%\(conversion)' format", span: span)
         }
     }
     if !values.isEmpty { throw TemplateError.runtime("not all arguments converted during string formatting", span) }
