@@ -59,7 +59,6 @@ extension Interpreter {
             let a = try bind([("default", JinjaValue.float(0))])
             return toFloat(value).map(JinjaValue.float) ?? a[0]
         case "abs":
-            try requireDefined(value)
             switch value {
             case let .int(i): return .int(abs(i))
             case let .bool(b): return .int(b ? 1 : 0)

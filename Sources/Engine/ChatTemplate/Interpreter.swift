@@ -222,7 +222,10 @@ final class Interpreter {
         for (k, v) in args.keywords {
             if m.parameters.contains(where: { $0.name == k }) {
                 given[k] = v
-            } else if k == "caller", m.readsCaller {
+            } else if k == "caller" {
+                guard m.readsCaller else {
+                    throw TemplateError.runtime("macro '\(m.name)' was invoked with two values for the special caller argument. This is most likely a bug.", span)
+                }
                 scope.set("caller", v)
             } else if m.readsKwargs {
                 extraKeywords[k] = v

@@ -169,9 +169,9 @@ extension Interpreter {
         case "join":
             return { args in
                 let a = try args.bind(name, [("iterable", nil)])
-                return .string(try a[0].iterate().map { item -> String in
+                return .string(try a[0].iterate().enumerated().map { index, item -> String in
                     guard case let .string(t) = item else {
-                        throw TemplateError.runtime("sequence item: expected str instance, \(item.typeName) found")
+                        throw TemplateError.runtime("sequence item \(index): expected str instance, \(item.typeName) found")
                     }
                     return t
                 }.joined(separator: s))
