@@ -116,6 +116,11 @@ case("for items filter", "{% for k, v in d|items %}{{ k }}={{ v }};{% endfor %}"
 case("for filter", "{% for m in ms if m != 2 %}{{ m }}{{ loop.index }}{{ loop.last }} {% endfor %}", ms=[1, 2, 3])
 case("break continue", "{% for i in range(10) %}{% if i == 2 %}{% continue %}{% endif %}{% if i > 4 %}{% break %}{% endif %}{{ i }}{% endfor %}")
 case("nested loops", "{% for a in [1, 2] %}{% for b in 'xy' %}{{ a }}{{ b }}{{ loop.index }} {% endfor %}{{ loop.index }}|{% endfor %}")
+case("recursive loop", "{% for item in tree recursive %}{{ loop.depth }}{{ item.name }}{% if item.children %}[{{ loop(item.children) }}]{% endif %}{% if not loop.last %},{% endif %}{% endfor %}",
+     tree=[{"name": "a", "children": [{"name": "b"}, {"name": "c", "children": [{"name": "d"}]}]}, {"name": "e"}])
+case("recursive loop with filter", "{% for k, v in d.items() if k != 'skip' recursive %}{{ k }}{% if v is mapping %}({{ loop(v.items()) }}){% endif %};{% endfor %}",
+     d={"x": {"y": 1, "skip": 2, "z": {"w": 3}}, "skip": 0})
+case("calling a non-recursive loop", "{% for i in [1] %}{{ loop([2]) }}{% endfor %}")
 case("loop cycle", "{% for i in range(5) %}{{ loop.cycle('a', 'b') }}{% endfor %}")
 case("for over undefined", "[{% for x in nothing %}{{ x }}{% endfor %}]")
 case("for over none errors", "{% for x in none %}{{ x }}{% endfor %}")

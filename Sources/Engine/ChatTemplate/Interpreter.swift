@@ -29,10 +29,10 @@ final class Interpreter {
     /// Length in Unicode scalars of the root buffer (Python string offsets).
     private var rootLength = 0
     private(set) var generationSpans: [Range<Int>] = []
-    /// Active macro calls; bounded like Python's recursion limit so runaway
-    /// recursion is an error rather than a stack overflow.
-    private var macroDepth = 0
-    static let maxMacroDepth = 100
+    /// Active macro calls and recursive-loop calls; bounded like Python's recursion
+    /// limit so runaway recursion is an error rather than a stack overflow.
+    var callDepth = 0
+    static let maxCallDepth = 100
 
     init(templateName: String) { self.templateName = templateName }
 
@@ -45,9 +45,14 @@ final class Interpreter {
 
     /// Renders `body` into a string instead of the output.
     func capture(_ body: [Stmt], _ scope: Scope) throws -> String {
+        try captureOutput { _ = try execute(body, scope) }
+    }
+
+    /// Runs `work` with its output collected into a string instead of the output.
+    func captureOutput(_ work: () throws -> Void) throws -> String {
         buffers.append("")
         defer { buffers.removeLast() }
-        _ = try execute(body, scope)
+        try work()
         return buffers[buffers.count - 1]
     }
 
@@ -136,61 +141,6 @@ final class Interpreter {
         }
     }
 
-    private func executeFor(_ loop: ForLoop, _ scope: Scope) throws -> ControlFlow {
-        if loop.recursive {
-            throw TemplateError(.notImplemented, "recursive for loops", span: loop.span)
-        }
-        // An undefined iterable loops zero times, as jinja2's Undefined is an empty iterable.
-        var items = try evaluate(loop.iterable, scope).iterate(loop.span)
-        if let filter = loop.filter {
-            items = try items.filter { item in
-                let probe = Scope(parent: scope)
-                try assign(loop.target, item, probe, loop.span)
-                return try evaluate(filter, probe).isTruthy
-            }
-        }
-        if items.isEmpty { return try execute(loop.otherwise, scope) }
-        var lastChanged: JinjaValue?
-        for (i, item) in items.enumerated() {
-            let inner = Scope(parent: scope)
-            if loop.readsLoop {
-                inner.set("loop", loopObject(index: i, items: items, lastChanged: { lastChanged }, setChanged: { lastChanged = $0 }))
-            }
-            try assign(loop.target, item, inner, loop.span)
-            if try execute(loop.body, inner) == .breakLoop { break }
-        }
-        return .normal
-    }
-
-    /// jinja2's `loop` variable.
-    private func loopObject(index i: Int, items: [JinjaValue], lastChanged: @escaping () -> JinjaValue?,
-                            setChanged: @escaping (JinjaValue) -> Void) -> JinjaValue {
-        let n = items.count
-        var d = JinjaDict()
-        d["index"] = .int(i + 1)
-        d["index0"] = .int(i)
-        d["revindex"] = .int(n - i)
-        d["revindex0"] = .int(n - i - 1)
-        d["first"] = .bool(i == 0)
-        d["last"] = .bool(i == n - 1)
-        d["length"] = .int(n)
-        d["depth"] = .int(1)
-        d["depth0"] = .int(0)
-        if i > 0 { d["previtem"] = items[i - 1] }
-        if i + 1 < n { d["nextitem"] = items[i + 1] }
-        d["cycle"] = .function(JinjaFunction("loop.cycle") { args in
-            guard !args.positional.isEmpty else { throw TemplateError.runtime("no items for cycling given") }
-            return args.positional[i % args.positional.count]
-        })
-        d["changed"] = .function(JinjaFunction("loop.changed") { args in
-            let value = JinjaValue.list(args.positional)
-            if let last = lastChanged(), pyEquals(last, value) { return .bool(false) }
-            setChanged(value)
-            return .bool(true)
-        })
-        return .dict(d)
-    }
-
     /// Calls a function or macro value.
     func invoke(_ callee: JinjaValue, _ args: JinjaArguments, _ span: TemplateSpan) throws -> JinjaValue {
         switch callee {
@@ -211,9 +161,9 @@ final class Interpreter {
     /// Binds arguments like jinja2 macros: missing ones are undefined, extra
     /// positional ones go to `varargs`, extra keywords to `kwargs`.
     private func callMacro(_ m: MacroDefinition, _ definingScope: Scope, _ args: JinjaArguments, _ span: TemplateSpan) throws -> JinjaValue {
-        macroDepth += 1
-        defer { macroDepth -= 1 }
-        if macroDepth > Interpreter.maxMacroDepth {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > Interpreter.maxCallDepth {
             throw TemplateError.runtime("maximum recursion depth exceeded while calling macro '\(m.name)'", span)
         }
         let scope = Scope(parent: definingScope)
