@@ -171,6 +171,7 @@ case("case methods", "{{ s.upper() }} {{ s.lower() }} {{ s.title() }} {{ s.capit
 case("replace find count", "{{ s.replace('a', 'o') }} {{ s.replace('a', 'o', 1) }} {{ s.find('n') }} {{ s.find('z') }} {{ s.count('a') }}", s="banana")
 case("format method", "{{ '{} + {} = {}'.format(1, 2, 3) }} {{ '{name}!'.format(name='x') }} {{ '{0}{0}'.format('ab') }}")
 case("percent format", "{{ '%s and %s' % ('a', 1) }} {{ '%d%%' % 50 }} {{ 'v=%r' % 'q' }}")
+case("percent format widths", "[{{ '%-5s|%5s|%.2s' % ('ab', 'cd', 'xyz') }}] [{{ '%5d|%-4d|%05d|%+d' % (42, 7, 3, 5) }}] [{{ '%.3f|%8.2f|%e|%g' % (3.14159, 2.5, 12345.678, 0.0001) }}] [{{ '%x|%X|%o|%c' % (255, 255, 8, 65) }}] [{{ '%s' % 'é' }}]")
 case("join method", "{{ ', '.join(['a', 'b']) }}")
 case("dict methods", "{{ d.keys()|list }} {{ d.values()|list }} {{ d.get('a') }} {{ d.get('z') }} {{ d.get('z', 9) }}", d={"a": 1, "b": 2})
 # filters

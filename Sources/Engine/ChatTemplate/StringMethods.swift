@@ -307,8 +307,13 @@ func percentFormat(_ format: String, _ args: JinjaValue, _ span: TemplateSpan) t
         switch conversion {
         case "s", "r":
             // Width and `-` apply to the text; precision truncates it.
-            let text = conversion == "s" ? v.pyStr : v.pyRepr
-            out += String(format: "%\(spec)@", text as NSString)
+            var text = Array((conversion == "s" ? v.pyStr : v.pyRepr).unicodeScalars)
+            let parts = spec.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2, let precision = Int(parts[1]), precision < text.count { text = Array(text[..<precision]) }
+            let width = Int(parts[0].filter(\.isNumber)) ?? 0
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            let body = String(String.UnicodeScalarView(text))
+            out += parts[0].contains("-") ? body + padding : padding + body
         case "d", "i", "x", "X", "o", "c":
             guard let n = v.numericValue, n.isFinite else {
                 throw TemplateError.runtime("%\(conversion) format: a real number is required, not \(v.typeName)", span)
