@@ -84,7 +84,7 @@ public struct ChatTemplate: @unchecked Sendable {
 
     /// A plain Jinja render with the given variables (no chat preprocessing).
     public func render(variables: [String: JinjaValue]) throws -> Rendered {
-        let interpreter = Interpreter(templateName: name)
+        let interpreter = Interpreter()
         let globals = Scope(parent: nil, Globals.make(now: now))
         let scope = Scope(parent: globals, variables)
         do {

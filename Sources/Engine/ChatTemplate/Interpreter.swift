@@ -23,7 +23,6 @@ enum ControlFlow { case normal, breakLoop, continueLoop }
 /// Renders a parsed template. One instance per render: it holds the output
 /// being built and the `{% generation %}` spans recorded along the way.
 final class Interpreter {
-    let templateName: String
     /// Output buffers; captures (`set` blocks, macros, filter blocks) push one.
     private var buffers: [String] = [""]
     /// Length in Unicode scalars of the root buffer (Python string offsets).
@@ -33,8 +32,6 @@ final class Interpreter {
     /// limit so runaway recursion is an error rather than a stack overflow.
     var callDepth = 0
     static let maxCallDepth = 100
-
-    init(templateName: String) { self.templateName = templateName }
 
     var output: String { buffers[0] }
 
