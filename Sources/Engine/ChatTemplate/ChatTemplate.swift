@@ -19,6 +19,8 @@ import Foundation
 /// let prefill = try template.render(messages: withPartialReply, continueFinalMessage: true)
 /// let chatml = ChatTemplate.trlChatMLSource()             // what TRL's setup_chat_format installs
 /// let value = try JinjaValue.parseJSON(text)              // JSON with key order kept; value.toJSON() is json.dumps
+/// let set = try ChatTemplateSet.load(directory: modelDir, tokenizerConfig: config)  // chat_template.jinja & co.
+/// let source = try set?.select(requested: nil, hasTools: false)  // transformers' get_chat_template
 /// ```
 /// `context` should hold the tokenizer's special tokens map (`bos_token`, `eos_token`,
 /// `pad_token`, `unk_token`, ...) plus any extra keyword arguments, as transformers passes them.
