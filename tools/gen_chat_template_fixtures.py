@@ -290,6 +290,26 @@ EDGE_T = [
 ]
 for i, t in enumerate(EDGE_T):
     case(f"edge {i}: {t}", t)
+# which blocks open a scope (set/filter/generation/macro/with do, if does not)
+SCOPE_T = [
+ "{% generation %}{% set x = 1 %}{{ x }}{% endgeneration %}[{{ x }}]",
+ "{% filter upper %}{% set x = 'a' %}{{ x }}{% endfilter %}[{{ x }}]",
+ "{% set y %}{% set x = 2 %}{{ x }}{% endset %}[{{ x }}][{{ y }}]",
+ "{% macro m() %}{% set x = 3 %}{% endmacro %}{{ m() }}[{{ x }}]",
+ "{% with %}{% set x = 4 %}{% endwith %}[{{ x }}]",
+ "{% if true %}{% set x = 5 %}{% endif %}[{{ x }}]",
+ "{% set x = 1 %}{% generation %}{% set x = x + 1 %}{{ x }}{% endgeneration %}[{{ x }}]",
+ "{% for i in [1] %}{% generation %}{{ loop.index }}{% endgeneration %}{% endfor %}",
+ "{% for i in [1, 2] %}{% generation %}{% if i == 1 %}{% continue %}{% endif %}{{ i }}{% endgeneration %}{% endfor %}",
+ "{% set ns = namespace(a=0) %}{% generation %}{% set ns.a = 5 %}{% endgeneration %}{{ ns.a }}",
+ "{% macro m() %}{% generation %}g{% endgeneration %}{% endmacro %}a{{ m() }}b",
+ "{% for x in [1,2] %}{% set y = x %}{% endfor %}[{{ y }}]",
+ "{% set x = 1 %}{% for i in [1] %}{% set x = 2 %}{% for j in [1] %}{{ x }}{% endfor %}{% endfor %}{{ x }}",
+ "{% set x = 1 %}{% macro m() %}{{ x }}{% set x = 2 %}{{ x }}{% endmacro %}{{ m() }}{{ x }}",
+ "{% for i in [1,2] %}{% if loop.first %}{% set z = 'f' %}{% endif %}{{ z }}{% endfor %}",
+]
+for i, t in enumerate(SCOPE_T):
+    case(f"scope {i}: {t}", t)
 # runtime errors
 case("attribute of undefined", "{{ nothing.attr }}")
 case("call undefined", "{{ nothing() }}")

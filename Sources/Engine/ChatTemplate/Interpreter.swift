@@ -77,7 +77,8 @@ final class Interpreter {
         case let .set(target, expr, span):
             try assign(target, try evaluate(expr, scope), scope, span)
         case let .setBlock(target, filters, body, span):
-            let text = try applyFilters(filters, to: .string(try capture(body, scope)), scope)
+            // Block bodies (set, filter, generation) have their own scope in jinja2.
+            let text = try applyFilters(filters, to: .string(try capture(body, Scope(parent: scope))), scope)
             try assign(target, text, scope, span)
         case let .macro(definition):
             scope.set(definition.name, .function(JinjaFunction(macro: definition, scope: scope)))
@@ -87,7 +88,7 @@ final class Interpreter {
             arguments.keywords.append(("caller", .function(JinjaFunction(macro: caller, scope: scope))))
             write(try invoke(try evaluate(callee, scope), arguments, span).pyStr)
         case let .filterBlock(filters, body, _):
-            write(try applyFilters(filters, to: .string(try capture(body, scope)), scope).pyStr)
+            write(try applyFilters(filters, to: .string(try capture(body, Scope(parent: scope))), scope).pyStr)
         case let .with(assignments, body, span):
             let inner = Scope(parent: scope)
             for (target, expr) in assignments { try assign(target, try evaluate(expr, scope), inner, span) }
@@ -100,7 +101,7 @@ final class Interpreter {
             // Like transformers' AssistantTracker: the start is the length of the
             // template output so far, the end adds the length of the block's text.
             let start = rootLength
-            let text = try capture(body, scope)
+            let text = try capture(body, Scope(parent: scope))
             generationSpans.append(start..<(start + text.unicodeScalars.count))
             write(text)
         }

@@ -184,7 +184,11 @@ struct Parser {
             guard loopDepth > 0 else { throw fail("'\(tag)' outside loop", token.span) }
             return tag == "break" ? .breakLoop(token.span) : .continueLoop(token.span)
         case "generation":
+            // The body becomes a function (a jinja2 CallBlock), so loop controls cannot cross it.
             _ = next()
+            let savedLoopDepth = loopDepth
+            loopDepth = 0
+            defer { loopDepth = savedLoopDepth }
             return .generation(try parseStatements(["endgeneration"], dropNeedle: true), token.span)
         default:
             throw TemplateError(.notImplemented, "the '{% \(tag) %}' tag (chat templates are single files)", span: token.span)
