@@ -310,6 +310,34 @@ SCOPE_T = [
 ]
 for i, t in enumerate(SCOPE_T):
     case(f"scope {i}: {t}", t)
+SCOPE2_V = {"messages": [{"role": "system", "content": "S"}, {"role": "user", "content": "U"}, {"role": "assistant", "content": "A"}]}
+SCOPE2_T = [
+ "{% set ns = namespace(x=[]) %}{% for m in messages %}{% set ns.x = ns.x + [m.role] %}{% endfor %}{{ ns.x }}",
+ "{% for m in messages %}{% set content = m.content %}{% if loop.last %}{{ content }}{% endif %}{% endfor %}[{{ content }}]",
+ "{%- set x = 1 -%}{%- for i in range(3) -%}{%- set x = x + i -%}{{ x }}{%- endfor -%}",
+ "{% for i in [] %}{% else %}{% set e = 1 %}{{ e }}{% endfor %}[{{ e }}]",
+ "{% if x is not defined %}{% set x = 'd' %}{% endif %}{{ x }}",
+ "{% set i = 'outer' %}{% for i in [1] %}{{ i }}{% endfor %}{{ i }}",
+ "{% for i in [1,2] %}{% set i = i * 10 %}{{ i }}{% endfor %}",
+ "{% set g = 5 %}{% macro m(a=g) %}{{ a }}{% endmacro %}{{ m() }}",
+ "{% macro add(ns) %}{% set ns.n = ns.n + 1 %}{% endmacro %}{% set ns = namespace(n=0) %}{{ add(ns) }}{{ add(ns) }}{{ ns.n }}",
+ "{% for m in messages %}{{ loop.previtem.role if loop.previtem is defined else 'none' }},{% endfor %}",
+ "{% for m in messages %}{{ messages[loop.index0 - 1].role }},{% endfor %}",
+ "{% for m in messages %}{% for n in messages %}{% if loop.first %}{{ loop.index }}{% endif %}{% endfor %}{{ loop.index }}{% endfor %}",
+ "{% set messages = messages[1:] %}{{ messages|length }}",
+ "{% for m in messages %}{% if m.role == 'system' %}{% set sys = m.content %}{% endif %}{% endfor %}[{{ sys }}]",
+ "{% set sys = messages[0].content if messages[0].role == 'system' else '' %}{{ sys }}",
+ "{% for m in messages if m.role != 'system' %}{{ loop.index }}{{ m.role }}{% endfor %}",
+ "{% set x = [] %}{% for m in messages %}{% set x = x + [1] %}{% endfor %}{{ x }}",
+ "{{ messages|map(attribute='role')|join(',') }} {{ messages|selectattr('role', 'in', ['user', 'system'])|list|length }}",
+ "{% for m in messages %}{% if loop.index0 == 0 %}{% set first = true %}{% endif %}{{ first }}{% endfor %}",
+ "{% macro m(x) %}{% for i in x %}{{ i }}{% if not loop.last %},{% endif %}{% endfor %}{% endmacro %}{{ m([1,2,3]) }}",
+ "{% for a in [1] %}{% macro inner() %}{{ a }}{% endmacro %}{{ inner() }}{% endfor %}",
+ "{{ messages[-1].role == 'assistant' and 'yes' or 'no' }}",
+ "{% for message in messages %}{% set role = 'model' if message['role'] == 'assistant' else message['role'] %}{{ role }}{% endfor %}",
+]
+for i, t in enumerate(SCOPE2_T):
+    case(f"chat scope {i}: {t}", t, **SCOPE2_V)
 # runtime errors
 case("attribute of undefined", "{{ nothing.attr }}")
 case("call undefined", "{{ nothing() }}")

@@ -17,8 +17,8 @@ extension Interpreter {
                 return try evaluate(filter, probe).isTruthy
             }
         }
-        // The else body belongs to the enclosing loop, so its break/continue propagate.
-        if items.isEmpty { return try execute(loop.otherwise, scope) }
+        // The else body has its own scope; its break/continue belong to an enclosing loop.
+        if items.isEmpty { return try execute(loop.otherwise, Scope(parent: scope)) }
         let changed = ChangeTracker()
         for (i, item) in items.enumerated() {
             let inner = Scope(parent: scope)
