@@ -394,6 +394,10 @@ def item(depth):
         s = tag("for i in " + RNG.choice(["l", "range(n)", "s.split()", "[]", "d"])) + block(depth + 1) + "{{ loop.index }}"
         if RNG.random() < 0.3: s += tag("else") + block(depth + 1)
         return s + tag("endfor")
+    if k < 0.95:
+        kind = RNG.choice(["generation", "filter upper", "set blk"])
+        end = {"generation": "endgeneration", "filter upper": "endfilter", "set blk": "endset"}[kind]
+        return tag(kind) + tag("set v = " + RNG.choice(EXPRS)) + block(depth + 1) + "{{ v }}" + tag(end) + "{{ v }}" + ("{{ blk }}" if kind == "set blk" else "")
     if k < 0.97:
         return tag("raw") + RNG.choice(TEXTS) + "{{ raw }}" + RNG.choice(TEXTS) + tag("endraw")
     return tag("macro m(a, b=2)") + block(depth + 1) + "{{ a }}" + tag("endmacro") + "{{ m(n) }}"
