@@ -338,6 +338,17 @@ SCOPE2_T = [
 ]
 for i, t in enumerate(SCOPE2_T):
     case(f"chat scope {i}: {t}", t, **SCOPE2_V)
+# malformed or unusual syntax: jinja2 either fails (compared by line/message) or renders
+SYNTAX_T = ["{{", "{%", "{#", "{", "}", "}}", "%}", "#}", "{{ 'abc", "{% raw %}abc", "{% raw %}{% endraw", "{{ x }", "{{ x %}", "{% if %}", "{% if x %}{% else %}{% else %}{% endif %}",
+     "{% endif %}", "{% for %}", "{% for x %}", "{% for x in %}", "{% set %}", "{% set x %}", "{% set 1 = 2 %}", "{% macro %}", "{% macro m( %}", "{{ x | }}", "{{ x is }}",
+     "{{ [1, 2 }}", "{{ {1: } }}", "{{ (1 }}", "{{ x.1.2 }}", "{{ 1 if }}", "{{ f(a=1, 2) }}", "{{ f(**a, b) }}", "{{ f(*a, *b) }}", "{{ 'a' 'b' }}", "{{ x[] }}",
+     "{{ x[:] }}", "{{ x[::] }}", "{{ not }}", "{{ - }}", "{{ 1 2 }}", "{%- -%}", "{% - %}", "{{ 0x }}", "{{ 1e }}", "{{ 1_ }}", "{{ 1__0 }}", "{{ 00 }}", "{{ 007 }}",
+     "{{ .5 }}", "{{ 5. }}", "{{ 1.5.2 }}", "{{ 'a\\\\' }}", "{{ \"\\x4 \" }}", "{{ '\\N{BULLET}' }}", "{{ 'é' | length }}", "\t{% if true %}x{% endif %}", "{# {{ x }} #}y",
+     "{{ x }}}", "{{{ x }}", "{{ {'a': {'b': 1}} }}", "{{ {'a': {'b': 1}}}}", "{%+ if true -%} x {%- endif +%}", "{% if true %}{% break %}{% endif %}",
+     "{% filter %}x{% endfilter %}", "{% filter nosuch %}x{% endfilter %}", "{% set x | nosuch %}a{% endset %}", "{% with x %}{% endwith %}", "{% call m %}{% endcall %}",
+     "{% generation %}{% endgeneration %}", "{% endgeneration %}", "{% include 'x' %}", "{% extends 'x' %}", "{% block b %}{% endblock %}", "{% import 'x' as y %}"]
+for i, t in enumerate(SYNTAX_T):
+    case(f"syntax {i}: {t}", t, x=1)
 # runtime errors
 case("attribute of undefined", "{{ nothing.attr }}")
 case("call undefined", "{{ nothing() }}")
