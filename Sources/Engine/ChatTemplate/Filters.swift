@@ -160,7 +160,7 @@ extension Interpreter {
             return try getAttribute(value, a[0].pyStr, span)
         case "pprint": return .string(value.pyRepr)
         default:
-            throw TemplateError.runtime("No filter named '\(name)'.")
+            throw TemplateError.runtime("No filter named '\(name)' found.")
         }
     }
 
