@@ -209,9 +209,9 @@ struct Parser {
 
     private mutating func parseFor() throws -> Stmt {
         let span = try next().span
-        let target = try parseAssignTarget(extraEnd: ["in"])
+        let target = try parseAssignTarget()
         _ = try expectName("in")
-        let iterable = try parseTuple(withCondexpr: false, extraEnd: ["recursive"])
+        let iterable = try parseTuple(withCondexpr: false)
         var filter: Expr?
         if try skipName("if") { filter = try parseExpression() }
         let recursive = try skipName("recursive")
@@ -322,12 +322,12 @@ struct Parser {
         return filters
     }
 
-    mutating func parseAssignTarget(extraEnd: [String] = [], withNamespace: Bool = false) throws -> AssignTarget {
+    mutating func parseAssignTarget(withNamespace: Bool = false) throws -> AssignTarget {
         if withNamespace, case let .name(ns) = current.kind, isOp(".", peek) {
             _ = try next(); _ = try next()
             return .namespaceAttribute(ns, try expectName())
         }
-        let expr = try parseTuple(simplified: true, extraEnd: extraEnd)
+        let expr = try parseTuple(simplified: true)
         return try assignTarget(from: expr)
     }
 

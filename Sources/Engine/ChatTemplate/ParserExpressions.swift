@@ -10,14 +10,14 @@ extension Parser {
     }
 
     /// A comma-separated list becomes a tuple; a single expression stays itself.
-    mutating func parseTuple(simplified: Bool = false, withCondexpr: Bool = true, extraEnd: [String] = [],
+    mutating func parseTuple(simplified: Bool = false, withCondexpr: Bool = true,
                              explicitParentheses: Bool = false) throws -> Expr {
         let span = current.span
         var items: [Expr] = []
         var isTuple = false
         while true {
             if !items.isEmpty { try expectOp(",") }
-            if isTupleEnd(extraEnd) { break }
+            if isTupleEnd { break }
             if simplified {
                 items.append(try parsePrimary())
             } else {
@@ -32,11 +32,12 @@ extension Parser {
         return .tuple(items, span)
     }
 
-    private func isTupleEnd(_ extraEnd: [String]) -> Bool {
+    /// jinja2 also passes "extra end rules" (`in` after a for target) here, but its
+    /// `test_any(rules)` call never matches them, so only closing tokens end a tuple;
+    /// `{% for in xs %}` therefore reads `in` as the loop variable, as jinja2 does.
+    private var isTupleEnd: Bool {
         switch current.kind {
-        case .variableEnd, .blockEnd: return true
-        case .op(")"): return true
-        case let .name(n): return extraEnd.contains(n)
+        case .variableEnd, .blockEnd, .op(")"): return true
         default: return false
         }
     }
