@@ -116,6 +116,11 @@ case("for items filter", "{% for k, v in d|items %}{{ k }}={{ v }};{% endfor %}"
 case("for filter", "{% for m in ms if m != 2 %}{{ m }}{{ loop.index }}{{ loop.last }} {% endfor %}", ms=[1, 2, 3])
 case("break continue", "{% for i in range(10) %}{% if i == 2 %}{% continue %}{% endif %}{% if i > 4 %}{% break %}{% endif %}{{ i }}{% endfor %}")
 case("nested loops", "{% for a in [1, 2] %}{% for b in 'xy' %}{{ a }}{{ b }}{{ loop.index }} {% endfor %}{{ loop.index }}|{% endfor %}")
+case("recursive loop", "{% for item in tree recursive %}{{ loop.depth }}{{ item.name }}{% if item.children %}[{{ loop(item.children) }}]{% endif %}{% if not loop.last %},{% endif %}{% endfor %}",
+     tree=[{"name": "a", "children": [{"name": "b"}, {"name": "c", "children": [{"name": "d"}]}]}, {"name": "e"}])
+case("recursive loop with filter", "{% for k, v in d.items() if k != 'skip' recursive %}{{ k }}{% if v is mapping %}({{ loop(v.items()) }}){% endif %};{% endfor %}",
+     d={"x": {"y": 1, "skip": 2, "z": {"w": 3}}, "skip": 0})
+case("calling a non-recursive loop", "{% for i in [1] %}{{ loop([2]) }}{% endfor %}")
 case("loop cycle", "{% for i in range(5) %}{{ loop.cycle('a', 'b') }}{% endfor %}")
 case("for over undefined", "[{% for x in nothing %}{{ x }}{% endfor %}]")
 case("for over none errors", "{% for x in none %}{{ x }}{% endfor %}")
@@ -159,12 +164,14 @@ case("nested data", "{{ m.tool_calls[0].function.name }}({{ m.tool_calls[0].func
 case("strip family", "[{{ s.strip() }}][{{ s.lstrip() }}][{{ s.rstrip() }}][{{ 'xxaxx'.strip('x') }}]", s="  \n a b \t ")
 case("split", "{{ 'a,b,,c'.split(',') }} {{ '  a  b '.split() }} {{ 'a b c'.split(' ', 1) }} {{ 'x</think>y'.split('</think>')[-1] }}")
 case("rsplit", "{{ 'a,b,c'.rsplit(',', 1) }} {{ ' a b  c '.rsplit(None, 1) }} {{ 'a b'.rsplit() }} {{ 'x</think>y</think>z'.rsplit('</think>', 1)[0] }}")
+case("more str methods", "{{ '42'.zfill(5) }} {{ '-7'.zfill(4) }} {{ 'ab'.ljust(4, '.') }}| {{ 'ab'.rjust(4) }} {{ 'ab'.center(5, '*') }} {{ 'a=b=c'.partition('=') }} {{ 'a=b=c'.rpartition('=') }} {{ 'abc'.partition('x') }} {{ 'Hello'.swapcase() }} {{ 'ß'.casefold() }}")
 case("in substring", "{{ '' in 'abc' }} {{ 'é' in 'café' }} {{ 'bc' in 'abc' }} {{ 'abcd' in 'abc' }}")
 case("startswith endswith", "{{ s.startswith('<') }} {{ s.endswith('>') }} {{ s.startswith(('x', '<')) }}", s="<tool>")
 case("case methods", "{{ s.upper() }} {{ s.lower() }} {{ s.title() }} {{ s.capitalize() }}", s="hELLo wORLD they're")
 case("replace find count", "{{ s.replace('a', 'o') }} {{ s.replace('a', 'o', 1) }} {{ s.find('n') }} {{ s.find('z') }} {{ s.count('a') }}", s="banana")
 case("format method", "{{ '{} + {} = {}'.format(1, 2, 3) }} {{ '{name}!'.format(name='x') }} {{ '{0}{0}'.format('ab') }}")
 case("percent format", "{{ '%s and %s' % ('a', 1) }} {{ '%d%%' % 50 }} {{ 'v=%r' % 'q' }}")
+case("percent format widths", "[{{ '%-5s|%5s|%.2s' % ('ab', 'cd', 'xyz') }}] [{{ '%5d|%-4d|%05d|%+d' % (42, 7, 3, 5) }}] [{{ '%.3f|%8.2f|%e|%g' % (3.14159, 2.5, 12345.678, 0.0001) }}] [{{ '%x|%X|%o|%c' % (255, 255, 8, 65) }}] [{{ '%s' % 'é' }}]")
 case("join method", "{{ ', '.join(['a', 'b']) }}")
 case("dict methods", "{{ d.keys()|list }} {{ d.values()|list }} {{ d.get('a') }} {{ d.get('z') }} {{ d.get('z', 9) }}", d={"a": 1, "b": 2})
 # filters
@@ -241,6 +248,107 @@ case("whitespace heavy template", """{%- for m in messages -%}
 case("macro too many arguments", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}")
 case("macro unknown keyword", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, b=2) }}")
 case("macro caller not used", "{% macro m() %}x{% endmacro %}{% call m() %}y{% endcall %}")
+# one-liners probing undefined handling, numeric corners, filters, methods and errors
+EDGE_T = [
+ "{% break %}", "a{% for x in [1] %}{% endfor %}{{ loop.index }}", "{% set ns = 1 %}{% set ns.x = 2 %}",
+ "{{ x.y.z }}", "{{ none.x }}", "{{ none['x'] }}", "{{ 1.x }}", "{{ 'abc'.x }}", "{{ [1].x }}",
+ "{{ {'a': 1}['b'] }}", "{{ {'a': 1}.b is defined }}", "{{ 'a' ~ {'k': none} }}", "{{ -'a' }}", "{{ not nothing }}",
+ "{{ nothing is none }}", "{{ nothing|default }}", "{{ nothing|upper }}", "{{ nothing|trim }}", "{{ nothing|join(',') }}",
+ "{{ nothing|first }}", "{{ nothing|list }}", "{{ nothing|int }}", "{{ nothing|string }}", "{{ nothing|tojson }}",
+ "{{ nothing|abs }}", "{{ nothing < 1 }}", "{{ nothing == none }}", "{{ nothing ~ 1 }}", "{{ nothing * 2 }}",
+ "{{ [1, 2] * 2 }}", "{{ 3 * 'ab' }}", "{{ 'ab' * 0 }}", "{{ 1 + true }}", "{{ true + true }}", "{{ 1.0 // 0.3 }}",
+ "{{ 10 % 3.5 }}", "{{ 2 ** 62 }}", "{{ 7 / 7 }}", "{{ 0.1 * 3 }}", "{{ 1e300 * 1e10 }}", "{{ -1e300 * 1e10 }}",
+ "{{ (1e300 * 1e10) * 0 }}", "{{ [] == [] }}", "{{ {} is mapping }}", "{{ () is sequence }}", "{{ 'x' is iterable }}",
+ "{{ 5 is number }}", "{{ true is number }}", "{{ none is string }}", "{{ 1 in [true] }}", "{{ 'a' in ['a', 'b']|map('upper') }}",
+ "{{ [1,2,3]|map('string')|join }}", "{{ ['1','2']|map('int')|sum }}", "{{ {'b':1,'a':2}|list }}", "{{ {'b':1,'a':2}|sort }}",
+ "{{ 'hello'|batch(2)|list }}", "{{ [1, none, 2]|select|list }}", "{{ range(3)|reverse|list }}", "{{ 'a-b c'|title }}", "{{ \"it's\"|title }}", "{{ 'x'|indent(2, true, true) }}",
+ "{{ ''|indent(2, true) }}", "{{ 'a\\n'|indent(2) }}", "{{ 'abc'|center(2) }}", "{{ 12345.678|round(-2) }}",
+ "{{ 3.14159|round(2, 'floor') }}", "{{ -2.5|round }}", "{{ 0.5|round }}", "{{ 1.5|round }}", "{{ '3'|float + 1 }}",
+ "{{ 'nan'|float }}", "{{ ' 12 '|int }}", "{{ '1_000'|int }}", "{{ '+5'|int }}", "{{ '1e3'|int }}", "{{ true|int }}",
+ "{{ [3,1]|sort|first }}", "{{ ['b','a']|sort(reverse=true)|join }}", "{{ [{'a':2},{'a':1}]|sort(attribute='a')|map(attribute='a')|list }}",
+ "{{ {'a': [1, {'b': 'é'}]}|tojson(indent='\\t') }}", "{{ 1.0|tojson }}", "{{ 1e20|tojson }}", "{{ (1, 2)|tojson }}",
+ "{{ {1: 'a', none: 'b', true: 'c'}|tojson }}", "{{ 'x'|tojson(indent=2) }}", "{{ [[]]|tojson(indent=2) }}",
+ "{{ [1,[2,[3]]]|tojson(indent=0) }}", "{{ 'a\\u0000b'|tojson }}", "{{ dict(a=1)|tojson(sort_keys=true, indent=1) }}",
+ "{% for a, b in {'x': 1}.items() %}{{ a }}{{ b }}{% endfor %}", "{% for a in {'x': 1}.values() %}{{ a }}{% endfor %}",
+ "{% for a, b in [(1,2,3)] %}{% endfor %}", "{% for a, b, c in [(1,2)] %}{% endfor %}", "{% set a, b = [1] %}",
+ "{{ 'a{}b'.format(none) }}", "{{ '%s|%s' % (1, none) }}", "{{ '%d' % 3.7 }}", "{{ '%s' % [1, 2] }}", "{{ '%x' % 255 }}",
+ "{{ 'abc'[1] }}", "{{ 'abc'[-4] }}", "{{ [1,2,3][1:2][0] }}", "{{ 'abcdef'[1:5:2] }}", "{{ [1,2,3][::0] }}",
+ "{{ [1,2,3]['a'] }}", "{{ [1,2,3][1.0] }}", "{{ {'a': 1}[none] }}", "{{ {none: 1}[none] }}", "{{ {1: 'x'}[1.0] }}",
+ "{{ {true: 'x'}[1] }}", "{% if 0.0 %}t{% else %}f{% endif %}", "{% if [0] %}t{% endif %}", "{% if ' ' %}t{% endif %}",
+ "{{ x if x is defined else 'no' }}", "{{ (x or 'dflt') }}", "{{ 'a' if 'a' in 'abc' }}", "{{ 1 if 0 else 2 if 0 else 3 }}",
+ "{% macro m() %}{{ varargs|length }}{% endmacro %}{{ m(1, 2) }}", "{% macro m(a=1, b=a) %}{{ b }}{% endmacro %}{{ m() }}",
+ "{% macro m() %}{{ caller() }}{% endmacro %}{{ m() }}", "{{ m }}{% macro m() %}x{% endmacro %}",
+ "{% set x %}{% for i in [1,2] %}{{ i }}{% endfor %}{% endset %}{{ x|length }}", "{% filter replace('a', 'b') %}aaa{% endfilter %}",
+ "{% with %}{% set y = 1 %}{{ y }}{% endwith %}{{ y }}", "{{ loop }}", "{% for i in [1,2] %}{{ loop.depth }}{{ loop.depth0 }}{% endfor %}",
+ "{{ range(100001)|length }}", "{{ range(0)|list }}", "{{ range(5, 1)|list }}",
+ "{{ namespace(a=1).a }}", "{% set ns = namespace(items=[]) %}{{ ns.items }}", "{{ dict(x=1).items()|list }}",
+ "{{ strftime_now('%A %j') }}", "{{ raise_exception() }}", "{{ raise_exception(1) }}", "{{ 'a'.startswith() }}",
+ "{{ 'a b'.split(none, 0) }}", "{{ 'a  b'.split(' ') }}", "{{ ''.split() }}", "{{ ''.split(',') }}", "{{ 'x'.strip(none) }}",
+ "{{ 'Hello World'.lower().title().split() }}", "{{ 'ab'.endswith(('x', 'b')) }}", "{{ 'ab'.replace('', '-') }}",
+ "{{ 'ab'.replace('', '-', 2) }}", "{{ 'aaa'.replace('a', 'b', 0) }}", "{{ 'a\\r\\nb\\nc'.splitlines() }}",
+ "{{ ','.join([1, 2]) }}", "{{ 'abc'.index('z') }}", "{{ 'AbC'.isupper() }}", "{{ '12'.isdigit() }}", "{{ 'Ab'.istitle() }}",
+]
+for i, t in enumerate(EDGE_T):
+    case(f"edge {i}: {t}", t)
+# which blocks open a scope (set/filter/generation/macro/with do, if does not)
+SCOPE_T = [
+ "{% generation %}{% set x = 1 %}{{ x }}{% endgeneration %}[{{ x }}]",
+ "{% filter upper %}{% set x = 'a' %}{{ x }}{% endfilter %}[{{ x }}]",
+ "{% set y %}{% set x = 2 %}{{ x }}{% endset %}[{{ x }}][{{ y }}]",
+ "{% macro m() %}{% set x = 3 %}{% endmacro %}{{ m() }}[{{ x }}]",
+ "{% with %}{% set x = 4 %}{% endwith %}[{{ x }}]",
+ "{% if true %}{% set x = 5 %}{% endif %}[{{ x }}]",
+ "{% set x = 1 %}{% generation %}{% set x = x + 1 %}{{ x }}{% endgeneration %}[{{ x }}]",
+ "{% for i in [1] %}{% generation %}{{ loop.index }}{% endgeneration %}{% endfor %}",
+ "{% for i in [1, 2] %}{% generation %}{% if i == 1 %}{% continue %}{% endif %}{{ i }}{% endgeneration %}{% endfor %}",
+ "{% set ns = namespace(a=0) %}{% generation %}{% set ns.a = 5 %}{% endgeneration %}{{ ns.a }}",
+ "{% macro m() %}{% generation %}g{% endgeneration %}{% endmacro %}a{{ m() }}b",
+ "{% for x in [1,2] %}{% set y = x %}{% endfor %}[{{ y }}]",
+ "{% set x = 1 %}{% for i in [1] %}{% set x = 2 %}{% for j in [1] %}{{ x }}{% endfor %}{% endfor %}{{ x }}",
+ "{% set x = 1 %}{% macro m() %}{{ x }}{% set x = 2 %}{{ x }}{% endmacro %}{{ m() }}{{ x }}",
+ "{% for i in [1,2] %}{% if loop.first %}{% set z = 'f' %}{% endif %}{{ z }}{% endfor %}",
+]
+for i, t in enumerate(SCOPE_T):
+    case(f"scope {i}: {t}", t)
+SCOPE2_V = {"messages": [{"role": "system", "content": "S"}, {"role": "user", "content": "U"}, {"role": "assistant", "content": "A"}]}
+SCOPE2_T = [
+ "{% set ns = namespace(x=[]) %}{% for m in messages %}{% set ns.x = ns.x + [m.role] %}{% endfor %}{{ ns.x }}",
+ "{% for m in messages %}{% set content = m.content %}{% if loop.last %}{{ content }}{% endif %}{% endfor %}[{{ content }}]",
+ "{%- set x = 1 -%}{%- for i in range(3) -%}{%- set x = x + i -%}{{ x }}{%- endfor -%}",
+ "{% for i in [] %}{% else %}{% set e = 1 %}{{ e }}{% endfor %}[{{ e }}]",
+ "{% if x is not defined %}{% set x = 'd' %}{% endif %}{{ x }}",
+ "{% set i = 'outer' %}{% for i in [1] %}{{ i }}{% endfor %}{{ i }}",
+ "{% for i in [1,2] %}{% set i = i * 10 %}{{ i }}{% endfor %}",
+ "{% set g = 5 %}{% macro m(a=g) %}{{ a }}{% endmacro %}{{ m() }}",
+ "{% macro add(ns) %}{% set ns.n = ns.n + 1 %}{% endmacro %}{% set ns = namespace(n=0) %}{{ add(ns) }}{{ add(ns) }}{{ ns.n }}",
+ "{% for m in messages %}{{ loop.previtem.role if loop.previtem is defined else 'none' }},{% endfor %}",
+ "{% for m in messages %}{{ messages[loop.index0 - 1].role }},{% endfor %}",
+ "{% for m in messages %}{% for n in messages %}{% if loop.first %}{{ loop.index }}{% endif %}{% endfor %}{{ loop.index }}{% endfor %}",
+ "{% set messages = messages[1:] %}{{ messages|length }}",
+ "{% for m in messages %}{% if m.role == 'system' %}{% set sys = m.content %}{% endif %}{% endfor %}[{{ sys }}]",
+ "{% set sys = messages[0].content if messages[0].role == 'system' else '' %}{{ sys }}",
+ "{% for m in messages if m.role != 'system' %}{{ loop.index }}{{ m.role }}{% endfor %}",
+ "{% set x = [] %}{% for m in messages %}{% set x = x + [1] %}{% endfor %}{{ x }}",
+ "{{ messages|map(attribute='role')|join(',') }} {{ messages|selectattr('role', 'in', ['user', 'system'])|list|length }}",
+ "{% for m in messages %}{% if loop.index0 == 0 %}{% set first = true %}{% endif %}{{ first }}{% endfor %}",
+ "{% macro m(x) %}{% for i in x %}{{ i }}{% if not loop.last %},{% endif %}{% endfor %}{% endmacro %}{{ m([1,2,3]) }}",
+ "{% for a in [1] %}{% macro inner() %}{{ a }}{% endmacro %}{{ inner() }}{% endfor %}",
+ "{{ messages[-1].role == 'assistant' and 'yes' or 'no' }}",
+ "{% for message in messages %}{% set role = 'model' if message['role'] == 'assistant' else message['role'] %}{{ role }}{% endfor %}",
+]
+for i, t in enumerate(SCOPE2_T):
+    case(f"chat scope {i}: {t}", t, **SCOPE2_V)
+# malformed or unusual syntax: jinja2 either fails (compared by line/message) or renders
+SYNTAX_T = ["{{", "{%", "{#", "{", "}", "}}", "%}", "#}", "{{ 'abc", "{% raw %}abc", "{% raw %}{% endraw", "{{ x }", "{{ x %}", "{% if %}", "{% if x %}{% else %}{% else %}{% endif %}",
+     "{% endif %}", "{% for %}", "{% for x %}", "{% for x in %}", "{% set %}", "{% set x %}", "{% set 1 = 2 %}", "{% macro %}", "{% macro m( %}", "{{ x | }}", "{{ x is }}",
+     "{{ [1, 2 }}", "{{ {1: } }}", "{{ (1 }}", "{{ x.1.2 }}", "{{ 1 if }}", "{{ f(a=1, 2) }}", "{{ f(**a, b) }}", "{{ f(*a, *b) }}", "{{ 'a' 'b' }}", "{{ x[] }}",
+     "{{ x[:] }}", "{{ x[::] }}", "{{ not }}", "{{ - }}", "{{ 1 2 }}", "{%- -%}", "{% - %}", "{{ 0x }}", "{{ 1e }}", "{{ 1_ }}", "{{ 1__0 }}", "{{ 00 }}", "{{ 007 }}",
+     "{{ .5 }}", "{{ 5. }}", "{{ 1.5.2 }}", "{{ 'a\\\\' }}", "{{ \"\\x4 \" }}", "{{ '\\N{BULLET}' }}", "{{ 'é' | length }}", "\t{% if true %}x{% endif %}", "{# {{ x }} #}y",
+     "{{ x }}}", "{{{ x }}", "{{ {'a': {'b': 1}} }}", "{{ {'a': {'b': 1}}}}", "{%+ if true -%} x {%- endif +%}", "{% if true %}{% break %}{% endif %}",
+     "{% filter %}x{% endfilter %}", "{% filter nosuch %}x{% endfilter %}", "{% set x | nosuch %}a{% endset %}", "{% with x %}{% endwith %}", "{% call m %}{% endcall %}",
+     "{% generation %}{% endgeneration %}", "{% endgeneration %}", "{% include 'x' %}", "{% extends 'x' %}", "{% block b %}{% endblock %}", "{% import 'x' as y %}"]
+for i, t in enumerate(SYNTAX_T):
+    case(f"syntax {i}: {t}", t, x=1)
 # runtime errors
 case("attribute of undefined", "{{ nothing.attr }}")
 case("call undefined", "{{ nothing() }}")
@@ -258,6 +366,13 @@ case("unexpected end of print", "{{ x y }}")
 case("unclosed variable", "a\n{{ x")
 case("unknown filter", "line1\n{{ x|nofilter }}")
 case("unknown test", "{{ x is notatest }}")
+case("for target named in", "{% for in content %}{% endfor %}")
+case("unknown filter in untaken if", "{% if x %}{{ 1|nofilter }}{% endif %}ok", x=0)
+case("unknown filter in taken if", "{% if x %}{{ 1|nofilter }}{% endif %}ok", x=1)
+case("unknown test in if condition", "{% if x is nosuchtest %}a{% endif %}", x=1)
+case("unknown filter in loop inside if", "{% if x %}{% for i in [1] %}{{ i|nofilter }}{% endfor %}{% endif %}", x=0)
+case("unknown filter in inline if", "{{ 1|nofilter if x else 2 }}", x=0)
+case("filter guard", "{% if 'tojson' is filter %}{{ [1]|tojson }}{% endif %}{% if 'nofilter' is filter %}{{ 1|nofilter }}{% endif %}")
 case("bad bracket", "{{ (1, 2] }}")
 case("unclosed comment", "a {# b")
 case("not an expression", "{{ }}")
@@ -297,6 +412,10 @@ def item(depth):
         s = tag("for i in " + RNG.choice(["l", "range(n)", "s.split()", "[]", "d"])) + block(depth + 1) + "{{ loop.index }}"
         if RNG.random() < 0.3: s += tag("else") + block(depth + 1)
         return s + tag("endfor")
+    if k < 0.95:
+        kind = RNG.choice(["generation", "filter upper", "set blk"])
+        end = {"generation": "endgeneration", "filter upper": "endfilter", "set blk": "endset"}[kind]
+        return tag(kind) + tag("set v = " + RNG.choice(EXPRS)) + block(depth + 1) + "{{ v }}" + tag(end) + "{{ v }}" + ("{{ blk }}" if kind == "set blk" else "")
     if k < 0.97:
         return tag("raw") + RNG.choice(TEXTS) + "{{ raw }}" + RNG.choice(TEXTS) + tag("endraw")
     return tag("macro m(a, b=2)") + block(depth + 1) + "{{ a }}" + tag("endmacro") + "{{ m(n) }}"
@@ -338,6 +457,219 @@ CHATML_GENERATION = ("{% for message in messages %}{{ '<|im_start|>' + message['
                      "{% else %}{{ message['content'] + '<|im_end|>' }}{% endif %}{{ '\n' }}{% endfor %}"
                      "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}")
 
+# Written after NousResearch Hermes-2-Pro's tool-use template: recursive macros over JSON schemas.
+HERMES_TOOLS = """{%- macro json_to_python_type(json_spec) %}
+{%- set basic_type_map = {
+    "string": "str",
+    "number": "float",
+    "integer": "int",
+    "boolean": "bool"
+} %}
+
+{%- if basic_type_map[json_spec.type] is defined %}
+    {{- basic_type_map[json_spec.type] }}
+{%- elif json_spec.type == "array" %}
+    {{- "list[" +  json_to_python_type(json_spec|items) + "]"}}
+{%- elif json_spec.type == "object" %}
+    {%- if json_spec.additionalProperties is defined %}
+        {{- "dict[str, " + json_to_python_type(json_spec.additionalProperties) + ']'}}
+    {%- else %}
+        {{- "dict" }}
+    {%- endif %}
+{%- elif json_spec.type is iterable %}
+    {{- "Union[" }}
+    {%- for t in json_spec.type %}
+      {{- json_to_python_type({"type": t}) }}
+      {%- if not loop.last %}
+        {{- "," }}
+    {%- endif %}
+    {%- endfor %}
+    {{- "]" }}
+{%- else %}
+    {{- "Any" }}
+{%- endif %}
+{%- endmacro %}
+
+
+{{- bos_token }}
+{%- if tools %}
+{{- '<|im_start|>system\nYou are a function calling AI model. Here are the available tools: <tools> ' }}
+{%- for tool in tools %}
+    {%- if tool.function is defined %}
+        {%- set tool = tool.function %}
+    {%- endif %}
+    {{- '{"type": "function", "function": ' }}
+    {{- '{"name": "' + tool.name + '", ' }}
+    {{- '"description": "' + tool.name + '(' }}
+    {%- for param_name, param_fields in tool.parameters.properties|items %}
+        {{- param_name + ": " + json_to_python_type(param_fields) }}
+        {%- if not loop.last %}
+            {{- ", " }}
+        {%- endif %}
+    {%- endfor %}
+    {{- ")" }}
+    {%- if tool.return is defined %}
+        {{- " -> " + json_to_python_type(tool.return) }}
+    {%- endif %}
+    {{- " - " + tool.description + "\n\n" }}
+    {%- for param_name, param_fields in tool.parameters.properties|items %}
+        {%- if loop.first %}
+            {{- "    Args:\n" }}
+        {%- endif %}
+        {{- "        " + param_name + "(" + json_to_python_type(param_fields) + "): " + param_fields.description|trim }}
+    {%- endfor %}
+    {{- '", ' }}
+    {{- '"parameters": ' }}
+    {%- if tool.parameters.properties | length == 0 %}
+        {{- "{}" }}
+    {%- else %}
+        {{- tool.parameters|tojson }}
+    {%- endif %}
+    {{- "}" }}
+    {%- if not loop.last %}
+        {{- "\n" }}
+    {%- endif %}
+{%- endfor %}
+{{- " </tools><|im_end|>\n" }}
+{%- endif %}
+{%- for message in messages %}
+    {%- if message.role == "user" or message.role == "system" or (message.role == "assistant" and message.tool_calls is not defined) %}
+        {{- '<|im_start|>' + message.role + '\n' + message.content + '<|im_end|>' + '\n' }}
+    {%- elif message.role == "assistant" %}
+        {{- '<|im_start|>' + message.role }}
+    {%- for tool_call in message.tool_calls %}
+       {{- '\n<tool_call>\n' }}           {%- if tool_call.function is defined %}
+                {%- set tool_call = tool_call.function %}
+            {%- endif %}
+            {{- '{' }}
+            {{- '"name": "' }}
+            {{- tool_call.name }}
+            {{- '"' }}
+            {{- ', '}}
+            {%- if tool_call.arguments is defined %}
+                {{- '"arguments": ' }}
+                {%- if tool_call.arguments is string %}
+                    {{- tool_call.arguments }}
+                {%- else %}
+                    {{- tool_call.arguments|tojson }}
+                {%- endif %}
+            {%- endif %}
+            {{- '}' }}
+            {{- '\n</tool_call>' }}
+    {%- endfor %}
+        {{- '<|im_end|>\n' }}
+    {%- elif message.role == "tool" %}
+        {%- if loop.previtem and loop.previtem.role != "tool" %}
+            {{- '<|im_start|>tool\n' }}
+        {%- endif %}
+        {{- '<tool_response>\n' }}
+        {{- message.content }}
+        {%- if not loop.last %}
+            {{- '\n</tool_response>\n' }}
+        {%- else %}
+            {{- '\n</tool_response>' }}
+        {%- endif %}
+        {%- if not loop.last and loop.nextitem.role != "tool" %}
+            {{- '<|im_end|>' }}
+        {%- elif loop.last %}
+            {{- '<|im_end|>' }}
+        {%- endif %}
+    {%- endif %}
+{%- endfor %}
+{%- if add_generation_prompt %}
+    {{- '<|im_start|>assistant\n' }}
+{%- endif %}
+"""
+# Written after Mistral-7B-Instruct-v0.3's tool template: filter chains over messages, raise on bad ids.
+MISTRAL_TOOLS = """{%- if messages[0]["role"] == "system" %}
+    {%- set system_message = messages[0]["content"] %}
+    {%- set loop_messages = messages[1:] %}
+{%- else %}
+    {%- set loop_messages = messages %}
+{%- endif %}
+{%- if not tools is defined %}
+    {%- set tools = none %}
+{%- endif %}
+{%- set user_messages = loop_messages | selectattr("role", "equalto", "user") | list %}
+
+{#- This block checks for alternating user/assistant messages, skipping tool calling messages #}
+{%- set ns = namespace() %}
+{%- set ns.index = 0 %}
+{%- for message in loop_messages %}
+    {%- if not (message.role == "tool" or message.role == "tool_results" or (message.tool_calls is defined and message.tool_calls is not none)) %}
+        {%- if (message["role"] == "user") != (ns.index % 2 == 0) %}
+            {{- raise_exception("After the optional system message, conversation roles must alternate user/assistant/user/assistant/...") }}
+        {%- endif %}
+        {%- set ns.index = ns.index + 1 %}
+    {%- endif %}
+{%- endfor %}
+
+{{- bos_token }}
+{%- for message in loop_messages %}
+    {%- if message["role"] == "user" %}
+        {%- if tools is not none and (message == user_messages[-1]) %}
+            {{- "[AVAILABLE_TOOLS] [" }}
+            {%- for tool in tools %}
+                {%- set tool = tool.function %}
+                {{- '{"type": "function", "function": {' }}
+                {%- for key, val in tool.items() if key != "return" %}
+                    {%- if val is string %}
+                        {{- '"' + key + '": "' + val + '"' }}
+                    {%- else %}
+                        {{- '"' + key + '": ' + val|tojson }}
+                    {%- endif %}
+                    {%- if not loop.last %}
+                        {{- ", " }}
+                    {%- endif %}
+                {%- endfor %}
+                {{- "}}" }}
+                {%- if not loop.last %}
+                    {{- ", " }}
+                {%- else %}
+                    {{- "]" }}
+                {%- endif %}
+            {%- endfor %}
+            {{- "[/AVAILABLE_TOOLS]" }}
+            {%- endif %}
+        {%- if loop.last and system_message is defined %}
+            {{- "[INST] " + system_message + "\n\n" + message["content"] + "[/INST]" }}
+        {%- else %}
+            {{- "[INST] " + message["content"] + "[/INST]" }}
+        {%- endif %}
+    {%- elif message.tool_calls is defined and message.tool_calls is not none %}
+        {{- "[TOOL_CALLS] [" }}
+        {%- for tool_call in message.tool_calls %}
+            {%- set out = tool_call.function|tojson %}
+            {{- out[:-1] }}
+            {%- if not tool_call.id is defined or tool_call.id|length != 9 %}
+                {{- raise_exception("Tool call IDs should be alphanumeric strings with length 9!") }}
+            {%- endif %}
+            {{- ', "id": "' + tool_call.id + '"}' }}
+            {%- if not loop.last %}
+                {{- ", " }}
+            {%- else %}
+                {{- "]" + eos_token }}
+            {%- endif %}
+        {%- endfor %}
+    {%- elif message["role"] == "assistant" %}
+        {{- " " + message["content"]|trim + eos_token}}
+    {%- elif message["role"] == "tool_results" or message["role"] == "tool" %}
+        {%- if message.content is defined and message.content.content is defined %}
+            {%- set content = message.content.content %}
+        {%- else %}
+            {%- set content = message.content %}
+        {%- endif %}
+        {{- '[TOOL_RESULTS] {"content": ' + content|string + ", " }}
+        {%- if not message.tool_call_id is defined or message.tool_call_id|length != 9 %}
+            {{- raise_exception("Tool call IDs should be alphanumeric strings with length 9!") }}
+        {%- endif %}
+        {{- '"call_id": "' + message.tool_call_id + '"}[/TOOL_RESULTS]' }}
+    {%- else %}
+        {{- raise_exception("Only user and assistant roles are supported, with the exception of an initial optional system message!") }}
+    {%- endif %}
+{%- endfor %}
+"""
+
 TEMPLATES = [
     ("chatml", CHATML, {"bos_token": "<|im_start|>", "eos_token": "<|im_end|>"}),
     ("zephyr", ZEPHYR, {"bos_token": "<s>", "eos_token": "</s>"}),
@@ -345,8 +677,10 @@ TEMPLATES = [
     ("llama2", LLAMA2, {"bos_token": "<s>", "eos_token": "</s>"}),
     ("smollm2", SMOLLM2, {"bos_token": "<|im_start|>", "eos_token": "<|im_end|>"}),
     ("chatml_generation", CHATML_GENERATION, {"eos_token": "<|im_end|>"}),
+    ("hermes_tools", HERMES_TOOLS, {"bos_token": "<s>", "eos_token": "<|im_end|>"}),
+    ("mistral_tools", MISTRAL_TOOLS, {"bos_token": "<s>", "eos_token": "</s>"}),
 ]
-CURATED = ["llama3", "llama3_1", "llama3_2", "qwen2_5", "qwen3", "gemma", "gemma3", "phi3", "phi3_5", "deepseekv3",
+CURATED = ["llama3", "llama3_1", "qwen2_5", "gemma", "gemma3", "phi3", "phi3_5", "deepseekv3",
            "cohere", "llama3_training", "qwen2_5_training", "qwen3_training", "gemma_training", "phi3_training",
            "smolvlm", "lfm2", "glm4moe", "gptoss", "deepseek_r1_distill", "qwen3_vl", "qwen3_5_think_training"]
 # SFTNB_ALL_TEMPLATES=1 renders every template TRL bundles (a local stress test; too big to commit).
@@ -389,6 +723,10 @@ CONVERSATIONS = [
                    {"role": "assistant", "content": "", "tool_calls": [{"type": "function", "function": {"name": "get_weather", "arguments": {"city": "Paris"}}}]},
                    {"role": "tool", "content": "22C", "name": "get_weather"},
                    {"role": "assistant", "content": "It is 22C in Paris."}]),
+    ("mistral tool ids", [{"role": "user", "content": "Weather?"},
+                          {"role": "assistant", "tool_calls": [{"id": "abcdef123", "type": "function", "function": {"name": "get_weather", "arguments": {"city": "Oslo"}}}]},
+                          {"role": "tool", "tool_call_id": "abcdef123", "name": "get_weather", "content": "-3C"},
+                          {"role": "assistant", "content": "It is -3C."}]),
     ("numbers in content", [{"role": "user", "content": "3.14"}, {"role": "assistant", "content": "2.718"}]),
     ("content parts", [{"role": "user", "content": [{"type": "text", "text": "Describe"}, {"type": "image"}, {"type": "text", "text": "please"}]},
                        {"role": "assistant", "content": [{"type": "text", "text": "A cat."}]}]),
@@ -401,16 +739,16 @@ CONVERSATIONS = [
 TOOLS = [{"type": "function", "function": {"name": "get_weather", "description": "Get the current weather in a city.",
                                            "parameters": {"type": "object", "properties": {"city": {"type": "string", "description": "The city."}},
                                                           "required": ["city"]}}}]
-TOOL_TEMPLATES = {"llama3_1", "llama3_2", "qwen2_5", "qwen3", "qwen2_5_training", "qwen3_training", "glm4moe", "lfm2",
+TOOL_TEMPLATES = {"hermes_tools", "mistral_tools", "llama3_1", "llama3_2", "qwen2_5", "qwen3", "qwen2_5_training", "qwen3_training", "glm4moe", "lfm2",
                   "gptoss", "qwen3_vl", "qwen3_5_think_training"}
 
 
-def render_chat(template, conversation, add_generation_prompt, tools, special, spans):
+def render_chat(template, conversation, add_generation_prompt, tools, special, spans, continue_final=False):
     try:
         conv = ctu._normalize_chat_messages(conversation)
         rendered, indices = ctu.render_jinja_template(
             conversations=[conv], tools=tools, chat_template=template, add_generation_prompt=add_generation_prompt,
-            return_assistant_tokens_mask=spans, **special)
+            return_assistant_tokens_mask=spans, continue_final_message=continue_final, **special)
         rec = {"output": rendered[0]}
         if spans:
             rec["generation_spans"] = [list(p) for p in indices[0]]
@@ -438,11 +776,17 @@ def main():
         spans = "{% generation %}" in source or "{%- generation %}" in source
         for conv_name, conv in CONVERSATIONS:
             for agp in (False, True):
-                with_tools = (ALL or name in TOOL_TEMPLATES) and conv_name in ("user only", "system user", "tool call")
+                with_tools = (ALL or name in TOOL_TEMPLATES) and conv_name in ("user only", "system user", "tool call", "mistral tool ids")
                 for tools in ([None, TOOLS] if with_tools else [None]):
                     rec = {"conversation": conv_name, "add_generation_prompt": agp, "with_tools": tools is not None}
                     rec.update(render_chat(source, conv, agp, tools, special, spans))
                     renders.append(rec)
+        # continue_final_message on conversations that end with an assistant turn
+        for conv_name in ("system user assistant", "multi turn with system", "surrounding whitespace", "content parts"):
+            conv = dict(CONVERSATIONS)[conv_name]
+            rec = {"conversation": conv_name, "add_generation_prompt": False, "with_tools": False, "continue_final_message": True}
+            rec.update(render_chat(source, conv, False, None, special, False, continue_final=True))
+            renders.append(rec)
         templates.append({"name": name, "source": source, "context": special, "renders": renders})
     conversations = {n: c for n, c in CONVERSATIONS}
     (OUT / "chat_cases.json").write_text(json.dumps({"meta": meta, "conversations": conversations, "tools": TOOLS, "templates": templates},

@@ -28,6 +28,7 @@ extension Interpreter {
         switch obj {
         case let .dict(d): return d[key]
         case let .namespace(ns): return ns.attributes[key]
+        case let .function(f): return f.attributes[key]
         case let .list(l), let .tuple(l):
             guard let i = key.intValue else { return nil }
             let j = i < 0 ? i + l.count : i

@@ -16,7 +16,14 @@ import Foundation
 /// // masked.generationSpans: Unicode-scalar offsets of the text from `{% generation %}` blocks
 /// // (transformers' `return_assistant_tokens_mask` character spans).
 /// let plain = try template.render(variables: ["x": 1])   // a raw Jinja render, no chat preprocessing
+/// let prefill = try template.render(messages: withPartialReply, continueFinalMessage: true)
+/// let chatml = ChatTemplate.trlChatMLSource()             // what TRL's setup_chat_format installs
+/// let value = try JinjaValue.parseJSON(text)              // JSON with key order kept; value.toJSON() is json.dumps
+/// let set = try ChatTemplateSet.load(directory: modelDir, tokenizerConfig: config)  // chat_template.jinja & co.
+/// let source = try set?.select(requested: nil, hasTools: false)  // transformers' get_chat_template
 /// ```
+/// `context` should hold the tokenizer's special tokens map (`bos_token`, `eos_token`,
+/// `pad_token`, `unk_token`, ...) plus any extra keyword arguments, as transformers passes them.
 /// Compile once, render many times; a `ChatTemplate` is immutable and thread-safe.
 /// Every failure is a `TemplateError` naming the template, line and column.
 public struct ChatTemplate: @unchecked Sendable {
@@ -48,10 +55,18 @@ public struct ChatTemplate: @unchecked Sendable {
     /// message keys whose value is None are dropped, reasoning fields are aliased,
     /// and the template sees `messages`, `tools`, `documents`, `add_generation_prompt`
     /// and everything in `context` (special tokens such as `bos_token`, extra kwargs).
+    /// `continueFinalMessage` leaves the last message open (transformers' option of that name).
     public func render(messages: [JinjaValue], addGenerationPrompt: Bool = false, tools: [JinjaValue]? = nil,
-                       documents: [JinjaValue]? = nil, context: [String: JinjaValue] = [:]) throws -> String {
-        try renderWithGenerationSpans(messages: messages, addGenerationPrompt: addGenerationPrompt, tools: tools,
-                                      documents: documents, context: context).text
+                       documents: [JinjaValue]? = nil, context: [String: JinjaValue] = [:],
+                       continueFinalMessage: Bool = false) throws -> String {
+        guard continueFinalMessage else {
+            return try renderWithGenerationSpans(messages: messages, addGenerationPrompt: addGenerationPrompt, tools: tools,
+                                                 documents: documents, context: context).text
+        }
+        if addGenerationPrompt {
+            throw TemplateError(.runtime, "continue_final_message and add_generation_prompt are not compatible. Use continue_final_message when you want the model to continue the final message, and add_generation_prompt when you want to add a header that will prompt it to start a new assistant message instead.", templateName: name)
+        }
+        return try renderContinuingFinalMessage(messages: messages, tools: tools, documents: documents, context: context)
     }
 
     public func renderWithGenerationSpans(messages: [JinjaValue], addGenerationPrompt: Bool = false,
@@ -71,7 +86,7 @@ public struct ChatTemplate: @unchecked Sendable {
 
     /// A plain Jinja render with the given variables (no chat preprocessing).
     public func render(variables: [String: JinjaValue]) throws -> Rendered {
-        let interpreter = Interpreter(templateName: name)
+        let interpreter = Interpreter()
         let globals = Scope(parent: nil, Globals.make(now: now))
         let scope = Scope(parent: globals, variables)
         do {

@@ -116,6 +116,9 @@ extension Interpreter {
             return .list(Array(repeating: l, count: max(0, k)).flatMap { $0 })
         case let ("%", .string(format), args):
             return .string(try percentFormat(format, args, span))
+        case ("+", .string, _), ("+", .list, _), ("+", .tuple, _):
+            // Python's wording for a sequence concatenated with another type.
+            throw TemplateError.runtime("can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)", span)
         default: break
         }
         if let x = a.intValue, let y = b.intValue {

@@ -51,13 +51,14 @@ extension Interpreter {
             guard case let .dict(d) = value else { throw TemplateError.runtime("Can only get item pairs from a mapping.") }
             return .list(d.entries.map { .tuple([$0.key, $0.value]) })
         case "int":
+            try requireDefined(value)
             let a = try bind([("default", JinjaValue.int(0)), ("base", JinjaValue.int(10))])
             return toInt(value, base: a[1].intValue ?? 10) ?? a[0]
         case "float":
+            try requireDefined(value)
             let a = try bind([("default", JinjaValue.float(0))])
             return toFloat(value).map(JinjaValue.float) ?? a[0]
         case "abs":
-            try requireDefined(value)
             switch value {
             case let .int(i): return .int(abs(i))
             case let .bool(b): return .int(b ? 1 : 0)
@@ -159,7 +160,7 @@ extension Interpreter {
             return try getAttribute(value, a[0].pyStr, span)
         case "pprint": return .string(value.pyRepr)
         default:
-            throw TemplateError.runtime("No filter named '\(name)'.")
+            throw TemplateError.runtime("No filter named '\(name)' found.")
         }
     }
 
@@ -288,8 +289,12 @@ extension Interpreter {
         switch method {
         case "common":
             if let i = value.intValue { return .int(i) }  // Python's round(int, n) stays an int
+            if precision < 0 {
+                let scale = pow(10.0, Double(-precision))
+                return .float((x / scale).rounded(.toNearestOrEven) * scale)
+            }
             // printf's correctly rounded conversion matches Python's round-half-even on exact binary values.
-            return .float(Double(String(format: "%.\(max(0, precision))f", x)) ?? x)
+            return .float(Double(String(format: "%.\(precision)f", x)) ?? x)
         case "ceil", "floor":
             let scale = pow(10.0, Double(precision))
             let r = method == "ceil" ? (x * scale).rounded(.up) : (x * scale).rounded(.down)

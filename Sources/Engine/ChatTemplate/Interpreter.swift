@@ -23,14 +23,15 @@ enum ControlFlow { case normal, breakLoop, continueLoop }
 /// Renders a parsed template. One instance per render: it holds the output
 /// being built and the `{% generation %}` spans recorded along the way.
 final class Interpreter {
-    let templateName: String
     /// Output buffers; captures (`set` blocks, macros, filter blocks) push one.
     private var buffers: [String] = [""]
     /// Length in Unicode scalars of the root buffer (Python string offsets).
     private var rootLength = 0
     private(set) var generationSpans: [Range<Int>] = []
-
-    init(templateName: String) { self.templateName = templateName }
+    /// Active macro calls and recursive-loop calls; bounded like Python's recursion
+    /// limit so runaway recursion is an error rather than a stack overflow.
+    var callDepth = 0
+    static let maxCallDepth = 100
 
     var output: String { buffers[0] }
 
@@ -41,9 +42,14 @@ final class Interpreter {
 
     /// Renders `body` into a string instead of the output.
     func capture(_ body: [Stmt], _ scope: Scope) throws -> String {
+        try captureOutput { _ = try execute(body, scope) }
+    }
+
+    /// Runs `work` with its output collected into a string instead of the output.
+    func captureOutput(_ work: () throws -> Void) throws -> String {
         buffers.append("")
         defer { buffers.removeLast() }
-        _ = try execute(body, scope)
+        try work()
         return buffers[buffers.count - 1]
     }
 
@@ -71,7 +77,8 @@ final class Interpreter {
         case let .set(target, expr, span):
             try assign(target, try evaluate(expr, scope), scope, span)
         case let .setBlock(target, filters, body, span):
-            let text = try applyFilters(filters, to: .string(try capture(body, scope)), scope)
+            // Block bodies (set, filter, generation) have their own scope in jinja2.
+            let text = try applyFilters(filters, to: .string(try capture(body, Scope(parent: scope))), scope)
             try assign(target, text, scope, span)
         case let .macro(definition):
             scope.set(definition.name, .function(JinjaFunction(macro: definition, scope: scope)))
@@ -81,7 +88,7 @@ final class Interpreter {
             arguments.keywords.append(("caller", .function(JinjaFunction(macro: caller, scope: scope))))
             write(try invoke(try evaluate(callee, scope), arguments, span).pyStr)
         case let .filterBlock(filters, body, _):
-            write(try applyFilters(filters, to: .string(try capture(body, scope)), scope).pyStr)
+            write(try applyFilters(filters, to: .string(try capture(body, Scope(parent: scope))), scope).pyStr)
         case let .with(assignments, body, span):
             let inner = Scope(parent: scope)
             for (target, expr) in assignments { try assign(target, try evaluate(expr, scope), inner, span) }
@@ -94,7 +101,7 @@ final class Interpreter {
             // Like transformers' AssistantTracker: the start is the length of the
             // template output so far, the end adds the length of the block's text.
             let start = rootLength
-            let text = try capture(body, scope)
+            let text = try capture(body, Scope(parent: scope))
             generationSpans.append(start..<(start + text.unicodeScalars.count))
             write(text)
         }
@@ -132,61 +139,6 @@ final class Interpreter {
         }
     }
 
-    private func executeFor(_ loop: ForLoop, _ scope: Scope) throws -> ControlFlow {
-        if loop.recursive {
-            throw TemplateError(.notImplemented, "recursive for loops", span: loop.span)
-        }
-        // An undefined iterable loops zero times, as jinja2's Undefined is an empty iterable.
-        var items = try evaluate(loop.iterable, scope).iterate(loop.span)
-        if let filter = loop.filter {
-            items = try items.filter { item in
-                let probe = Scope(parent: scope)
-                try assign(loop.target, item, probe, loop.span)
-                return try evaluate(filter, probe).isTruthy
-            }
-        }
-        if items.isEmpty { return try execute(loop.otherwise, scope) }
-        var lastChanged: JinjaValue?
-        for (i, item) in items.enumerated() {
-            let inner = Scope(parent: scope)
-            if loop.readsLoop {
-                inner.set("loop", loopObject(index: i, items: items, lastChanged: { lastChanged }, setChanged: { lastChanged = $0 }))
-            }
-            try assign(loop.target, item, inner, loop.span)
-            if try execute(loop.body, inner) == .breakLoop { break }
-        }
-        return .normal
-    }
-
-    /// jinja2's `loop` variable.
-    private func loopObject(index i: Int, items: [JinjaValue], lastChanged: @escaping () -> JinjaValue?,
-                            setChanged: @escaping (JinjaValue) -> Void) -> JinjaValue {
-        let n = items.count
-        var d = JinjaDict()
-        d["index"] = .int(i + 1)
-        d["index0"] = .int(i)
-        d["revindex"] = .int(n - i)
-        d["revindex0"] = .int(n - i - 1)
-        d["first"] = .bool(i == 0)
-        d["last"] = .bool(i == n - 1)
-        d["length"] = .int(n)
-        d["depth"] = .int(1)
-        d["depth0"] = .int(0)
-        if i > 0 { d["previtem"] = items[i - 1] }
-        if i + 1 < n { d["nextitem"] = items[i + 1] }
-        d["cycle"] = .function(JinjaFunction("loop.cycle") { args in
-            guard !args.positional.isEmpty else { throw TemplateError.runtime("no items for cycling given") }
-            return args.positional[i % args.positional.count]
-        })
-        d["changed"] = .function(JinjaFunction("loop.changed") { args in
-            let value = JinjaValue.list(args.positional)
-            if let last = lastChanged(), pyEquals(last, value) { return .bool(false) }
-            setChanged(value)
-            return .bool(true)
-        })
-        return .dict(d)
-    }
-
     /// Calls a function or macro value.
     func invoke(_ callee: JinjaValue, _ args: JinjaArguments, _ span: TemplateSpan) throws -> JinjaValue {
         switch callee {
@@ -207,13 +159,21 @@ final class Interpreter {
     /// Binds arguments like jinja2 macros: missing ones are undefined, extra
     /// positional ones go to `varargs`, extra keywords to `kwargs`.
     private func callMacro(_ m: MacroDefinition, _ definingScope: Scope, _ args: JinjaArguments, _ span: TemplateSpan) throws -> JinjaValue {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > Interpreter.maxCallDepth {
+            throw TemplateError.runtime("maximum recursion depth exceeded while calling macro '\(m.name)'", span)
+        }
         let scope = Scope(parent: definingScope)
         var extraKeywords = JinjaDict()
         var given: [String: JinjaValue] = [:]
         for (k, v) in args.keywords {
             if m.parameters.contains(where: { $0.name == k }) {
                 given[k] = v
-            } else if k == "caller", m.readsCaller {
+            } else if k == "caller" {
+                guard m.readsCaller else {
+                    throw TemplateError.runtime("macro '\(m.name)' was invoked with two values for the special caller argument. This is most likely a bug.", span)
+                }
                 scope.set("caller", v)
             } else if m.readsKwargs {
                 extraKeywords[k] = v
@@ -237,6 +197,9 @@ final class Interpreter {
             } else {
                 scope.set(p.name, .undefined("parameter '\(p.name)' was not provided"))
             }
+        }
+        if m.readsCaller, !args.keywords.contains(where: { $0.0 == "caller" }) {
+            scope.set("caller", .undefined("No caller defined"))
         }
         scope.set("varargs", .tuple(Array(args.positional.dropFirst(m.parameters.count))))
         scope.set("kwargs", .dict(extraKeywords))

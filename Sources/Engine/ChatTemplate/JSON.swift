@@ -17,7 +17,7 @@ extension JinjaValue {
 
     /// Python's `json.dumps(self, ensure_ascii=..., indent=..., separators=..., sort_keys=...)`.
     /// `indent` is a number of spaces or a string; `separators` is (item, key).
-    func toJSON(ensureASCII: Bool = false, indent: String? = nil, separators: (String, String)? = nil,
+    public func toJSON(ensureASCII: Bool = false, indent: String? = nil, separators: (String, String)? = nil,
                 sortKeys: Bool = false) throws -> String {
         let seps = separators ?? (indent == nil ? (", ", ": ") : (",", ": "))
         var out = ""

@@ -60,9 +60,9 @@ extension Interpreter {
         case "<=", "le": return try compare("<=", value, try argument(), span)
         case ">", "gt", "greaterthan": return try compare(">", value, try argument(), span)
         case ">=", "ge": return try compare(">=", value, try argument(), span)
-        case "filter": return Interpreter.filterNames.contains(try argument().pyStr)
-        case "test": return Interpreter.testNames.contains(try argument().pyStr)
-        default: throw TemplateError.runtime("No test named '\(name)'.", span)
+        case "filter": return Interpreter.filterNames.contains(value.pyStr)
+        case "test": return Interpreter.testNames.contains(value.pyStr)
+        default: throw TemplateError.runtime("No test named '\(name)' found.", span)
         }
     }
 

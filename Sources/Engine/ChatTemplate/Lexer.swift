@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a template into tokens exactly as jinja2's lexer does with
 /// `trim_blocks=True, lstrip_blocks=True` (transformers' settings), because
 /// nearly every rendering mismatch between Jinja implementations comes from
@@ -25,9 +27,16 @@ struct Lexer {
         chars = Array(text.unicodeScalars)
     }
 
-    static func tokenize(_ source: String) throws -> [Token] {
+    /// The tokens of `source`; a lexing failure becomes a final `.lexError` token.
+    static func tokenize(_ source: String) -> [Token] {
         var lexer = Lexer(source: source)
-        try lexer.run()
+        do {
+            try lexer.run()
+        } catch let e as TemplateError {
+            lexer.tokens.append(Token(kind: .lexError(e), span: e.span ?? lexer.span))
+        } catch {
+            lexer.tokens.append(Token(kind: .lexError(TemplateError.syntax("\(error)", lexer.span)), span: lexer.span))
+        }
         return lexer.tokens
     }
 
@@ -143,6 +152,8 @@ struct Lexer {
     }
 
     private mutating func lexComment(bodyStart: Int) throws {
+        // jinja2 only fails when text follows an unclosed `{#`; a bare `{#` at the end is dropped.
+        if bodyStart >= chars.count { advance(to: chars.count); return }
         var j = bodyStart
         while j < chars.count {
             if (chars[j] == "-" || chars[j] == "+"), matches("#}", at: j + 1) {
@@ -162,6 +173,7 @@ struct Lexer {
     }
 
     private mutating func lexRawBody() throws {
+        if pos >= chars.count { return }  // like an unclosed comment, nothing left is not an error
         var j = pos
         while j < chars.count {
             if chars[j] == "{", matches("{%", at: j) {
@@ -212,7 +224,7 @@ struct Lexer {
                 continue
             }
             guard let op = op(at: pos) else {
-                throw TemplateError.syntax("unexpected char '\(Character(c))' at \(pos)", start)
+                throw TemplateError.syntax("unexpected char \(pythonStringRepr(String(c))) at \(pos)", start)
             }
             switch op {
             case "{": brackets.append("}")
@@ -300,8 +312,10 @@ struct Lexer {
                     return (.integer(v), end)
                 }
             }
-            // "0" followed by more digits lexes as 0 alone, like jinja2's `0(_?0)*`.
-            if isDigit(p) && p != "0" { return (.integer(0), i + 1) }
+        }
+        if !isFloat, chars[i] == "0" {
+            // jinja2's decimal zero is `0(_?0)*`: in `007` the `7` is a separate token.
+            return (.integer(0), digits(from: i) { $0 == "0" })
         }
         guard let v = Int(text) else { throw TemplateError.syntax("integer literal too large: \(text)", span) }
         return (.integer(v), j)
@@ -332,12 +346,16 @@ struct Lexer {
             }
         }
         guard j < chars.count else {
-            throw TemplateError.syntax("unexpected char '\(Character(quote))' at \(i)", span)
+            throw TemplateError.syntax("unexpected char \(pythonStringRepr(String(quote))) at \(i)", span)
         }
-        return (.string(Lexer.unescape(raw)), j + 1)
+        do {
+            return (.string(try Lexer.unescape(raw)), j + 1)
+        } catch let e as TemplateError {
+            throw e.located(span)
+        }
     }
 
-    static func unescape(_ s: [Unicode.Scalar]) -> String {
+    static func unescape(_ s: [Unicode.Scalar]) throws -> String {
         var out = String.UnicodeScalarView()
         var i = 0
         func hex(_ count: Int) -> Unicode.Scalar? {
@@ -365,7 +383,23 @@ struct Lexer {
             case "\n": i += 1  // line continuation
             case "x", "u", "U":
                 let n = e == "x" ? 2 : e == "u" ? 4 : 8
-                if let scalar = hex(n) { out.append(scalar); i += n + 1 } else { out.append("\\"); out.append(e); i += 1 }
+                guard let scalar = hex(n) else {
+                    throw TemplateError.syntax("truncated \\\(e)\(String(repeating: "X", count: n)) escape", nil)
+                }
+                out.append(scalar)
+                i += n + 1
+            case "N":
+                // `\N{BULLET}`: a character by its Unicode name.
+                guard i + 1 < s.count, s[i + 1] == "{", let close = s[(i + 1)...].firstIndex(of: "}") else {
+                    throw TemplateError.syntax("malformed \\N character escape", nil)
+                }
+                let escape = "\\N" + String(String.UnicodeScalarView(s[(i + 1)...close]))
+                guard let decoded = escape.applyingTransform(StringTransform(rawValue: "Name-Any"), reverse: false),
+                      decoded != escape, decoded.unicodeScalars.count == 1, let scalar = decoded.unicodeScalars.first else {
+                    throw TemplateError.syntax("unknown Unicode character name", nil)
+                }
+                out.append(scalar)
+                i = close + 1
             case "0"..."7":
                 var j = i, v: UInt32 = 0
                 while j < s.count, j < i + 3, s[j] >= "0", s[j] <= "7" { v = v * 8 + (s[j].value - 48); j += 1 }

@@ -4,18 +4,20 @@
 /// `[i]`, calls) < filters and tests (`|f`, `is t`), applied to the unary operand.
 extension Parser {
     mutating func parseExpression(withCondexpr: Bool = true) throws -> Expr {
-        withCondexpr ? try parseCondexpr() : try parseOr()
+        try enter()
+        defer { leave() }
+        return withCondexpr ? try parseCondexpr() : try parseOr()
     }
 
     /// A comma-separated list becomes a tuple; a single expression stays itself.
-    mutating func parseTuple(simplified: Bool = false, withCondexpr: Bool = true, extraEnd: [String] = [],
+    mutating func parseTuple(simplified: Bool = false, withCondexpr: Bool = true,
                              explicitParentheses: Bool = false) throws -> Expr {
         let span = current.span
         var items: [Expr] = []
         var isTuple = false
         while true {
             if !items.isEmpty { try expectOp(",") }
-            if isTupleEnd(extraEnd) { break }
+            if isTupleEnd { break }
             if simplified {
                 items.append(try parsePrimary())
             } else {
@@ -30,11 +32,12 @@ extension Parser {
         return .tuple(items, span)
     }
 
-    private func isTupleEnd(_ extraEnd: [String]) -> Bool {
+    /// jinja2 also passes "extra end rules" (`in` after a for target) here, but its
+    /// `test_any(rules)` call never matches them, so only closing tokens end a tuple;
+    /// `{% for in xs %}` therefore reads `in` as the loop variable, as jinja2 does.
+    private var isTupleEnd: Bool {
         switch current.kind {
-        case .variableEnd, .blockEnd, .eof: return true
-        case .op(")"): return true
-        case let .name(n): return extraEnd.contains(n)
+        case .variableEnd, .blockEnd, .op(")"): return true
         default: return false
         }
     }
@@ -42,9 +45,9 @@ extension Parser {
     private mutating func parseCondexpr() throws -> Expr {
         var expr = try parseOr()
         while isName("if") {
-            let span = next().span
+            let span = try next().span
             let cond = try parseOr()
-            let otherwise = skipName("else") ? try parseCondexpr() : nil
+            let otherwise = try skipName("else") ? try parseCondexpr() : nil
             expr = .conditional(cond: cond, then: expr, otherwise: otherwise, span)
         }
         return expr
@@ -53,7 +56,7 @@ extension Parser {
     private mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
         while isName("or") {
-            let span = next().span
+            let span = try next().span
             left = .binary("or", left, try parseAnd(), span)
         }
         return left
@@ -62,7 +65,7 @@ extension Parser {
     private mutating func parseAnd() throws -> Expr {
         var left = try parseNot()
         while isName("and") {
-            let span = next().span
+            let span = try next().span
             left = .binary("and", left, try parseNot(), span)
         }
         return left
@@ -70,7 +73,9 @@ extension Parser {
 
     private mutating func parseNot() throws -> Expr {
         if isName("not") {
-            let span = next().span
+            let span = try next().span
+            try enter()
+            defer { leave() }
             return .unary("not", try parseNot(), span)
         }
         return try parseCompare()
@@ -82,12 +87,12 @@ extension Parser {
         var ops: [(op: String, rhs: Expr)] = []
         while true {
             if case let .op(o) = current.kind, ["==", "!=", "<", "<=", ">", ">="].contains(o) {
-                _ = next()
+                _ = try next()
                 ops.append((o, try parseMath1()))
-            } else if skipName("in") {
+            } else if try skipName("in") {
                 ops.append(("in", try parseMath1()))
             } else if isName("not"), isName("in", peek) {
-                _ = next(); _ = next()
+                _ = try next(); _ = try next()
                 ops.append(("not in", try parseMath1()))
             } else {
                 break
@@ -99,7 +104,7 @@ extension Parser {
     private mutating func parseBinaryLevel(_ ops: [String], _ operand: (inout Parser) throws -> Expr) throws -> Expr {
         var left = try operand(&self)
         while case let .op(o) = current.kind, ops.contains(o) {
-            let span = next().span
+            let span = try next().span
             left = .binary(o, left, try operand(&self), span)
         }
         return left
@@ -124,7 +129,9 @@ extension Parser {
     private mutating func parseUnary(withFilter: Bool = true) throws -> Expr {
         var node: Expr
         if isOp("-") || isOp("+") {
-            let token = next()
+            let token = try next()
+            try enter()
+            defer { leave() }
             let operand = try parseUnary(withFilter: false)
             node = .unary(isOp("-", token) ? "-" : "+", operand, token.span)
         } else {
@@ -139,7 +146,7 @@ extension Parser {
         let token = current
         switch token.kind {
         case let .name(n):
-            _ = next()
+            _ = try next()
             switch n {
             case "true", "True": return .literal(.bool(true), token.span)
             case "false", "False": return .literal(.bool(false), token.span)
@@ -147,26 +154,26 @@ extension Parser {
             default: return .name(n, token.span)
             }
         case let .string(s):
-            _ = next()
+            _ = try next()
             var text = s
             while case let .string(more) = current.kind {
                 text += more
-                _ = next()
+                _ = try next()
             }
             return .literal(.string(text), token.span)
         case let .integer(v):
-            _ = next()
+            _ = try next()
             return .literal(.int(v), token.span)
         case let .float(v):
-            _ = next()
+            _ = try next()
             return .literal(.float(v), token.span)
         case .op("("):
-            _ = next()
+            _ = try next()
             let expr = try parseTuple(explicitParentheses: true)
             try expectOp(")")
             return expr
         case .op("["):
-            _ = next()
+            _ = try next()
             var items: [Expr] = []
             while !isOp("]") {
                 if !items.isEmpty { try expectOp(",") }
@@ -176,7 +183,7 @@ extension Parser {
             try expectOp("]")
             return .list(items, token.span)
         case .op("{"):
-            _ = next()
+            _ = try next()
             var items: [(key: Expr, value: Expr)] = []
             while !isOp("}") {
                 if !items.isEmpty { try expectOp(",") }
@@ -187,8 +194,6 @@ extension Parser {
             }
             try expectOp("}")
             return .dict(items, token.span)
-        case .eof:
-            throw fail("unexpected end of template")
         default:
             throw fail("unexpected '\(token.kind.describe)'")
         }
@@ -227,10 +232,10 @@ extension Parser {
     }
 
     private mutating func parseTest(_ node: Expr) throws -> Expr {
-        let span = next().span
-        let negated = skipName("not")
+        let span = try next().span
+        let negated = try skipName("not")
         var name = try expectName()
-        while skipOp(".") { name += "." + (try expectName()) }
+        while try skipOp(".") { name += "." + (try expectName()) }
         var args: [Argument] = []
         if isOp("(") {
             args = try parseCallArguments()
@@ -250,9 +255,9 @@ extension Parser {
     }
 
     private mutating func parseSubscript(_ node: Expr) throws -> Expr {
-        let token = next()
+        let token = try next()
         if isOp(".", token) {
-            let attr = next()
+            let attr = try next()
             switch attr.kind {
             case let .name(n): return .attribute(node, n, token.span)
             case let .integer(i): return .item(node, .literal(.int(i), attr.span), token.span)
@@ -272,15 +277,15 @@ extension Parser {
     private mutating func parseSubscribed() throws -> Expr {
         let span = current.span
         var start: Expr?
-        if !skipOp(":") {
+        if !(try skipOp(":")) {
             let node = try parseExpression()
-            if !skipOp(":") { return node }
+            if !(try skipOp(":")) { return node }
             start = node
         }
         var stop: Expr?
         if !isOp(":"), !isOp("]"), !isOp(",") { stop = try parseExpression() }
         var step: Expr?
-        if skipOp(":"), !isOp("]"), !isOp(",") { step = try parseExpression() }
+        if try skipOp(":"), !isOp("]"), !isOp(",") { step = try parseExpression() }
         return .slice(start, stop, step, span)
     }
 
@@ -295,17 +300,17 @@ extension Parser {
                 try expectOp(",")
                 if isOp(")") { break }
             }
-            if skipOp("*") {
+            if try skipOp("*") {
                 guard !sawStar, !sawStarStar else { throw fail("invalid syntax for function call expression") }
                 sawStar = true
                 args.append(Argument(kind: .star, value: try parseExpression()))
-            } else if skipOp("**") {
+            } else if try skipOp("**") {
                 guard !sawStarStar else { throw fail("invalid syntax for function call expression") }
                 sawStarStar = true
                 args.append(Argument(kind: .starStar, value: try parseExpression()))
             } else if case let .name(key) = current.kind, isOp("=", peek) {
                 guard !sawStarStar else { throw fail("invalid syntax for function call expression") }
-                _ = next(); _ = next()
+                _ = try next(); _ = try next()
                 sawKeyword = true
                 args.append(Argument(kind: .keyword(key), value: try parseExpression()))
             } else {

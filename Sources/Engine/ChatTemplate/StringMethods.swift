@@ -169,9 +169,9 @@ extension Interpreter {
         case "join":
             return { args in
                 let a = try args.bind(name, [("iterable", nil)])
-                return .string(try a[0].iterate().map { item -> String in
+                return .string(try a[0].iterate().enumerated().map { index, item -> String in
                     guard case let .string(t) = item else {
-                        throw TemplateError.runtime("sequence item: expected str instance, \(item.typeName) found")
+                        throw TemplateError.runtime("sequence item \(index): expected str instance, \(item.typeName) found")
                     }
                     return t
                 }.joined(separator: s))
@@ -186,6 +186,7 @@ extension Interpreter {
         case "isalpha": return predicate { $0.properties.isAlphabetic }
         case "isalnum": return predicate { $0.properties.isAlphabetic || $0.properties.numericType != nil }
         case "isspace": return predicate(isPythonSpace)
+        case "istitle": return { _ in .bool(s.contains { $0.isLetter } && pyTitle(s) == s) }
         case "islower": return { _ in .bool(s.contains { $0.isLetter } && s.lowercased() == s) }
         case "isupper": return { _ in .bool(s.contains { $0.isLetter } && s.uppercased() == s) }
         case "removeprefix", "removesuffix":
@@ -198,6 +199,47 @@ extension Interpreter {
             }
         case "format":
             return { args in .string(try pyFormat(s, args)) }
+        // Full case folding differs from lowering mainly for ß; that is the case handled.
+        case "casefold": return { _ in .string(s.lowercased().replacingOccurrences(of: "ß", with: "ss")) }
+        case "swapcase":
+            return { _ in
+                .string(s.unicodeScalars.map { c in
+                    c.properties.isUppercase ? String(c).lowercased() : c.properties.isLowercase ? String(c).uppercased() : String(c)
+                }.joined())
+            }
+        case "zfill", "ljust", "rjust", "center":
+            return { args in
+                let a = try args.bind(name, [("width", nil), ("fillchar", JinjaValue.string(" "))])
+                guard let width = a[0].intValue else { throw TemplateError.runtime("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+                let n = s.unicodeScalars.count
+                guard width > n else { return .string(s) }
+                let fill = a[1].pyStr
+                switch name {
+                case "zfill":
+                    let signed = s.hasPrefix("-") || s.hasPrefix("+")
+                    let zeros = String(repeating: "0", count: width - n)
+                    return .string(signed ? String(s.prefix(1)) + zeros + s.dropFirst() : zeros + s)
+                case "ljust": return .string(s + String(repeating: fill, count: width - n))
+                case "rjust": return .string(String(repeating: fill, count: width - n) + s)
+                default:
+                    let total = width - n
+                    let left = total / 2 + (total & width & 1)
+                    return .string(String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left))
+                }
+            }
+        case "partition", "rpartition":
+            return { args in
+                let a = try args.bind(name, [("sep", nil)])
+                let sep = a[0].pyStr
+                guard !sep.isEmpty else { throw TemplateError.runtime("empty separator") }
+                let scalars = Array(s.unicodeScalars)
+                func text(_ r: Range<Int>) -> JinjaValue { .string(String(String.UnicodeScalarView(scalars[r]))) }
+                guard let i = scalarIndex(of: sep, in: s, fromEnd: name == "rpartition") else {
+                    return name == "partition" ? .tuple([.string(s), "", ""]) : .tuple(["", "", .string(s)])
+                }
+                let end = i + sep.unicodeScalars.count
+                return .tuple([text(0..<i), .string(sep), text(end..<scalars.count)])
+            }
         default:
             return nil
         }
@@ -243,26 +285,49 @@ func pyFormat(_ s: String, _ args: JinjaArguments) throws -> String {
     return out
 }
 
-/// Python's printf-style `format % args` for `%s`, `%r`, `%d`, `%i`, `%f` and `%%`.
+/// Python's printf-style `format % args`: `%s %r %d %i %f %e %g %x %X %o %c %%`
+/// with flags, width and precision (`%-10s`, `%05.2f`).
 func percentFormat(_ format: String, _ args: JinjaValue, _ span: TemplateSpan) throws -> String {
     var values: [JinjaValue]
     if case let .tuple(t) = args { values = t } else { values = [args] }
     var out = ""
-    var it = format.makeIterator()
-    while let c = it.next() {
-        guard c == "%" else { out.append(c); continue }
-        guard let spec = it.next() else { throw TemplateError.runtime("incomplete format", span) }
-        if spec == "%" { out.append("%"); continue }
+    let chars = Array(format)
+    var i = 0
+    while i < chars.count {
+        guard chars[i] == "%" else { out.append(chars[i]); i += 1; continue }
+        i += 1
+        var spec = ""
+        while i < chars.count, "-+ #0123456789.".contains(chars[i]) { spec.append(chars[i]); i += 1 }
+        guard i < chars.count else { throw TemplateError.runtime("incomplete format", span) }
+        let conversion = chars[i]
+        i += 1
+        if conversion == "%" { out.append("%"); continue }
         guard !values.isEmpty else { throw TemplateError.runtime("not enough arguments for format string", span) }
         let v = values.removeFirst()
-        switch spec {
-        case "s": out += v.pyStr
-        case "r": out += v.pyRepr
-        case "d", "i":
-            guard let n = v.numericValue else { throw TemplateError.runtime("%d format: a real number is required, not \(v.typeName)", span) }
-            out += String(Int(n.rounded(.towardZero)))
-        case "f": out += String(format: "%f", v.numericValue ?? 0)
-        default: throw TemplateError(.notImplemented, "the '%\(spec)' format", span: span)
+        switch conversion {
+        case "s", "r":
+            // Width and `-` apply to the text; precision truncates it.
+            var text = Array((conversion == "s" ? v.pyStr : v.pyRepr).unicodeScalars)
+            let parts = spec.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2, let precision = Int(parts[1]), precision < text.count { text = Array(text[..<precision]) }
+            let width = Int(parts[0].filter(\.isNumber)) ?? 0
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            let body = String(String.UnicodeScalarView(text))
+            out += parts[0].contains("-") ? body + padding : padding + body
+        case "d", "i", "x", "X", "o", "c":
+            guard let n = v.numericValue, n.isFinite else {
+                throw TemplateError.runtime("%\(conversion) format: a real number is required, not \(v.typeName)", span)
+            }
+            if conversion == "c" { out += Unicode.Scalar(UInt32(max(0, n))).map { String($0) } ?? ""; continue }
+            let c = conversion == "i" ? "d" : String(conversion)
+            out += String(format: "%\(spec)l\(c)", Int(n.rounded(.towardZero)))
+        case "f", "F", "e", "E", "g", "G":
+            guard let n = v.numericValue else {
+                throw TemplateError.runtime("must be real number, not \(v.typeName)", span)
+            }
+            out += String(format: "%\(spec)\(conversion)", n)
+        default:
+            throw TemplateError(.notImplemented, "the '%\(conversion)' format", span: span)
         }
     }
     if !values.isEmpty { throw TemplateError.runtime("not all arguments converted during string formatting", span) }

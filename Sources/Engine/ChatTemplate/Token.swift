@@ -26,6 +26,9 @@ enum TokenKind: Equatable {
     /// Operators and punctuation: `+ - * / // ** % ~ . , : | = == != < <= > >= ( ) [ ] { } ;`.
     case op(String)
     case eof
+    /// Where the lexer failed. jinja2 lexes lazily, so a parse error before this
+    /// point wins; the parser raises this one only when it reaches the token.
+    case lexError(TemplateError)
 
     /// How jinja2 names a token in "expected ..." messages.
     var describe: String {
@@ -41,6 +44,7 @@ enum TokenKind: Equatable {
         case .float: return "float"
         case let .op(o): return o
         case .eof: return "end of template"
+        case let .lexError(e): return e.message
         }
     }
 }

@@ -159,15 +159,20 @@ public final class JinjaFunction: @unchecked Sendable {
 
     let name: String
     let body: Body
+    /// Attributes of a callable object; jinja2's `loop` is both callable
+    /// (in recursive loops) and has `index`, `first`, ...
+    let attributes: JinjaDict
 
-    init(_ name: String, _ body: @escaping (JinjaArguments) throws -> JinjaValue) {
+    init(_ name: String, attributes: JinjaDict = JinjaDict(), _ body: @escaping (JinjaArguments) throws -> JinjaValue) {
         self.name = name
         self.body = .builtin(body)
+        self.attributes = attributes
     }
 
     init(macro: MacroDefinition, scope: Scope) {
         self.name = macro.name
         self.body = .macro(macro, scope)
+        self.attributes = JinjaDict()
     }
 }
 

@@ -31,10 +31,15 @@ import Testing
                 let messages = conversations[convName]?.listValue ?? []
                 let tools = rd["with_tools"]?.isTruthy == true ? fixture["tools"]?.listValue : nil
                 let agp = rd["add_generation_prompt"]?.isTruthy ?? false
-                let label = "\(name) / \(convName) / agp=\(agp)\(tools == nil ? "" : " / tools")"
+                let label = "\(name) / \(convName) / agp=\(agp)\(tools == nil ? "" : " / tools")\(rd["continue_final_message"] == nil ? "" : " / continue")"
                 checked += 1
+                let continues = rd["continue_final_message"]?.isTruthy == true
                 let result = Result {
-                    try template.renderWithGenerationSpans(messages: messages, addGenerationPrompt: agp, tools: tools, context: context)
+                    if continues {
+                        let text = try template.render(messages: messages, context: context, continueFinalMessage: true)
+                        return ChatTemplate.Rendered(text: text, generationSpans: [])
+                    }
+                    return try template.renderWithGenerationSpans(messages: messages, addGenerationPrompt: agp, tools: tools, context: context)
                 }
                 if let expected = rd["output"]?.stringValue {
                     switch result {

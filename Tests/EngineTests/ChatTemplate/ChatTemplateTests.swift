@@ -90,6 +90,19 @@ import Testing
         #expect(v.pyRepr == #"{'z': 1, 'a': [True, None, 1.5, 'é\n"q"'], 'm': {}}"#)
     }
 
+    @Test func deepNestingAndRunawayRecursionAreErrors() throws {
+        let deep = String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+        #expect(error { try ChatTemplate(source: "{{ \(deep) }}") }?.kind == .syntax)
+        let nested = String(repeating: "{% if true %}", count: 300) + String(repeating: "{% endif %}", count: 300)
+        #expect(error { try ChatTemplate(source: nested) }?.kind == .syntax)
+        let fine = String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60)
+        #expect(try ChatTemplate(source: "{{ \(fine) }}").render(variables: [:]).text == "1")
+        let loop = try ChatTemplate(source: "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}")
+        #expect(error { try loop.render(variables: [:]) }?.message == "maximum recursion depth exceeded while calling macro 'f'")
+        let countdown = try ChatTemplate(source: "{% macro f(n) %}{% if n > 0 %}{{ n }},{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(90) }}")
+        #expect(try countdown.render(variables: [:]).text.hasPrefix("90,89,"))
+    }
+
     /// Truncated and mangled real templates must fail with a TemplateError or render — never trap.
     @Test func brokenTemplatesNeverCrash() throws {
         let fixture = try ChatTemplateFixtures.load("chat_cases")

@@ -51,4 +51,4 @@ extension JinjaValue {
 
 /// Python exception names whose message sftnb reproduces word for word.
 let comparedErrorTypes: Set<String> = ["TemplateError", "TemplateSyntaxError", "TemplateAssertionError",
-                                       "UndefinedError", "SecurityError"]
+                                       "UndefinedError", "SecurityError", "TemplateRuntimeError"]
