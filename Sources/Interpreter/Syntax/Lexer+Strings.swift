@@ -101,7 +101,7 @@ extension Lexer {
                 literal.value = try Lexer.decodeString(src, bodyStart, bodyEnd, isRaw: prefix.isRaw,
                                                        errorSpan: tokenSpan, file: file)
             } else {
-                literal.value = String(String.UnicodeScalarView(src[bodyStart..<bodyEnd]))
+                literal.value = makeString(src[bodyStart..<bodyEnd])
             }
         }
         var t = Token(.string, "", tokenSpan)

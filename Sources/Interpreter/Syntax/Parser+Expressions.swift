@@ -3,18 +3,6 @@
 /// precedence climbing), unary `+ - ~`, `**` (right-associative, binding tighter than a
 /// unary operator on its left: `-2**2 == -4`), then calls, attributes and subscripts.
 extension PythonParser {
-    /// Tokens that can begin an expression (used to decide whether an optional one follows).
-    func canStartExpression(_ t: Token) -> Bool {
-        switch t.kind {
-        case .name, .number, .string: return true
-        case .keyword:
-            return ["None", "True", "False", "not", "lambda", "await", "yield"].contains(t.text)
-        case .op:
-            return ["(", "[", "{", "-", "+", "~", "...", "*"].contains(t.text)
-        default: return false
-        }
-    }
-
     // MARK: Lists of expressions
 
     mutating func parseStarExpressionsOrYield() throws -> Expr {
@@ -28,7 +16,7 @@ extension PythonParser {
         guard try atOp(",") else { return first }
         var elements = [first]
         while try eatOp(",") {
-            guard canStartExpression(try peek()), !(try atKeyword("yield")) else { break }
+            guard (try peek()).startsExpression, !(try atKeyword("yield")) else { break }
             elements.append(try parseStarExpression())
         }
         return Expr(.tuple(elements), spanFrom(first.span))
@@ -197,7 +185,7 @@ extension PythonParser {
     }
 
     private mutating func parsePower() throws -> Expr {
-        if try atKeyword("await") { throw notImplemented("'await'", try peek().span) }
+        if try atKeyword("await") { throw try notImplementedAtCurrent("'await'") }
         let base = try parsePrimary()
         guard try eatOp("**") else { return base }
         try enter()
@@ -245,7 +233,7 @@ extension PythonParser {
     /// Inside brackets, `a b` where both are expressions: CPython suggests a comma.
     mutating func checkMissingComma(after a: Expr) throws {
         let next = try peek()
-        guard canStartExpression(next), !next.isOp("*"), !next.isKeyword("yield"), !lexer.brackets.isEmpty
+        guard next.startsExpression, !next.isOp("*"), !next.isKeyword("yield"), !lexer.brackets.isEmpty
                 || lexer.isExpressionOnly else { return }
         switch a.kind {
         case .lambda, .conditional, .starred, .namedExpression, .yield, .yieldFrom: return
@@ -286,8 +274,8 @@ extension PythonParser {
         pos += 1
         var upper: Expr?
         var step: Expr?
-        if canStartExpression(try peek()) { upper = try parseExpression() }
-        if try eatOp(":"), canStartExpression(try peek()) { step = try parseExpression() }
+        if (try peek()).startsExpression { upper = try parseExpression() }
+        if try eatOp(":"), (try peek()).startsExpression { step = try parseExpression() }
         return Expr(.slice(lower: lower, upper: upper, step: step), spanFrom(start.span))
     }
 
@@ -368,7 +356,7 @@ extension PythonParser {
         if try eatKeyword("from") {
             let value = try parseExpression()
             e = Expr(.yieldFrom(value), spanFrom(yieldToken.span))
-        } else if canStartExpression(try peek()), !(try atKeyword("yield")) {
+        } else if (try peek()).startsExpression, !(try atKeyword("yield")) {
             let value = try parseStarExpressions()
             e = Expr(.yield(value), spanFrom(yieldToken.span))
         } else {

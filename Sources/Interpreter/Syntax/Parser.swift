@@ -170,7 +170,7 @@ struct PythonParser {
     /// `expected ':'` (CPython names the missing token for block colons).
     mutating func expectColon() throws {
         if try !eatOp(":") {
-            throw error("expected ':'", try peek().span)
+            throw try errorAtCurrent("expected ':'")
         }
     }
 
@@ -197,6 +197,18 @@ struct PythonParser {
         return error("invalid syntax", t.span)
     }
 
+    /// An error at the next token. (A separate mutating step: evaluating `peek()` inside the
+    /// arguments of a non-mutating call on `self` would copy the whole parser.)
+    mutating func errorAtCurrent(_ message: String, kind: SyntaxError.Kind = .syntaxError) throws -> SyntaxError {
+        let span = try peek().span
+        return error(message, span, kind: kind)
+    }
+
+    mutating func notImplementedAtCurrent(_ what: String) throws -> SyntaxError {
+        let span = try peek().span
+        return notImplemented(what, span)
+    }
+
     func notImplemented(_ what: String, _ span: SourceSpan) -> SyntaxError {
         error("sftnb does not support \(what)", span, kind: .notImplemented)
     }
@@ -213,7 +225,7 @@ struct PythonParser {
     mutating func enter() throws {
         depth += 1
         if depth > PythonParser.maxDepth {
-            throw error("too many nested parentheses", try peek().span)
+            throw try errorAtCurrent("too many nested parentheses")
         }
     }
 
