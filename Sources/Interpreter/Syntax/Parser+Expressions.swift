@@ -124,7 +124,12 @@ extension PythonParser {
                 pos += 1
                 return try eatKeyword("not") ? .isNot : .is
             }
-            if t.text == "not", try peek(1).isKeyword("in") { pos += 2; return .notIn }
+            if t.text == "not" {
+                // After an operand, `not` can only begin `not in`.
+                pos += 1
+                if try eatKeyword("in") { return .notIn }
+                throw try invalidSyntax()
+            }
             return nil
         default:
             return nil
@@ -294,14 +299,22 @@ extension PythonParser {
                 if sawDoubleStar {
                     throw error("iterable argument unpacking follows keyword argument unpacking", t.span)
                 }
-                arguments.append(.star(try parseExpression()))
+                let value = try parseExpression()
+                if try atKeyword("for") {
+                    throw error("iterable unpacking cannot be used in comprehension", t.span.through(value.span))
+                }
+                arguments.append(.star(value))
             } else if t.isOp("**") {
                 pos += 1
                 sawDoubleStar = true
                 arguments.append(.doubleStar(try parseExpression()))
             } else if t.kind == .name, try peek(1).isOp("=") {
+                let equals = try peek(1)
                 pos += 2
                 let value = try parseExpression()
+                if try atKeyword("for") {
+                    throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t.span.through(equals.span))
+                }
                 sawKeyword = true
                 if keywordNames.contains(t.text) {
                     recordCompilerError(error("keyword argument repeated: \(t.text)", t.span.through(value.span)))

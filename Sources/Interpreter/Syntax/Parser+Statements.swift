@@ -19,6 +19,11 @@ extension PythonParser {
             case "try": return [try parseTry()]
             case "with": return [try parseWith()]
             case "async":
+                let next = try peek(1)
+                guard next.isKeyword("def") || next.isKeyword("for") || next.isKeyword("with") else {
+                    pos += 1
+                    throw try invalidSyntax()
+                }
                 throw notImplemented("'async' functions, loops and 'with' statements", t.span)
             default: break
             }
@@ -374,7 +379,7 @@ extension PythonParser {
             } else if scope.bound.contains(name) {
                 recordSymbolTableError(error("name '\(name)' is assigned to before \(t.text) declaration", stmt.span))
             }
-            if t.text == "nonlocal" { scopes[scopes.count - 1].pendingNonlocals.append((name, stmt.span)) }
+            if t.text == "nonlocal" { scopes[scopes.count - 1].ownNonlocals.append((name, stmt.span)) }
         }
         return stmt
     }

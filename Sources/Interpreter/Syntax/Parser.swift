@@ -62,8 +62,10 @@ struct Scope {
     /// Names bound so far in this scope, and the parameters among them.
     var bound = Set<String>()
     var parameters = Set<String>()
-    /// `nonlocal` names declared here or in nested functions, not yet found bound in an enclosing function.
+    /// `nonlocal` names declared in nested functions, not yet found bound in an enclosing function.
     var pendingNonlocals: [(String, SourceSpan)] = []
+    /// `nonlocal` names declared in this scope (they must be bound in an enclosing one).
+    var ownNonlocals: [(String, SourceSpan)] = []
     var isFunction: Bool { kind == .function || kind == .lambda }
 }
 
@@ -271,19 +273,45 @@ struct PythonParser {
     mutating func popScope() -> Scope {
         let scope = scopes.removeLast()
         var unresolved = scope.pendingNonlocals
-        if scope.isFunction { unresolved.removeAll { scope.bound.contains($0.0) } }
-        scopes[scopes.count - 1].pendingNonlocals += unresolved
+        if scope.isFunction {
+            let forwarded = Set(scope.ownNonlocals.map { $0.0 })
+            unresolved.removeAll { scope.bound.contains($0.0) && !forwarded.contains($0.0) }
+        }
+        scopes[scopes.count - 1].pendingNonlocals += unresolved + scope.ownNonlocals
         return scope
     }
 
     // MARK: Program
+
+    private static let futureFeatures: Set<String> = [
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
+        "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+    ]
+
+    /// CPython's compiler: `from __future__ import x` only at the top (after a docstring) and
+    /// only for features it knows.
+    private mutating func checkFutureImport(_ statement: Stmt, after earlier: [Stmt]) {
+        guard case .importFrom(let module, let names, let level) = statement.kind, module == "__future__",
+              level == 0 else { return }
+        for (index, s) in earlier.enumerated() {
+            if case .importFrom(let m, _, 0) = s.kind, m == "__future__" { continue }
+            if index == 0, case .expression(let e) = s.kind, case .constant(.string) = e.kind { continue }
+            recordCompilerError(error("from __future__ imports must occur at the beginning of the file", statement.span))
+            return
+        }
+        for name in names where !PythonParser.futureFeatures.contains(name.name) {
+            recordCompilerError(error("future feature \(name.name) is not defined", statement.span))
+        }
+    }
 
     mutating func parseProgram() throws -> Program {
         var body: [Stmt] = []
         do {
             while try peek().kind != .endOfFile {
                 if try peek().kind == .newline { pos += 1; continue }
-                body.append(contentsOf: try parseStatement())
+                let statements = try parseStatement()
+                for statement in statements { checkFutureImport(statement, after: body) }
+                body.append(contentsOf: statements)
             }
         } catch let e as SyntaxError {
             throw finish(e)
