@@ -1,8 +1,12 @@
 /// Statements: compound statements with their blocks, simple statements separated by
 /// `;`, and the post-parse checks CPython's compiler makes on them.
 extension PythonParser {
+    /// From `start` to the end of the last token consumed (layout tokens excluded, so that a
+    /// compound statement ends with its last statement's text).
     func spanFrom(_ start: SourceSpan) -> SourceSpan {
-        let last = previous.span
+        var k = pos - 1
+        while k > 0, tokens[k].kind == .newline || tokens[k].kind == .indent || tokens[k].kind == .dedent { k -= 1 }
+        let last = tokens[max(0, k)].span
         return SourceSpan(line: start.line, column: start.column, endLine: last.endLine, endColumn: last.endColumn)
     }
 
