@@ -145,7 +145,7 @@ struct Lexer {
         }
         consumeLineBreak()
         if i >= end && !isExpressionOnly {
-            throw error("unexpected EOF while parsing", point(line - 1, at + 1), incomplete: true)
+            throw error("unexpected EOF while parsing", point(line - 1, at + 1))
         }
     }
 
@@ -202,7 +202,7 @@ struct Lexer {
             } else if col > top {
                 if alt <= altTop { throw tabError() }
                 if indents.count >= Lexer.maxIndentDepth {
-                    throw error("too many levels of indentation", point(line, column), kind: .indentationError)
+                    throw error("too many levels of indentation", point(line, 1), kind: .indentationError)
                 }
                 indents.append(col)
                 altIndents.append(alt)

@@ -19,9 +19,10 @@ public enum Parser {
         return try parser.parseProgram()
     }
 
-    /// The REPL's rule for showing `...`: the text is a valid prefix (open bracket, block
-    /// header without a body, unterminated triple-quoted string, trailing `\`), or it
-    /// starts a compound statement and its last line is not blank yet.
+    /// The REPL's rule for showing `...` (CPython's `codeop`): the text is a valid prefix (open
+    /// bracket, block header without a body, unterminated triple-quoted string, trailing `\`),
+    /// or it ends with a compound statement and its last line is not empty yet. `text` is the
+    /// lines entered so far joined with `\n`, so an empty line entered makes it end in `\n`.
     public static func needsMoreInput(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let meaningful = lines.contains { line in
@@ -40,11 +41,7 @@ public enum Parser {
         guard let last = program.body.last else { return false }
         switch last.kind {
         case .if, .while, .for, .try, .with, .functionDef, .classDef:
-            var trailing = lines
-            if trailing.last == "" { trailing.removeLast() }
-            guard let lastLine = trailing.last else { return false }
-            let isBlank = lastLine.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
-            return !isBlank
+            return !(lines.last ?? "").isEmpty
         default:
             return false
         }
