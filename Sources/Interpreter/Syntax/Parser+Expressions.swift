@@ -96,7 +96,10 @@ extension PythonParser {
         var nots: [SourceSpan] = []
         while try atKeyword("not") { nots.append(try advance().span) }
         var e = try parseComparison()
-        for span in nots.reversed() { e = Expr(.unary(.not, e), span.through(e.span)) }
+        for span in nots.reversed() {
+            e = Expr(.unary(.not, e), span.through(e.span))
+            try checkTreeDepth(e)
+        }
         return e
     }
 
@@ -166,6 +169,7 @@ extension PythonParser {
             pos += 1
             let right = try parseBinary(minPrecedence: precedence + 1)
             left = Expr(.binary(op, left, right), left.span.through(right.span))
+            try checkTreeDepth(left)
         }
         return left
     }
@@ -185,7 +189,10 @@ extension PythonParser {
             if ops.count > 0 && ops[ops.count - 1].1 == t.span { pos += 1 } else { break }
         }
         var e = try parsePower()
-        for (op, span) in ops.reversed() { e = Expr(.unary(op, e), span.through(e.span)) }
+        for (op, span) in ops.reversed() {
+            e = Expr(.unary(op, e), span.through(e.span))
+            try checkTreeDepth(e)
+        }
         return e
     }
 
@@ -223,6 +230,7 @@ extension PythonParser {
             default:
                 return e
             }
+            try checkTreeDepth(e)
         }
         return e
     }

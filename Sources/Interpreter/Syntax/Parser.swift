@@ -230,6 +230,16 @@ struct PythonParser {
 
     mutating func leave() { depth -= 1 }
 
+    /// Expression trees deeper than this are refused (chains like `-----x` build them without
+    /// recursing in the parser); CPython refuses them too, a little further on.
+    static let maxTreeDepth = 1000
+
+    func checkTreeDepth(_ e: Expr) throws {
+        if e.depth > PythonParser.maxTreeDepth {
+            throw error("maximum recursion depth exceeded during compilation", e.span)
+        }
+    }
+
     /// CPython's final touches on a parser error: a tokenizer error later in the file takes
     /// precedence, as does a bracket left open on an earlier line; and a failure at the end
     /// of the input is "incomplete" (the REPL reads more).
