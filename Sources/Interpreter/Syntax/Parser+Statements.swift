@@ -4,7 +4,8 @@ extension PythonParser {
     /// From `start` to the end of the last token consumed (layout tokens excluded, so that a
     /// compound statement ends with its last statement's text).
     func spanFrom(_ start: SourceSpan) -> SourceSpan {
-        var k = pos - 1
+        guard !tokens.isEmpty else { return start }
+        var k = min(pos, tokens.count) - 1
         while k > 0, tokens[k].kind == .newline || tokens[k].kind == .indent || tokens[k].kind == .dedent { k -= 1 }
         let last = tokens[max(0, k)].span
         return SourceSpan(line: start.line, column: start.column, endLine: last.endLine, endColumn: last.endColumn)

@@ -147,7 +147,9 @@ struct PythonParser {
     }
 
     /// The last token consumed.
-    var previous: Token { tokens[max(0, pos - 1)] }
+    var previous: Token {
+        tokens.isEmpty ? Token(.endOfFile, "", .unknown) : tokens[max(0, min(pos, tokens.count) - 1)]
+    }
 
     mutating func atOp(_ s: String) throws -> Bool { try peek().isOp(s) }
     mutating func atKeyword(_ s: String) throws -> Bool { try peek().isKeyword(s) }
