@@ -256,8 +256,15 @@ extension PythonParser {
         if let first, tokens[first].kind == .name, next.kind == .string, first + 1 == pos { return }
         if let first, tokens[first].kind == .name, ["match", "case", "_", "type"].contains(tokens[first].text),
            first + 1 == pos { return }
+        // CPython's rule parses `b` without its own error rules, and a PEG parser settles for
+        // the longest prefix that is an expression (at least an atom).
+        guard !probingForComma else { return }
+        probingForComma = true
+        defer { probingForComma = false }
         let save = pos
-        if let b = try attempt({ try $0.parseExpression() }) {
+        var b = try attempt { try $0.parseExpression() }
+        if b == nil { b = try attempt { try $0.parseAtom() } }
+        if let b {
             pos = save
             throw error("invalid syntax. Perhaps you forgot a comma?", a.span.through(b.span))
         }

@@ -391,6 +391,21 @@ extension PythonParser {
 
     private mutating func parseDelete() throws -> Stmt {
         let t = try advance()
+        let start = pos
+        do {
+            return try parseDeleteTargets(t)
+        } catch let e as SyntaxError where lexerError == nil {
+            // CPython then reads any expressions, to name what cannot be deleted.
+            pos = start
+            if let e = try attempt({ try $0.parseStarExpressions() }),
+               let bad = invalidTarget(e, context: .delete) {
+                throw error("cannot delete \(expressionName(bad))", bad.span)
+            }
+            throw e
+        }
+    }
+
+    private mutating func parseDeleteTargets(_ t: Token) throws -> Stmt {
         var targets: [Expr] = []
         repeat {
             if try peek().kind == .newline || (try atOp(";")) || (try peek().kind == .endOfFile) { break }
@@ -401,7 +416,10 @@ extension PythonParser {
             bindTarget(e)
             targets.append(e)
         } while try eatOp(",")
-        guard !targets.isEmpty else { throw try invalidSyntax() }
+        let next = try peek()
+        guard !targets.isEmpty, next.kind == .newline || next.kind == .endOfFile || next.isOp(";") else {
+            throw try invalidSyntax()
+        }
         return Stmt(.delete(targets), spanFrom(t.span))
     }
 

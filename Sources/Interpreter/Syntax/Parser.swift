@@ -88,6 +88,8 @@ struct PythonParser {
     /// Spans of expressions written inside parentheses: CPython's grammar treats `(a + b)` as an
     /// atom, which changes some error messages (`(a + b) = 1`).
     var parenthesizedSpans = Set<SourceSpan>()
+    /// Set while looking for the second expression of "Perhaps you forgot a comma?".
+    var probingForComma = false
     /// A lexer error is final: every later request for a token repeats it.
     var lexerError: SyntaxError?
 
@@ -250,18 +252,31 @@ struct PythonParser {
         if let lexError = lexerError, lexError.message == e.message, lexError.span == e.span { return e }
         if lexer.reachedEnd && e.kind != .notImplemented { e.isIncompleteInput = true }
         guard e.kind == .syntaxError || e.kind == .indentationError else { return e }
+        // CPython reports a stray INDENT/DEDENT as soon as the parser meets it.
+        if e.message == "unexpected indent" || e.message == "unexpected unindent" { return e }
+        let furthestLine = tokens.last?.span.line ?? e.span.line
         do {
             var t = try lexer.next()
             while t.kind != .endOfFile { t = try lexer.next() }
         } catch let lexError as SyntaxError {
             if lexError.message.hasSuffix("was never closed") {
-                if lexError.span.line < e.span.line { return lexError }
-                return e
+                return lexError.span.line < furthestLine ? lexError : e
             }
-            if lexError.kind == .syntaxError { return lexError }
+            if PythonParser.overridingLexerErrors.contains(where: { lexError.message.hasPrefix($0) }) {
+                return lexError
+            }
         } catch {}
         return e
     }
+
+    /// The tokenizer errors CPython raises as exceptions (others, such as a bad `\`
+    /// continuation, only end the token stream), which take precedence over a parser error.
+    private static let overridingLexerErrors = [
+        "unterminated string literal", "unterminated triple-quoted string literal", "invalid decimal literal",
+        "invalid hexadecimal literal", "invalid octal literal", "invalid binary literal", "invalid imaginary literal",
+        "invalid digit", "leading zeros", "unmatched", "closing parenthesis", "invalid character",
+        "invalid non-printable character", "too many nested parentheses",
+    ]
 
     // MARK: Scopes and bindings
 
