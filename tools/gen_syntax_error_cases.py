@@ -95,6 +95,15 @@ CASES += [
     "x = \u00e9t\u00e9 = 1", "\u00e9 = 1", "x = \u20ac", "x\u00a0= 1", "x = 1 \\ 2",
 ]
 
+# Block colons: "expected ':'" is forced after def/else/try/finally, otherwise only at a line end.
+CASES += [
+    "for x in y z: pass", "while x y: pass", "if x y: pass", "if x: pass\nelif x y: pass", "if x: pass\nelse x: pass",
+    "with a b: pass", "def f() x: pass", "class A x: pass", "try x: pass", "try: pass\nexcept E x: pass",
+    "try: pass\nfinally x: pass", "try: pass\nexcept E\n pass", "lambda x y: 1", "if x =: pass",
+    "foo(a b\n", "(fo(fStzin o(fStzin S\n", "x = (a b\n", "[\\", "  y = ]", "x = 1\n  y = 'abc", "del a < b",
+    "x = -a + b = =", "x @ y: z\n", "a, b: \n", "x = 0o7a", "x = 3Ja", "f'{a\x1e}'",
+]
+
 # Valid (or 3.12) Python that sftnb reports as not implemented instead: kind, line, column.
 NOT_IMPLEMENTED = {
     "x = 1j": (1, 5), "x = 1.5J": (1, 5), "async def f(): pass": (1, 1), "match x:\n  case 1: pass": (1, 1),

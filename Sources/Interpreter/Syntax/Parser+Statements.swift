@@ -146,7 +146,7 @@ extension PythonParser {
         bindParameters(parameters)
         try expectOp(")")
         if try eatOp("->") { _ = try parseExpression() }
-        try expectColon()
+        try expectColon(forced: true)
         let body = try parseBlock(after: "function definition", line: defToken.span.line)
         let scope = popScope()
         bind(name.text)
@@ -205,7 +205,7 @@ extension PythonParser {
 
     private mutating func parseElse() throws -> [Stmt] {
         let elseToken = try advance()
-        try expectColon()
+        try expectColon(forced: true)
         return try parseBlock(after: "'else' statement", line: elseToken.span.line)
     }
 
@@ -239,7 +239,7 @@ extension PythonParser {
 
     private mutating func parseTry() throws -> Stmt {
         let tryToken = try advance()
-        try expectColon()
+        try expectColon(forced: true)
         let body = try parseBlock(after: "'try' statement", line: tryToken.span.line)
         var handlers: [ExceptHandler] = []
         while try atKeyword("except") {
@@ -271,7 +271,7 @@ extension PythonParser {
         var finally: [Stmt] = []
         if try atKeyword("finally") {
             let finallyToken = try advance()
-            try expectColon()
+            try expectColon(forced: true)
             finally = try parseBlock(after: "'finally' statement", line: finallyToken.span.line)
         } else if handlers.isEmpty {
             throw try errorAtCurrent("expected 'except' or 'finally' block")

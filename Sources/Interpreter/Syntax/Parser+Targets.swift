@@ -25,6 +25,9 @@ extension PythonParser {
         }
         if t.isOp(":") {
             pos += 1
+            if case .tuple = first.kind, !parenthesizedSpans.contains(first.span), try !peek().startsExpression {
+                throw error("invalid syntax", t.span)
+            }
             _ = try parseExpression()
             try checkAnnotationTarget(first)
             bindTarget(first)

@@ -170,11 +170,12 @@ struct PythonParser {
         if try !eatOp(s) { throw try invalidSyntax() }
     }
 
-    /// `expected ':'` (CPython names the missing token for block colons).
-    mutating func expectColon() throws {
-        if try !eatOp(":") {
-            throw try errorAtCurrent("expected ':'")
-        }
+    /// The `:` of a block header. CPython says "expected ':'" after `def ...`, `else`, `try`
+    /// and `finally` whatever follows (`forced`), after the other headers only at a line end.
+    mutating func expectColon(forced: Bool = false) throws {
+        if try eatOp(":") { return }
+        if try forced || peek().kind == .newline { throw try errorAtCurrent("expected ':'") }
+        throw try invalidSyntax()
     }
 
     mutating func expectName() throws -> Token {
