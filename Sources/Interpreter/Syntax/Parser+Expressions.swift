@@ -288,6 +288,7 @@ extension PythonParser {
         var lower: Expr?
         if !start.isOp(":") {
             let e = try parseNamedExpression()
+            try checkStrayAssignment(after: e)
             guard try atOp(":") else { return e }
             lower = e
         }
@@ -301,7 +302,21 @@ extension PythonParser {
 
     // MARK: Calls
 
+    /// Arguments up to `)`. CPython's rule `args ',' args` reports a positional argument
+    /// after keywords even when what follows it does not parse (`f(a=1, b(=2))`), so a
+    /// generic failure after one becomes that message.
     mutating func parseCallArguments(allowGenerator: Bool) throws -> [Argument] {
+        var positionalAfterKeyword: String?
+        do {
+            return try parseCallArgumentList(allowGenerator: allowGenerator, positionalAfterKeyword: &positionalAfterKeyword)
+        } catch let e as SyntaxError where lexerError == nil && e.message == "invalid syntax" {
+            guard let message = positionalAfterKeyword else { throw e }
+            throw error(message, e.span)
+        }
+    }
+
+    private mutating func parseCallArgumentList(allowGenerator: Bool,
+                                                positionalAfterKeyword: inout String?) throws -> [Argument] {
         var arguments: [Argument] = []
         var sawKeyword = false
         var sawDoubleStar = false
@@ -319,10 +334,13 @@ extension PythonParser {
                     throw error("iterable unpacking cannot be used in comprehension", t.span.through(value.span))
                 }
                 arguments.append(.star(value))
+                try checkArgumentEnd(after: value)
             } else if t.isOp("**") {
                 pos += 1
                 sawDoubleStar = true
-                arguments.append(.doubleStar(try parseExpression()))
+                let value = try parseExpression()
+                arguments.append(.doubleStar(value))
+                try checkArgumentEnd(after: value)
             } else if t.kind == .name, try peek(1).isOp("=") {
                 let equals = try peek(1)
                 pos += 2
@@ -336,7 +354,12 @@ extension PythonParser {
                 }
                 keywordNames.insert(t.text)
                 arguments.append(.keyword(t.text, value, t.span.through(value.span)))
+                try checkArgumentEnd(after: value)
             } else {
+                if sawKeyword || sawDoubleStar, t.startsExpression {
+                    positionalAfterKeyword = sawDoubleStar ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument"
+                }
                 let e = try parseNamedExpression()
                 if try atOp("=") {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", e.span)
@@ -354,7 +377,7 @@ extension PythonParser {
                             : "positional argument follows keyword argument"
                     }
                     arguments.append(.positional(e))
-                    if try !atOp(","), try !atOp(")") { try checkMissingComma(after: e) }
+                    try checkArgumentEnd(after: e)
                 }
             }
             if try !eatOp(",") { break }
@@ -363,6 +386,11 @@ extension PythonParser {
         if let orderError, closing.isOp(")") { throw error(orderError, closing.span) }
         try expectOp(")")
         return arguments
+    }
+
+    /// After an argument or parameter: a `,` or the closing token, or CPython's comma hint.
+    mutating func checkArgumentEnd(after e: Expr, closing: String = ")") throws {
+        if try !atOp(","), try !atOp(closing) { try checkMissingComma(after: e) }
     }
 
     // MARK: Lambda and yield
