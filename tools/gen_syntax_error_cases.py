@@ -104,6 +104,21 @@ CASES += [
     "x = -a + b = =", "x @ y: z\n", "a, b: \n", "x = 0o7a", "x = 3Ja", "f'{a\x1e}'",
 ]
 
+# Realistic slips (from mutating real library code), where CPython's choice of message is subtle.
+CASES += [
+    'register(name="lokr" config_cls=LoKrConfig, model_cls=LoKrModel)',
+    'def f(\n    self,\n    adapter_name: str\n    config: LoraConfig,\n):\n    pass',
+    'def f(r: int = 0, lora_alpha: int  1, **kwargs): pass',
+    'sys.modules[__name__ = _LazyModule(__name__, __file__)\nx = 1',
+    'def f(a: int = 1,\n      device Optional[str] = None): pass',
+    'register(name="miss", config_cls(=MissConfig, model_cls=MissModel)',
+    'register(name="ln", config_cls=LNConfig, model_cls,=LNModel)',
+    'super().__init__(name="env", help_text"Print the environment")',
+    'x = {"a": 1 "b": 2}', 'print("a" "b" c)', 'if x == 1\n    y = 2', 'for i in range(10)\n    pass',
+    'while True print(1)', 'x = [1, 2, 3', 'def f(x):\nreturn x', 'class A:\n def f(self):\n  pass\n  return',
+    "d = dict(a=1, b=2", "s = 'it''s'", "s = 'abc\ndef'", 'print(f"{x!}")', "x = (1, 2\ny = 3",
+]
+
 # Valid (or 3.12) Python that sftnb reports as not implemented instead: kind, line, column.
 NOT_IMPLEMENTED = {
     "x = 1j": (1, 5), "x = 1.5J": (1, 5), "async def f(): pass": (1, 1), "match x:\n  case 1: pass": (1, 1),

@@ -311,8 +311,29 @@ extension PythonParser {
             return try parseCallArgumentList(allowGenerator: allowGenerator, positionalAfterKeyword: &positionalAfterKeyword)
         } catch let e as SyntaxError where lexerError == nil && e.message == "invalid syntax" {
             guard let message = positionalAfterKeyword else { throw e }
+            // `f(a=1, b"x")`: CPython's lookahead reads on to the closing parenthesis.
+            if pos > 0, pos < tokens.count, tokens[pos].kind == .string, tokens[pos - 1].kind == .name,
+               let closing = try closingParenthesis() {
+                throw error(message, closing)
+            }
             throw error(message, e.span)
         }
+    }
+
+    /// The span of the `)` closing the bracket the parser is in, looking ahead on the same
+    /// logical line (nil if there is none).
+    private mutating func closingParenthesis() throws -> SourceSpan? {
+        var depth = 0
+        for k in 0..<10_000 {
+            let t = try peek(k)
+            if t.kind == .newline || t.kind == .endOfFile { return nil }
+            if t.isOp("(") || t.isOp("[") || t.isOp("{") { depth += 1 }
+            if t.isOp(")") || t.isOp("]") || t.isOp("}") {
+                if depth == 0 { return t.isOp(")") ? t.span : nil }
+                depth -= 1
+            }
+        }
+        return nil
     }
 
     private mutating func parseCallArgumentList(allowGenerator: Bool,
