@@ -3,18 +3,6 @@
 /// precedence climbing), unary `+ - ~`, `**` (right-associative, binding tighter than a
 /// unary operator on its left: `-2**2 == -4`), then calls, attributes and subscripts.
 extension PythonParser {
-    /// Tokens that can begin an expression (used to decide whether an optional one follows).
-    func canStartExpression(_ t: Token) -> Bool {
-        switch t.kind {
-        case .name, .number, .string: return true
-        case .keyword:
-            return ["None", "True", "False", "not", "lambda", "await", "yield"].contains(t.text)
-        case .op:
-            return ["(", "[", "{", "-", "+", "~", "...", "*"].contains(t.text)
-        default: return false
-        }
-    }
-
     // MARK: Lists of expressions
 
     mutating func parseStarExpressionsOrYield() throws -> Expr {
@@ -28,7 +16,7 @@ extension PythonParser {
         guard try atOp(",") else { return first }
         var elements = [first]
         while try eatOp(",") {
-            guard canStartExpression(try peek()), !(try atKeyword("yield")) else { break }
+            guard (try peek()).startsExpression, !(try atKeyword("yield")) else { break }
             elements.append(try parseStarExpression())
         }
         return Expr(.tuple(elements), spanFrom(first.span))
@@ -108,7 +96,10 @@ extension PythonParser {
         var nots: [SourceSpan] = []
         while try atKeyword("not") { nots.append(try advance().span) }
         var e = try parseComparison()
-        for span in nots.reversed() { e = Expr(.unary(.not, e), span.through(e.span)) }
+        for span in nots.reversed() {
+            e = Expr(.unary(.not, e), span.through(e.span))
+            try checkTreeDepth(e)
+        }
         return e
     }
 
@@ -136,7 +127,12 @@ extension PythonParser {
                 pos += 1
                 return try eatKeyword("not") ? .isNot : .is
             }
-            if t.text == "not", try peek(1).isKeyword("in") { pos += 2; return .notIn }
+            if t.text == "not" {
+                // After an operand, `not` can only begin `not in`.
+                pos += 1
+                if try eatKeyword("in") { return .notIn }
+                throw try invalidSyntax()
+            }
             return nil
         default:
             return nil
@@ -173,6 +169,7 @@ extension PythonParser {
             pos += 1
             let right = try parseBinary(minPrecedence: precedence + 1)
             left = Expr(.binary(op, left, right), left.span.through(right.span))
+            try checkTreeDepth(left)
         }
         return left
     }
@@ -192,12 +189,15 @@ extension PythonParser {
             if ops.count > 0 && ops[ops.count - 1].1 == t.span { pos += 1 } else { break }
         }
         var e = try parsePower()
-        for (op, span) in ops.reversed() { e = Expr(.unary(op, e), span.through(e.span)) }
+        for (op, span) in ops.reversed() {
+            e = Expr(.unary(op, e), span.through(e.span))
+            try checkTreeDepth(e)
+        }
         return e
     }
 
     private mutating func parsePower() throws -> Expr {
-        if try atKeyword("await") { throw notImplemented("'await'", try peek().span) }
+        if try atKeyword("await") { throw try notImplementedAtCurrent("'await'") }
         let base = try parsePrimary()
         guard try eatOp("**") else { return base }
         try enter()
@@ -230,6 +230,7 @@ extension PythonParser {
             default:
                 return e
             }
+            try checkTreeDepth(e)
         }
         return e
     }
@@ -245,7 +246,7 @@ extension PythonParser {
     /// Inside brackets, `a b` where both are expressions: CPython suggests a comma.
     mutating func checkMissingComma(after a: Expr) throws {
         let next = try peek()
-        guard canStartExpression(next), !next.isOp("*"), !next.isKeyword("yield"), !lexer.brackets.isEmpty
+        guard next.startsExpression, !next.isOp("*"), !next.isKeyword("yield"), !lexer.brackets.isEmpty
                 || lexer.isExpressionOnly else { return }
         switch a.kind {
         case .lambda, .conditional, .starred, .namedExpression, .yield, .yieldFrom: return
@@ -255,8 +256,15 @@ extension PythonParser {
         if let first, tokens[first].kind == .name, next.kind == .string, first + 1 == pos { return }
         if let first, tokens[first].kind == .name, ["match", "case", "_", "type"].contains(tokens[first].text),
            first + 1 == pos { return }
+        // CPython's rule parses `b` without its own error rules, and a PEG parser settles for
+        // the longest prefix that is an expression (at least an atom).
+        guard !probingForComma else { return }
+        probingForComma = true
+        defer { probingForComma = false }
         let save = pos
-        if let b = try attempt({ try $0.parseExpression() }) {
+        var b = try attempt { try $0.parseExpression() }
+        if b == nil { b = try attempt { try $0.parseAtom() } }
+        if let b {
             pos = save
             throw error("invalid syntax. Perhaps you forgot a comma?", a.span.through(b.span))
         }
@@ -280,20 +288,56 @@ extension PythonParser {
         var lower: Expr?
         if !start.isOp(":") {
             let e = try parseNamedExpression()
+            try checkStrayAssignment(after: e)
             guard try atOp(":") else { return e }
             lower = e
         }
         pos += 1
         var upper: Expr?
         var step: Expr?
-        if canStartExpression(try peek()) { upper = try parseExpression() }
-        if try eatOp(":"), canStartExpression(try peek()) { step = try parseExpression() }
+        if (try peek()).startsExpression { upper = try parseExpression() }
+        if try eatOp(":"), (try peek()).startsExpression { step = try parseExpression() }
         return Expr(.slice(lower: lower, upper: upper, step: step), spanFrom(start.span))
     }
 
     // MARK: Calls
 
+    /// Arguments up to `)`. CPython's rule `args ',' args` reports a positional argument
+    /// after keywords even when what follows it does not parse (`f(a=1, b(=2))`), so a
+    /// generic failure after one becomes that message.
     mutating func parseCallArguments(allowGenerator: Bool) throws -> [Argument] {
+        var positionalAfterKeyword: String?
+        do {
+            return try parseCallArgumentList(allowGenerator: allowGenerator, positionalAfterKeyword: &positionalAfterKeyword)
+        } catch let e as SyntaxError where lexerError == nil && e.message == "invalid syntax" {
+            guard let message = positionalAfterKeyword else { throw e }
+            // `f(a=1, b"x")`: CPython's lookahead reads on to the closing parenthesis.
+            if pos > 0, pos < tokens.count, tokens[pos].kind == .string, tokens[pos - 1].kind == .name,
+               let closing = try closingParenthesis() {
+                throw error(message, closing)
+            }
+            throw error(message, e.span)
+        }
+    }
+
+    /// The span of the `)` closing the bracket the parser is in, looking ahead on the same
+    /// logical line (nil if there is none).
+    private mutating func closingParenthesis() throws -> SourceSpan? {
+        var depth = 0
+        for k in 0..<10_000 {
+            let t = try peek(k)
+            if t.kind == .newline || t.kind == .endOfFile { return nil }
+            if t.isOp("(") || t.isOp("[") || t.isOp("{") { depth += 1 }
+            if t.isOp(")") || t.isOp("]") || t.isOp("}") {
+                if depth == 0 { return t.isOp(")") ? t.span : nil }
+                depth -= 1
+            }
+        }
+        return nil
+    }
+
+    private mutating func parseCallArgumentList(allowGenerator: Bool,
+                                                positionalAfterKeyword: inout String?) throws -> [Argument] {
         var arguments: [Argument] = []
         var sawKeyword = false
         var sawDoubleStar = false
@@ -306,21 +350,37 @@ extension PythonParser {
                 if sawDoubleStar {
                     throw error("iterable argument unpacking follows keyword argument unpacking", t.span)
                 }
-                arguments.append(.star(try parseExpression()))
+                let value = try parseExpression()
+                if try atKeyword("for") {
+                    throw error("iterable unpacking cannot be used in comprehension", t.span.through(value.span))
+                }
+                arguments.append(.star(value))
+                try checkArgumentEnd(after: value)
             } else if t.isOp("**") {
                 pos += 1
                 sawDoubleStar = true
-                arguments.append(.doubleStar(try parseExpression()))
+                let value = try parseExpression()
+                arguments.append(.doubleStar(value))
+                try checkArgumentEnd(after: value)
             } else if t.kind == .name, try peek(1).isOp("=") {
+                let equals = try peek(1)
                 pos += 2
                 let value = try parseExpression()
+                if try atKeyword("for") {
+                    throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t.span.through(equals.span))
+                }
                 sawKeyword = true
                 if keywordNames.contains(t.text) {
                     recordCompilerError(error("keyword argument repeated: \(t.text)", t.span.through(value.span)))
                 }
                 keywordNames.insert(t.text)
                 arguments.append(.keyword(t.text, value, t.span.through(value.span)))
+                try checkArgumentEnd(after: value)
             } else {
+                if sawKeyword || sawDoubleStar, t.startsExpression {
+                    positionalAfterKeyword = sawDoubleStar ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument"
+                }
                 let e = try parseNamedExpression()
                 if try atOp("=") {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", e.span)
@@ -338,7 +398,7 @@ extension PythonParser {
                             : "positional argument follows keyword argument"
                     }
                     arguments.append(.positional(e))
-                    if try !atOp(","), try !atOp(")") { try checkMissingComma(after: e) }
+                    try checkArgumentEnd(after: e)
                 }
             }
             if try !eatOp(",") { break }
@@ -347,6 +407,11 @@ extension PythonParser {
         if let orderError, closing.isOp(")") { throw error(orderError, closing.span) }
         try expectOp(")")
         return arguments
+    }
+
+    /// After an argument or parameter: a `,` or the closing token, or CPython's comma hint.
+    mutating func checkArgumentEnd(after e: Expr, closing: String = ")") throws {
+        if try !atOp(","), try !atOp(closing) { try checkMissingComma(after: e) }
     }
 
     // MARK: Lambda and yield
@@ -368,7 +433,7 @@ extension PythonParser {
         if try eatKeyword("from") {
             let value = try parseExpression()
             e = Expr(.yieldFrom(value), spanFrom(yieldToken.span))
-        } else if canStartExpression(try peek()), !(try atKeyword("yield")) {
+        } else if (try peek()).startsExpression, !(try atKeyword("yield")) {
             let value = try parseStarExpressions()
             e = Expr(.yield(value), spanFrom(yieldToken.span))
         } else {
