@@ -119,7 +119,11 @@ final class PyDataset: NativeObject {
         let remove = removeColumns.isNone ? [] : try PyDataset.names(rt, removeColumns)
         let kwargs = try PyDataset.kwargs(rt, fnKwargs)
         var index = 0
+        // datasets shows a bar on stderr for every map (tqdm's layout).
+        let bar = ProgressBar("Map", total: dataset.numRows, unit: "examples") { rt.output($0, .stderr) }
+        defer { bar.finish() }
         func apply(_ input: DataDict, count: Int) throws -> DataDict? {
+            defer { bar.update(count) }
             if function.isNone { return nil }
             var args: [Value] = [.object(rt.pyDict(input))]
             if withIndices {
