@@ -1,0 +1,137 @@
+import Foundation
+
+// Public API (causal language models — what `AutoModelForCausalLM` gives Python users):
+//   let model = try CausalLM.load(directory: dir, dtype: .BF16)      // config.json + safetensors
+//   let model = try CausalLM(config: config, dtype: .F32, seed: 42)   // from_config: HF init
+//   try model.save(to: dir, dtype: nil)                               // save_pretrained
+//   model.numParameters(onlyTrainable: false); model.training = true
+//   let r = try model.lossAndGradients(batch, gradScale: 1 / Float(tokensInStep))
+//   let r = try model.evaluate(batch); let logits = try model.logits(batch)
+//   try model.resizeTokenEmbeddings(to: 50258, padToMultipleOf: nil)
+//   model.description   // transformers' print(model)
+
+/// A decoder-only language model: config, weights (`ParameterStore`, HF tensor names) and the
+/// runtime (`TransformerDecoder`). Gradients accumulate in `store` across calls until the
+/// caller zeroes them (`store.zeroGradients()`), as with `loss.backward()`.
+public final class CausalLM {
+    public private(set) var config: ModelConfig
+    public private(set) var store: ParameterStore
+    public private(set) var decoder: TransformerDecoder
+    public var generationConfig: GenerationConfig
+    /// Where the model was loaded from (nil for `from_config`).
+    public private(set) var sourceDirectory: String?
+
+    /// Training mode (`model.train()` / `model.eval()`): dropout and NEFTune apply.
+    public var training: Bool {
+        get { decoder.training }
+        set { decoder.training = newValue }
+    }
+
+    /// Weights stored as `dtype` (.F32, or .BF16 to halve resident memory).
+    public var dtype: TensorDType { store.views.first?.dtype ?? .F32 }
+
+    init(config: ModelConfig, store: ParameterStore, generationConfig: GenerationConfig? = nil, seed: UInt64 = 42) throws {
+        self.config = config
+        self.store = store
+        self.generationConfig = generationConfig ?? GenerationConfig(fromModel: config)
+        decoder = try TransformerDecoder(spec: config.decoderSpec, store: store, seed: seed)
+    }
+
+    /// Loads `config.json`, `generation_config.json` (if present) and `model.safetensors` (or
+    /// the shards of `model.safetensors.index.json`) from `directory`. `dtype` nil keeps the
+    /// checkpoint's dtype when it is BF16 and uses F32 otherwise.
+    public static func load(directory: String, dtype: TensorDType? = nil) throws -> CausalLM {
+        let config = try ModelConfig.load(path: directory + "/config.json")
+        let checkpoint = try SafetensorsCheckpoint(directory: directory)
+        let fileDType = checkpoint.files.first.flatMap { f in f.names.first.flatMap { f.tensors[$0]?.dtype } }
+        let storage = try storageDType(dtype ?? (fileDType == .BF16 ? .BF16 : .F32))
+        let layout = ParameterLayout.causalLM(config, dtype: storage)
+        let store = try ParameterStore(specs: layout.specs, ties: layout.ties)
+        try store.load(from: checkpoint)
+        let generationPath = directory + "/generation_config.json"
+        let generation = FileManager.default.fileExists(atPath: generationPath) ? try GenerationConfig.load(path: generationPath) : nil
+        let model = try CausalLM(config: config, store: store, generationConfig: generation)
+        model.sourceDirectory = directory
+        return model
+    }
+
+    static func storageDType(_ dtype: TensorDType) throws -> TensorDType {
+        switch dtype {
+        case .F32, .BF16: return dtype
+        case .F16: return .F32   // float16 checkpoints compute in float32 (no fp16 kernels)
+        default: throw ParameterError("model dtype \(dtype.rawValue) is not supported; use float32 or bfloat16")
+        }
+    }
+
+    /// Writes what `save_pretrained` writes: config.json, generation_config.json and
+    /// model.safetensors (sharded above 5 GB), tied weights once.
+    public func save(to directory: String, dtype: TensorDType? = nil) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try config.save(to: directory + "/config.json")
+        try generationConfig.save(to: directory + "/generation_config.json")
+        try store.save(to: directory, dtype: dtype)
+    }
+
+    /// `model.num_parameters(only_trainable=)`: tied weights counted once.
+    public func numParameters(onlyTrainable: Bool = false) -> Int {
+        onlyTrainable ? store.trainableParameterCount : store.parameterCount
+    }
+
+    /// Forward + backward: gradients of gradScale · Σ token losses are added to the store.
+    public func lossAndGradients(_ batch: TokenBatch, gradScale: Float? = nil) throws -> CrossEntropy.Result {
+        try decoder.lossAndGradients(batch, gradScale: gradScale)
+    }
+
+    /// Loss and accuracy without gradients.
+    public func evaluate(_ batch: TokenBatch) throws -> CrossEntropy.Result {
+        try decoder.evaluate(batch)
+    }
+
+    /// rows × columns × vocab logits.
+    public func logits(_ batch: TokenBatch) throws -> [Float] {
+        try decoder.logits(batch)
+    }
+
+    /// NEFTune noise alpha for training (nil: off).
+    public var neftuneAlpha: Float? {
+        get { decoder.neftuneAlpha }
+        set { decoder.neftuneAlpha = newValue }
+    }
+
+    /// The trainable parameters and their gradients as two flat float32 buffers with the same
+    /// layout, for optimizers that run over one buffer (AdamW). Available when every trainable
+    /// view is F32 and the trainable views are exactly all views (full fine-tuning in
+    /// float32); nil otherwise.
+    public func flatTrainableParameters() -> (values: UnsafeMutableBufferPointer<Float>, gradients: UnsafeMutableBufferPointer<Float>)? {
+        Self.flat(store)
+    }
+
+    static func flat(_ store: ParameterStore) -> (values: UnsafeMutableBufferPointer<Float>, gradients: UnsafeMutableBufferPointer<Float>)? {
+        guard let first = store.views.first, store.views.allSatisfy({ $0.dtype == .F32 && store.isTrainable($0) }),
+              let base = store.floats(first)?.baseAddress else { return nil }
+        let grads = store.allGradients
+        return (UnsafeMutableBufferPointer(start: base, count: grads.count), grads)
+    }
+
+    /// AdamW parameter groups over the flat buffer: weight decay on the views HF's Trainer
+    /// decays (`get_decay_parameter_names`: not biases, not norms).
+    public func adamWGroups() -> [AdamW.Group] {
+        Self.adamWGroups(store, spec: decoder.spec)
+    }
+
+    static func adamWGroups(_ store: ParameterStore, spec: DecoderSpec) -> [AdamW.Group] {
+        var normNames = Set<String>()
+        for layer in spec.layers {
+            for n in [layer.attentionNorm, layer.mlpNorm] where n.kind == .layerNorm { normNames.formUnion([n.weight, n.bias].compactMap { $0 }) }
+        }
+        if let n = spec.finalNorm, n.kind == .layerNorm { normNames.formUnion([n.weight, n.bias].compactMap { $0 }) }
+        var groups: [AdamW.Group] = []
+        for view in store.views where store.isTrainable(view) {
+            guard let g = store.gradient(view), let base = store.allGradients.baseAddress, let p = g.baseAddress else { continue }
+            let start = p - base
+            groups.append(AdamW.Group(range: start..<(start + view.count),
+                                      decay: AdamW.decays(parameterName: view.name, inLayerNormModule: normNames.contains(view.name))))
+        }
+        return groups
+    }
+}
