@@ -19,7 +19,9 @@ public final class CausalLM {
     public private(set) var decoder: TransformerDecoder
     public var generationConfig: GenerationConfig
     /// Where the model was loaded from (nil for `from_config`).
-    public private(set) var sourceDirectory: String?
+    public internal(set) var sourceDirectory: String?
+    /// LoRA adapters, when attached (`applyLoRA`, `loadAdapter`); the base weights are frozen then.
+    public internal(set) var lora: LoRAAdapters?
 
     /// Training mode (`model.train()` / `model.eval()`): dropout and NEFTune apply.
     public var training: Bool {
@@ -72,9 +74,11 @@ public final class CausalLM {
         try store.save(to: directory, dtype: dtype)
     }
 
-    /// `model.num_parameters(only_trainable=)`: tied weights counted once.
+    /// `model.num_parameters(only_trainable=)`: tied weights counted once, LoRA adapters
+    /// included (as PEFT's counts).
     public func numParameters(onlyTrainable: Bool = false) -> Int {
-        onlyTrainable ? store.trainableParameterCount : store.parameterCount
+        let adapters = lora.map { onlyTrainable ? $0.store.trainableParameterCount : $0.store.parameterCount } ?? 0
+        return adapters + (onlyTrainable ? store.trainableParameterCount : store.parameterCount)
     }
 
     /// Forward + backward: gradients of gradScale · Σ token losses are added to the store.
@@ -99,11 +103,17 @@ public final class CausalLM {
     }
 
     /// The trainable parameters and their gradients as two flat float32 buffers with the same
-    /// layout, for optimizers that run over one buffer (AdamW). Available when every trainable
-    /// view is F32 and the trainable views are exactly all views (full fine-tuning in
-    /// float32); nil otherwise.
+    /// layout, for optimizers that run over one buffer (AdamW): the LoRA adapters' store when
+    /// adapters are attached, else the model's when every view is F32 and trainable (full
+    /// fine-tuning in float32); nil otherwise.
     public func flatTrainableParameters() -> (values: UnsafeMutableBufferPointer<Float>, gradients: UnsafeMutableBufferPointer<Float>)? {
-        Self.flat(store)
+        Self.flat(lora?.store ?? store)
+    }
+
+    /// Zeroes the gradients of whatever trains (the adapters or the model).
+    public func zeroGradients() {
+        store.zeroGradients()
+        lora?.store.zeroGradients()
     }
 
     static func flat(_ store: ParameterStore) -> (values: UnsafeMutableBufferPointer<Float>, gradients: UnsafeMutableBufferPointer<Float>)? {
@@ -116,7 +126,7 @@ public final class CausalLM {
     /// AdamW parameter groups over the flat buffer: weight decay on the views HF's Trainer
     /// decays (`get_decay_parameter_names`: not biases, not norms).
     public func adamWGroups() -> [AdamW.Group] {
-        Self.adamWGroups(store, spec: decoder.spec)
+        Self.adamWGroups(lora?.store ?? store, spec: decoder.spec)
     }
 
     static func adamWGroups(_ store: ParameterStore, spec: DecoderSpec) -> [AdamW.Group] {
