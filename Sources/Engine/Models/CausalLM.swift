@@ -14,9 +14,9 @@ import Foundation
 /// runtime (`TransformerDecoder`). Gradients accumulate in `store` across calls until the
 /// caller zeroes them (`store.zeroGradients()`), as with `loss.backward()`.
 public final class CausalLM {
-    public private(set) var config: ModelConfig
-    public private(set) var store: ParameterStore
-    public private(set) var decoder: TransformerDecoder
+    public internal(set) var config: ModelConfig
+    public internal(set) var store: ParameterStore
+    public internal(set) var decoder: TransformerDecoder
     public var generationConfig: GenerationConfig
     /// Where the model was loaded from (nil for `from_config`).
     public internal(set) var sourceDirectory: String?

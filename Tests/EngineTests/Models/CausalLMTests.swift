@@ -56,3 +56,29 @@ import Testing
         #expect(table[0..<16].allSatisfy { $0 == 0 }, "padding_idx row is zero")
     }
 }
+
+@Suite struct ResizeEmbeddingsTests {
+    @Test(arguments: ["gpt2", "llama"])
+    func newRowsAreTheMeanAndOldLogitsStay(variant: String) throws {
+        let model = try CausalLM.load(directory: try MT.directory(variant))
+        let batch = try MT.batch(try MT.expected(variant))
+        let before = try model.logits(batch)
+        let table = model.decoder.spec.tokenEmbedding
+        let old = model.store.floatArray(try model.store.requireView(table))
+        try model.resizeTokenEmbeddings(to: 98, padToMultipleOf: 8)
+        #expect(model.config.vocabSize == 104)
+        let new = model.store.floatArray(try model.store.requireView(table))
+        let d = old.count / 96
+        #expect(Array(new.prefix(old.count)) == old)
+        for j in 0..<d {
+            let mean = (0..<96).reduce(0.0) { $0 + Double(old[$1 * d + j]) } / 96
+            #expect(abs(Double(new[100 * d + j]) - mean) < 1e-6)
+        }
+        // Logits over the old vocabulary are unchanged (up to sgemm blocking).
+        let after = try model.logits(batch)
+        for t in 0..<(before.count / 96) {
+            #expect(MT.maxAbs(Array(after[(t * 104)..<(t * 104 + 96)]), Array(before[(t * 96)..<(t * 96 + 96)])) < 1e-5)
+        }
+        #expect(try model.lossAndGradients(batch).count > 0)
+    }
+}
