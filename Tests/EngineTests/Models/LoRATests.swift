@@ -82,4 +82,44 @@ import Testing
             }
         }
     }
+
+    @Test func dropoutGradientsMatchFiniteDifferences() throws {
+        let model = try CausalLM.load(directory: try MT.directory("gpt2"))
+        try model.applyLoRA(LoRAConfig(r: 4, alpha: 8, dropout: 0.3, targets: .names(["c_attn", "c_fc"]), seed: 3))
+        let lora = try #require(model.lora)
+        // Non-zero B so A gets gradients too.
+        for l in lora.layers {
+            var rng = Philox(seed: 11)
+            var b = [Float](repeating: 0, count: l.b.count)
+            b.withUnsafeMutableBufferPointer { rng.fillNormal($0.baseAddress!, count: l.b.count, mean: 0, std: 0.1) }
+            b.withUnsafeBufferPointer { lora.store.write(l.b, from: $0) }
+        }
+        model.training = true
+        let batch = try MT.batch(try MT.expected("gpt2"))
+        func replay() { for (i, l) in lora.layers.enumerated() { l.rng = Philox(seed: UInt64(100 + i)) } }
+        replay()
+        model.zeroGradients()
+        let base = try model.lossAndGradients(batch).meanLoss
+        replay()
+        #expect(abs(try model.evaluate(batch).meanLoss - base) < 1e-9)
+        #expect(abs(try model.evaluate(batch).meanLoss - base) > 1e-6, "fresh masks differ")
+        for l in lora.layers.prefix(2) {
+            for view in [l.a, l.b] {
+                let grad = Array(lora.store.gradient(view)!)
+                let values = lora.store.floats(view)!
+                let index = grad.indices.max { abs(grad[$0]) < abs(grad[$1]) }!
+                let original = values[index], h: Float = 2e-3
+                values[index] = original + h
+                replay()
+                let up = try model.evaluate(batch).meanLoss
+                values[index] = original - h
+                replay()
+                let down = try model.evaluate(batch).meanLoss
+                values[index] = original
+                let numeric = (up - down) / Double(2 * h)
+                #expect(abs(numeric - Double(grad[index])) < 3e-3 * max(abs(numeric), 1e-2),
+                        "\(view.name)[\(index)]: analytic \(grad[index]) vs numeric \(numeric)")
+            }
+        }
+    }
 }
