@@ -83,6 +83,17 @@ import Testing
         }
     }
 
+    @Test func allLinearTargetsWhatPEFTTargets() throws {
+        let model = try CausalLM.load(directory: try MT.directory("opt"))
+        try model.applyLoRA(LoRAConfig(r: 4, alpha: 8, targets: .allLinear))
+        let e = try Self.expected("opt")
+        #expect(model.lora!.store.views.map(\.name).sorted() == (e["keys"] as? [String]))
+        #expect(model.trainableParametersSummary == e["print_trainable_parameters"] as? String)
+        #expect(throws: ParameterError.self) {
+            try CausalLM.load(directory: try MT.directory("llama")).applyLoRA(LoRAConfig(targets: .names(["c_attn"])))
+        }
+    }
+
     @Test func dropoutGradientsMatchFiniteDifferences() throws {
         let model = try CausalLM.load(directory: try MT.directory("gpt2"))
         try model.applyLoRA(LoRAConfig(r: 4, alpha: 8, dropout: 0.3, targets: .names(["c_attn", "c_fc"]), seed: 3))
