@@ -9,6 +9,11 @@ import Foundation
 //   let r = try model.evaluate(batch); let logits = try model.logits(batch)
 //   try model.resizeTokenEmbeddings(to: 50258, padToMultipleOf: nil)
 //   model.description   // transformers' print(model)
+//   try model.generate(inputIDs: leftPadded, attentionMask: mask, options: GenerationOptions(...))
+//   try model.generate(prompts: [[Int]], options:)                     // new tokens per prompt
+//   try model.applyLoRA(LoRAConfig(...)); model.saveAdapter / loadAdapter / mergeAndUnload
+//   model.flatTrainableParameters(), model.adamWGroups()                // for AdamW over one buffer
+//   EngineBenchmark.run(config: .tiny)                                  // training tokens/s
 
 /// A decoder-only language model: config, weights (`ParameterStore`, HF tensor names) and the
 /// runtime (`TransformerDecoder`). Gradients accumulate in `store` across calls until the

@@ -22,6 +22,15 @@ import Testing
         #expect(out == expected, "\(variant)")
     }
 
+    @Test func unpaddedPromptsAreLeftPadded() throws {
+        let g = try #require(try Self.fixture()["llama"] as? [String: Any])
+        let expected = try #require(g["output_ids"] as? [[Int]])
+        let model = try CausalLM.load(directory: try MT.directory("llama"))
+        let new = try model.generate(prompts: [[5, 17, 33, 8, 61], [40, 9, 70]],
+                                     options: GenerationOptions(maxNewTokens: 8, eosTokenIDs: [2], padTokenID: 0))
+        #expect(new == expected.map { Array($0.dropFirst(5)) })
+    }
+
     @Test func cachedStepsMatchFullForward() throws {
         // The cache's last-position logits equal a full forward over the same tokens.
         let model = try CausalLM.load(directory: try MT.directory("llama"))

@@ -27,6 +27,25 @@ public struct GenerationOptions: Equatable, Sendable {
 }
 
 extension CausalLM {
+    /// `generate` for prompts of any lengths: left-pads them with the pad id (as a tokenizer
+    /// with `padding_side="left"`) and returns each row's NEW tokens only (up to and including
+    /// its EOS; the padding after a finished row is dropped).
+    public func generate(prompts: [[Int]], options: GenerationOptions) throws -> [[Int]] {
+        let width = prompts.map(\.count).max() ?? 0
+        let pad = options.padTokenID ?? options.eosTokenIDs.first ?? 0
+        let ids = prompts.map { [Int](repeating: pad, count: width - $0.count) + $0 }
+        let mask = prompts.map { [Int](repeating: 0, count: width - $0.count) + [Int](repeating: 1, count: $0.count) }
+        let out = try generate(inputIDs: ids, attentionMask: mask, options: options)
+        return out.map { row in
+            var new: [Int] = []
+            for token in row.dropFirst(width) {
+                new.append(token)
+                if options.eosTokenIDs.contains(token) { break }
+            }
+            return new
+        }
+    }
+
     /// Continues each row of `inputIDs` (equal-length rows, LEFT padded as a tokenizer with
     /// `padding_side="left"` returns them; `attentionMask` 0 at pads, nil = all 1) like
     /// transformers' `generate`: positions counted over unmasked tokens, greedy or sampled next
