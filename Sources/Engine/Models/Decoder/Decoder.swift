@@ -105,7 +105,7 @@ public final class TransformerDecoder {
         let inputs = try DecoderInputs(batch, spec: spec, explicitPositions: positions)
         self.inputs = inputs
         let a: DecoderActivations
-        if let arena, arena.rows == batch.rows, arena.columns == batch.columns {
+        if let arena, arena.rows == batch.rows, arena.columns == batch.columns, arena.threads >= Parallel.threadCount {
             a = arena
         } else {
             a = try DecoderActivations(spec: spec, rows: batch.rows, columns: batch.columns, reusing: arena)

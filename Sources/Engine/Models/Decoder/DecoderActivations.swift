@@ -30,6 +30,8 @@ final class DecoderActivations {
 
     let rows: Int, columns: Int
     var tokens: Int { rows * columns }
+    /// `Parallel.threadCount` the attention scratch was sized for (one slice per worker).
+    let threads: Int
     /// Token embeddings before project_in (N, e); = `hidden0` when there is no project_in.
     var embedded: UnsafeMutablePointer<Float>
     /// The first layer's input (N, d).
@@ -61,6 +63,7 @@ final class DecoderActivations {
     init(spec: DecoderSpec, rows: Int, columns: Int, reusing existing: DecoderActivations?) throws {
         self.rows = rows
         self.columns = columns
+        threads = Parallel.threadCount
         let n = rows * columns
         let needed = DecoderActivations.floatCount(spec: spec, rows: rows, columns: columns)
         if let existing, existing.capacity >= needed {
