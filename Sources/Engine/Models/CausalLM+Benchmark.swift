@@ -37,9 +37,7 @@ public enum EngineBenchmark {
         ])
         let model = try CausalLM(config: ModelConfig(object, source: "EngineBenchmark.\(config.rawValue)"), seed: 1)
         model.training = true
-        guard let flat = model.flatTrainableParameters() else {
-            throw ParameterError("benchmark model is not a flat float32 parameter buffer")
-        }
+        let flat = model.trainableParameters()
         var optimizer = try AdamW(count: flat.values.count, groups: model.adamWGroups(), weightDecay: 0.01)
         var rng = Philox(seed: 7)
         let n = s.batch * s.seq

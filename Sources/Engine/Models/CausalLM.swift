@@ -12,7 +12,7 @@ import Foundation
 //   try model.generate(inputIDs: leftPadded, attentionMask: mask, options: GenerationOptions(...))
 //   try model.generate(prompts: [[Int]], options:)                     // new tokens per prompt
 //   try model.applyLoRA(LoRAConfig(...)); model.saveAdapter / loadAdapter / mergeAndUnload
-//   model.flatTrainableParameters(), model.adamWGroups()                // for AdamW over one buffer
+//   let flat = model.trainableParameters(); model.adamWGroups()        // AdamW over one buffer
 //   EngineBenchmark.run(config: .tiny)                                  // training tokens/s
 
 /// A decoder-only language model: config, weights (`ParameterStore`, HF tensor names) and the
@@ -107,25 +107,16 @@ public final class CausalLM {
         set { decoder.neftuneAlpha = newValue }
     }
 
-    /// The trainable parameters and their gradients as two flat float32 buffers with the same
-    /// layout, for optimizers that run over one buffer (AdamW): the LoRA adapters' store when
-    /// adapters are attached, else the model's when every view is F32 and trainable (full
-    /// fine-tuning in float32); nil otherwise.
-    public func flatTrainableParameters() -> (values: UnsafeMutableBufferPointer<Float>, gradients: UnsafeMutableBufferPointer<Float>)? {
-        Self.flat(lora?.store ?? store)
+    /// What trains (the LoRA adapters when attached, else the model's trainable views) as
+    /// flat float32 values and gradients for AdamW; see `FlatParameters.writeBack()`.
+    public func trainableParameters() -> FlatParameters {
+        FlatParameters(store: lora?.store ?? store)
     }
 
     /// Zeroes the gradients of whatever trains (the adapters or the model).
     public func zeroGradients() {
         store.zeroGradients()
         lora?.store.zeroGradients()
-    }
-
-    static func flat(_ store: ParameterStore) -> (values: UnsafeMutableBufferPointer<Float>, gradients: UnsafeMutableBufferPointer<Float>)? {
-        guard let first = store.views.first, store.views.allSatisfy({ $0.dtype == .F32 && store.isTrainable($0) }),
-              let base = store.floats(first)?.baseAddress else { return nil }
-        let grads = store.allGradients
-        return (UnsafeMutableBufferPointer(start: base, count: grads.count), grads)
     }
 
     /// AdamW parameter groups over the flat buffer: weight decay on the views HF's Trainer

@@ -82,3 +82,37 @@ import Testing
         #expect(try model.lossAndGradients(batch).count > 0)
     }
 }
+
+@Suite struct FlatParametersTests {
+    @Test func bf16MasterWeightsTrainAndWriteBack() throws {
+        let dir = try MT.directory("gpt2")
+        let model = try CausalLM.load(directory: dir, dtype: .BF16)
+        model.training = true
+        let batch = try MT.batch(try MT.expected("gpt2"))
+        let flat = model.trainableParameters()
+        #expect(flat.values.count == flat.gradients.count)
+        var opt = try AdamW(count: flat.values.count, groups: model.adamWGroups())
+        var losses: [Double] = []
+        for _ in 0..<5 {
+            model.zeroGradients()
+            losses.append(try model.lossAndGradients(batch).meanLoss)
+            opt.update(params: flat.values.baseAddress!, grads: flat.gradients.baseAddress!, lr: 1e-2)
+            flat.writeBack()
+        }
+        #expect(losses.last! < losses.first! - 0.05, "\(losses)")
+    }
+
+    @Test func frozenViewsAreLeftOut() throws {
+        let model = try CausalLM.load(directory: try MT.directory("llama"))
+        model.store.setTrainable { !$0.contains("embed_tokens") }
+        let flat = model.trainableParameters()
+        let embed = model.store.view("model.embed_tokens.weight")!.count
+        #expect(flat.values.count >= model.numParameters() - embed)
+        #expect(flat.values.count < model.numParameters())
+        let before = model.store.floatArray(model.store.view("model.norm.weight")!)
+        flat.values.update(repeating: 0.5)
+        flat.writeBack()
+        #expect(model.store.floatArray(model.store.view("model.norm.weight")!) != before)
+        #expect(model.store.floatArray(model.store.view("model.norm.weight")!).allSatisfy { $0 == 0.5 })
+    }
+}

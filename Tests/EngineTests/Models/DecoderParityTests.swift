@@ -61,7 +61,7 @@ import Testing
             let expected = try MT.doubles(e[key])
             let model = try CausalLM.load(directory: dir)
             model.training = true
-            let flat = try #require(model.flatTrainableParameters())
+            let flat = model.trainableParameters()
             var opt = try AdamW(count: flat.values.count, groups: model.adamWGroups(), weightDecay: wd)
             if wd > 0 {
                 // HF lists tied aliases (lm_head.weight) too; they are the embedding's view here.
