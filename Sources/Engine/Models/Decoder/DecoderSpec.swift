@@ -19,6 +19,8 @@ public struct DecoderSpec: Sendable {
     /// How positions are numbered when the caller gives none: from 0 per row (GPT-2, GPT-Neo,
     /// Llama) or counting only unmasked tokens (OPT: `cumsum(attention_mask) - 1`).
     public var positionsFromAttentionMask: Bool
+    /// Dropout probabilities at HF's places, applied only in training mode.
+    public var dropout = DropoutRates()
 
     public struct PositionEmbedding: Sendable {
         public var name: String
@@ -44,6 +46,21 @@ public struct LinearSpec: Sendable {
         self.outDim = outDim
         self.conv1D = conv1D
     }
+}
+
+/// Where HF's decoders apply dropout (all 0 disables it): after the embeddings (+ positions),
+/// on the attention probabilities, on each sublayer's output before the residual add
+/// (GPT-2 `resid_pdrop`, GPT-Neo `resid_dropout`, OPT `dropout`), and after the MLP activation
+/// (OPT `activation_dropout`).
+public struct DropoutRates: Sendable, Equatable {
+    public var embedding: Float = 0
+    public var attention: Float = 0
+    public var residual: Float = 0
+    public var activation: Float = 0
+    public init(embedding: Float = 0, attention: Float = 0, residual: Float = 0, activation: Float = 0) {
+        self.embedding = embedding; self.attention = attention; self.residual = residual; self.activation = activation
+    }
+    public var isZero: Bool { embedding == 0 && attention == 0 && residual == 0 && activation == 0 }
 }
 
 public struct NormSpec: Sendable {

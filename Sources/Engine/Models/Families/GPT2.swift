@@ -18,12 +18,14 @@ extension GPT2Config {
                                              fc2: LinearSpec(p + "mlp.c_proj", in: innerDim, out: d, bias: true, conv1D: true),
                                              activation: activationFunction)))
         }
-        return DecoderSpec(
+        var spec = DecoderSpec(
             tokenEmbedding: "transformer.wte.weight", embeddingDim: d,
             positionEmbedding: .init(name: "transformer.wpe.weight", offset: 0, count: nPositions),
             projectIn: nil, projectOut: nil, hiddenSize: d, layers: layers,
             finalNorm: .layerNorm("transformer.ln_f", dim: d, eps: Float(layerNormEpsilon)),
             lmHead: tieWordEmbeddings ? "transformer.wte.weight" : "lm_head.weight", vocabSize: vocabSize,
             positionsFromAttentionMask: false)
+        spec.dropout = DropoutRates(embedding: Float(embdPdrop), attention: Float(attnPdrop), residual: Float(residPdrop))
+        return spec
     }
 }

@@ -22,12 +22,14 @@ extension GPTNeoConfig {
                                              fc2: LinearSpec(p + "mlp.c_proj", in: innerDim, out: d, bias: true),
                                              activation: activationFunction)))
         }
-        return DecoderSpec(
+        var spec = DecoderSpec(
             tokenEmbedding: "transformer.wte.weight", embeddingDim: d,
             positionEmbedding: .init(name: "transformer.wpe.weight", offset: 0, count: maxPositionEmbeddings),
             projectIn: nil, projectOut: nil, hiddenSize: d, layers: layers,
             finalNorm: .layerNorm("transformer.ln_f", dim: d, eps: eps),
             lmHead: tieWordEmbeddings ? "transformer.wte.weight" : "lm_head.weight", vocabSize: vocabSize,
             positionsFromAttentionMask: false)
+        spec.dropout = DropoutRates(embedding: Float(embedDropout), attention: Float(attentionDropout), residual: Float(residDropout))
+        return spec
     }
 }

@@ -20,12 +20,14 @@ extension LlamaConfig {
                                           up: LinearSpec(p + "mlp.up_proj", in: d, out: intermediateSize, bias: mlpBias),
                                           down: LinearSpec(p + "mlp.down_proj", in: intermediateSize, out: d, bias: mlpBias))))
         }
-        return DecoderSpec(
+        var spec = DecoderSpec(
             tokenEmbedding: "model.embed_tokens.weight", embeddingDim: d, positionEmbedding: nil,
             projectIn: nil, projectOut: nil, hiddenSize: d, layers: layers,
             finalNorm: .rmsNorm("model.norm", dim: d, eps: eps),
             lmHead: tieWordEmbeddings ? "model.embed_tokens.weight" : "lm_head.weight", vocabSize: vocabSize,
             positionsFromAttentionMask: false)
+        spec.dropout = DropoutRates(attention: Float(attentionDropout))
+        return spec
     }
 }
 

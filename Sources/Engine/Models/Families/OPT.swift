@@ -23,7 +23,7 @@ extension OPTConfig {
                                              activation: activationFunction)))
         }
         let e = wordEmbedProjDim
-        return DecoderSpec(
+        var spec = DecoderSpec(
             tokenEmbedding: p + "embed_tokens.weight", embeddingDim: e,
             positionEmbedding: .init(name: p + "embed_positions.weight", offset: 2, count: maxPositionEmbeddings + 2),
             projectIn: projectsEmbeddings ? LinearSpec(p + "project_in", in: e, out: d, bias: false) : nil,
@@ -33,5 +33,8 @@ extension OPTConfig {
                 ? .layerNorm(p + "final_layer_norm", dim: d, eps: eps, affine: layerNormElementwiseAffine) : nil,
             lmHead: tieWordEmbeddings ? p + "embed_tokens.weight" : "lm_head.weight", vocabSize: vocabSize,
             positionsFromAttentionMask: true)
+        spec.dropout = DropoutRates(embedding: Float(dropout), attention: Float(attentionDropout), residual: Float(dropout),
+                                    activation: Float(raw["activation_dropout"]?.doubleValue ?? 0))
+        return spec
     }
 }
