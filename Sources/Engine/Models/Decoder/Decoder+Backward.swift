@@ -100,7 +100,7 @@ extension TransformerDecoder {
         a.dk.update(repeating: 0, count: n * kd)
         a.dv.update(repeating: 0, count: n * kd)
         let shape = try Attention.Shape(batch: a.rows, seqLen: a.columns, heads: s.heads, kvHeads: s.kvHeads, headDim: s.headDim)
-        Attention.backward(dq: a.dq, dk: a.dk, dv: a.dv, dout: a.dAttn, q: l.q, k: l.k, v: l.v, probs: l.probs,
+        Attention.backward(dq: a.dq, dk: a.dk, dv: a.dv, dout: a.dAttn, q: l.q, k: l.k, v: l.v, saved: .probabilities(l.probs),
                            shape: shape, mask: inputs.mask(window: s.window), scale: s.scale,
                            dropout: try dropout(a, site: site, rate: spec.dropout.attention), scratch: a.attentionScratch)
         if let rope = ropes[i] {

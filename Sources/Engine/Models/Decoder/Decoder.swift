@@ -207,7 +207,7 @@ public final class TransformerDecoder {
             rope.forward(l.k, positions: inputs.positions, tokens: n, heads: s.kvHeads)
         }
         let shape = try Attention.Shape(batch: a.rows, seqLen: a.columns, heads: s.heads, kvHeads: s.kvHeads, headDim: s.headDim)
-        try Attention.forward(out: l.attn, probs: l.probs, q: l.q, k: l.k, v: l.v, shape: shape,
+        try Attention.forward(out: l.attn, saved: .probabilities(l.probs), q: l.q, k: l.k, v: l.v, shape: shape,
                               mask: inputs.mask(window: s.window), scale: s.scale,
                               dropout: dropout(a, site: site, rate: spec.dropout.attention), scratch: a.attentionScratch)
     }
