@@ -14,14 +14,32 @@ struct Bench: ParsableCommand {
     @ArgumentParser.Argument(help: "What to measure: blas, datasets, engine, tokenizer or sft.") var what: What
     @Flag(help: "Print one JSON object instead of a table.") var json = false
     @Option(help: "datasets: the JSON Lines file (generated when missing).") var file = "/tmp/sftnb-bench.jsonl"
+    @Option(help: "engine: tiny, small or gpt2-124m.") var config = "tiny"
 
     func run() throws {
         switch what {
         case .blas: blas()
         case .datasets: try datasets()
-        case .engine: notImplementedYet("sftnb bench engine (the model runtime is being built)")
+        case .engine: try engine()
         case .tokenizer: notImplementedYet("sftnb bench tokenizer")
         case .sft: notImplementedYet("sftnb bench sft")
+        }
+    }
+
+    /// Full training steps (forward + backward + AdamW) at fixed shapes.
+    func engine() throws {
+        guard let shape = EngineBenchmark.Config(rawValue: config.replacingOccurrences(of: "-", with: "_")) else {
+            throw ValidationError("--config must be tiny, small or gpt2-124m")
+        }
+        let r = try EngineBenchmark.run(config: shape)
+        if json {
+            print(JSONWriter().string(.object(JSONObject([
+                ("config", .string(config)), ("tokens_per_s", .double(r.tokensPerSecond)),
+                ("ms_per_step", .double(r.msPerStep)), ("peak_rss_bytes", .int(Int64(r.peakRSSBytes))),
+            ]))))
+        } else {
+            print(String(format: "%@: %.0f tokens/s, %.1f ms/step, peak RSS %.0f MB", config, r.tokensPerSecond, r.msPerStep,
+                         Double(r.peakRSSBytes) / 1e6))
         }
     }
 

@@ -2,12 +2,14 @@
 """PyTorch float32 training throughput at EngineBenchmark's shapes (the engine's target: 1.5x this).
 
 Full steps: forward + loss + backward + AdamW on a randomly initialised GPT2LMHeadModel, eager
-attention, dropout 0.  Usage: /work/venv/bin/python tools/bench_torch_training.py tiny|small|gpt2_124m
+attention, dropout 0.  Usage: python benchmarks/engine/torch_baseline.py tiny|small|gpt2_124m
 """
 import sys
 import time
 
 import torch
+
+torch.set_num_threads(2)
 from transformers import GPT2Config, GPT2LMHeadModel
 
 SHAPES = {"tiny": (4, 256, 4, 4096, 256, 8), "small": (6, 512, 8, 8192, 512, 4), "gpt2_124m": (12, 768, 12, 50257, 64, 4)}
@@ -35,8 +37,11 @@ def main():
     for _ in range(steps):
         step()
     seconds = time.perf_counter() - start
-    print(f"{name}: torch {torch.__version__} threads {torch.get_num_threads()}: "
-          f"{batch * seq * steps / seconds:.0f} tokens/s, {seconds * 1000 / steps:.1f} ms/step")
+    import json
+    import resource
+    print(json.dumps({"config": name, "impl": f"torch {torch.__version__}", "threads": torch.get_num_threads(),
+                      "tokens_per_s": batch * seq * steps / seconds, "ms_per_step": seconds * 1000 / steps,
+                      "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 
 
 if __name__ == "__main__":
