@@ -150,6 +150,11 @@ extension Compiler {
     func closureCell(_ name: String) throws -> (Frame) throws -> Cell {
         switch scope.resolve(name) {
         case .cell(let i): return { f in f.cells[i] }
+        case .slotCell(let i):
+            return { f in
+                if case .object(let o)?? = f.slots[i], let c = o as? Cell { return c }
+                return Cell()
+            }
         default:
             // The analysis guarantees captured names are cells; a miss means a compiler bug.
             throw PyError(T.systemError, "internal error: '\(name)' is captured but not a cell")
@@ -211,15 +216,37 @@ extension Compiler {
 
     /// Compiles the `for`/`if` clauses around a body built by `make` (which gets a
     /// compiler whose scope has the comprehension variables in hidden slots).
-    func comprehension(_ clauses: [Comprehension],
-                       _ make: (Compiler) throws -> (Frame, Sink) throws -> Value) throws -> ExprCode {
-        let firstIterable = try expr(clauses[0].iterable)
-        var names: [String: Int] = [:]
+    /// Hidden slots for a comprehension's variables; those captured by a lambda inside it
+    /// hold a `Cell` (shared by every closure made in the loop, as in CPython).
+    func comprehensionNames(_ clauses: [Comprehension], elements: [Expr]) -> ([String: NameRef], [Int]) {
+        var uses = NameCollector()
+        for e in elements { uses.expr(e) }
+        for c in clauses {
+            uses.expr(c.iterable)
+            for cond in c.conditions { uses.expr(cond) }
+        }
+        var names: [String: NameRef] = [:]
+        var cellSlots: [Int] = []
         for c in clauses {
             var collector = NameCollector()
             collector.target(c.target)
-            for n in collector.assigned where names[n] == nil { names[n] = scope.newSlot() }
+            for n in collector.assigned where names[n] == nil {
+                let slot = scope.newSlot()
+                if uses.nestedFree.contains(n) {
+                    names[n] = .slotCell(slot)
+                    cellSlots.append(slot)
+                } else {
+                    names[n] = .slot(slot)
+                }
+            }
         }
+        return (names, cellSlots)
+    }
+
+    func comprehension(_ clauses: [Comprehension], elements: [Expr],
+                       _ make: (Compiler) throws -> (Frame, Sink) throws -> Value) throws -> ExprCode {
+        let firstIterable = try expr(clauses[0].iterable)
+        let (names, cellSlots) = comprehensionNames(clauses, elements: elements)
         scope.comprehensionScopes.append(names)
         defer { scope.comprehensionScopes.removeLast() }
         var loops: [(ExprCode?, StoreCode, [ExprCode])] = []
@@ -248,6 +275,7 @@ extension Compiler {
         let outer = nest(0)
         return { f in
             let source = try firstIterable(f)
+            for s in cellSlots { f.slots[s] = .object(Cell()) }
             return try body(f) { f, emit in try outer(f, source, emit) }
         }
     }
@@ -256,12 +284,7 @@ extension Compiler {
     /// running in the defining frame (its variables are hidden slots there).
     func generatorExpression(_ element: Expr, _ clauses: [Comprehension]) throws -> ExprCode {
         let firstIterable = try expr(clauses[0].iterable)
-        var names: [String: Int] = [:]
-        for c in clauses {
-            var collector = NameCollector()
-            collector.target(c.target)
-            for n in collector.assigned where names[n] == nil { names[n] = scope.newSlot() }
-        }
+        let (names, cellSlots) = comprehensionNames(clauses, elements: [element])
         scope.comprehensionScopes.append(names)
         defer { scope.comprehensionScopes.removeLast() }
         let iterables: [ExprCode?] = try clauses.enumerated().map { i, c in i == 0 ? nil : try expr(c.iterable) }
@@ -271,6 +294,7 @@ extension Compiler {
         let n = clauses.count
         return { f in
             let first = try f.rt.getIterator(firstIterable(f))
+            for s in cellSlots { f.slots[s] = .object(Cell()) }
             var iterators: [(() throws -> Value?)?] = [first] + [(() throws -> Value?)?](repeating: nil, count: n - 1)
             var level = 0
             var finished = false

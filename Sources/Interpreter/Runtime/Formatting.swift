@@ -114,7 +114,6 @@ extension Interpreter {
         let spec = try FormatSpec(specText)
         switch v {
         case .bool(let b):
-            if spec.type == nil || spec.type == "s" { return spec.pad(b ? "True" : "False", defaultAlign: "<") }
             return try formatInt(BigInt(b ? 1 : 0), spec)
         case .int(let i): return try formatInt(BigInt(i), spec)
         case .float(let d): return try formatFloat(d, spec)
@@ -454,7 +453,7 @@ extension Interpreter {
         switch conversion {
         case "r": value = .str(try repr(value))
         case "s": value = .str(try str(value))
-        case "a": value = .str(try repr(value))
+        case "a": value = .str(try ascii(value))
         default: break
         }
         return try format(value, spec)

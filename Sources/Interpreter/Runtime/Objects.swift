@@ -92,10 +92,14 @@ final class PyIterator: PyObject {
     }
 }
 
-/// A variable shared between a function and the closures defined in it.
-final class Cell {
+/// A variable shared between a function and the closures defined in it. It is a
+/// `PyObject` only so a comprehension can keep one in a hidden slot (`NameRef.slotCell`).
+final class Cell: PyObject {
     var value: Value?
-    init(_ value: Value? = nil) { self.value = value }
+    init(_ value: Value? = nil) {
+        self.value = value
+        super.init(cls: nil)
+    }
 }
 
 /// A function defined by `def` or `lambda`.

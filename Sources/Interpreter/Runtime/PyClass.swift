@@ -88,3 +88,8 @@ public final class PyClass: PyObject {
 }
 
 func typeName(_ v: Value) -> String { typeOf(v).name }
+
+extension Interpreter {
+    /// `typeName(_:)` for contexts where a member named `typeName` shadows the global.
+    static func nameOfType(_ v: Value) -> String { typeOf(v).name }
+}

@@ -216,7 +216,10 @@ extension Interpreter {
         var names = Set<String>()
         if case .object(let o) = v {
             if let m = o as? PyModule { names.formUnion(m.namespace.values.keys) }
-            if let c = o as? PyClass { for k in c.mro { names.formUnion(k.dict.keys) } }
+            if let c = o as? PyClass {
+                for k in c.mro { names.formUnion(k.dict.keys) }
+                return names.sorted()
+            }
             if let a = o.attrs { names.formUnion(a.values.keys) }
         }
         for c in typeOf(v).mro { names.formUnion(c.dict.keys) }
