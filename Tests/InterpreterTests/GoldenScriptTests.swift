@@ -26,6 +26,8 @@ import Testing
         let errURL = dir.appendingPathComponent(name + ".err")
         let expectedError = (try? String(contentsOf: errURL, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
 
+        // The goldens were recorded with the scripts' folder as the working directory.
+        FileManager.default.changeCurrentDirectoryPath(dir.path)
         let output = OutputCollector()
         let session = Session(argv: [name + ".py"], output: output.append, input: { nil })
         let result = session.runSource(source, name: name + ".py")

@@ -24,6 +24,19 @@ enum BuiltinMethods {
             if case .int(let v) = a[1], try rt.contains(a[0], a[1]) { return .int((v - r.start) / r.step) }
             throw PyError.valueError("\(try rt.repr(a[1])) is not in range")
         }
+        T.bytes.dict["fromhex"] = .object(PyClassMethod(.object(makeBuiltin("fromhex", "cls, string, /") { rt, a in
+            let hex = try rt.toStr(a[1]).filter { !$0.isWhitespace }
+            guard hex.count % 2 == 0 else { throw PyError.valueError("non-hexadecimal number found in fromhex() arg at position \(hex.count)") }
+            var bytes: [UInt8] = []
+            var i = hex.startIndex
+            while i < hex.endIndex {
+                let j = hex.index(i, offsetBy: 2)
+                guard let b = UInt8(hex[i..<j], radix: 16) else { throw PyError.valueError("non-hexadecimal number found in fromhex() arg") }
+                bytes.append(b)
+                i = j
+            }
+            return .object(PyBytes(bytes))
+        })))
         TypeConstructors.def(T.range, "count", "self, value") { rt, a in .int(try rt.contains(a[0], a[1]) ? 1 : 0) }
         // bytes: the text methods, applied to the bytes as Latin-1 text.
         for name in ["upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "replace", "startswith", "endswith",

@@ -523,7 +523,9 @@ def lru_cache(maxsize=128, typed=False):
                 key = args + (object,) + tuple(sorted(kwargs.items()))
             if key in cache:
                 stats[0] += 1
-                return cache[key]
+                value = cache.pop(key)
+                cache[key] = value
+                return value
             stats[1] += 1
             result = user_function(*args, **kwargs)
             if maxsize is not None and maxsize > 0 and len(cache) >= maxsize:

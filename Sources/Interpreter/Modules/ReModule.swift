@@ -28,7 +28,7 @@ final class PyPattern: NativeObject {
         var names: [String: Int] = [:]
         let translated = PyPattern.translate(pattern, names: &names)
         do {
-            regex = try NSRegularExpression(pattern: translated, options: options)
+            regex = try NSRegularExpression(pattern: translated.isEmpty ? "(?:)" : translated, options: options)
         } catch {
             throw PyError(PyException(cls: PyPattern.errorClass, args: [.str("invalid pattern \(Interpreter.quote(pattern))")]))
         }

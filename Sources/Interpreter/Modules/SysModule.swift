@@ -18,7 +18,10 @@ enum SysModule: NativeModule {
         m.value("byteorder", .str("little"))
         m.value("executable", .str(CommandLine.arguments.first ?? "sftnb"))
         m.value("path", .object(PyList(rt.searchPaths.map { .str($0) })))
-        m.value("modules", .object(PyDict()))
+        let loaded = PyDict()
+        for (name, module) in rt.modules.sorted(by: { $0.key < $1.key }) { loaded.setString(name, .object(module)) }
+        loaded.setString("sys", .object(m.module))
+        m.value("modules", .object(loaded))
         m.value("float_info", .object(PyTuple([.float(Double.greatestFiniteMagnitude)])))
         m.function("exit", "status=None") { _, a in
             throw PyError(PyException(cls: T.systemExit, args: a[0].isNone ? [] : [a[0]]))

@@ -190,9 +190,31 @@ extension Interpreter {
             case "%": body = CFormat.double("%\(alt).\(spec.precision ?? 6)f", mag * 100) + "%"
             case "n": body = CFormat.double("%\(alt).\(spec.precision ?? 6)g", mag)
             case nil:
-                if let p = spec.precision {
-                    body = CFormat.double("%\(alt).\(max(p, 1))g", mag)
-                    if !body.contains(".") && !body.contains("e") && !body.contains("inf") { body += ".0" }
+                if let p0 = spec.precision {
+                    // Like 'g', but scientific from exponent p-1 on, and a fixed result keeps one decimal.
+                    let p = max(p0, 1)
+                    let sci = CFormat.double("%.\(p - 1)e", mag)
+                    let exp = Int(sci[sci.index(after: sci.firstIndex(of: "e") ?? sci.startIndex)...]) ?? 0
+                    if exp < -4 || exp >= p - 1 {
+                        body = CFormat.double("%\(alt).\(p - 1)g", mag)
+                        if !body.contains("e") { body = CFormat.double("%.\(p - 1)e", mag) }
+                        if !spec.alternate, let e = body.firstIndex(of: "e") {
+                            var mant = String(body[..<e])
+                            if mant.contains(".") {
+                                while mant.hasSuffix("0") { mant.removeLast() }
+                                if mant.hasSuffix(".") { mant.removeLast() }
+                            }
+                            body = mant + body[e...]
+                        }
+                    } else {
+                        body = CFormat.double("%\(alt).\(max(0, p - 1 - exp))f", mag)
+                        if body.contains(".") && !spec.alternate {
+                            while body.hasSuffix("0") { body.removeLast() }
+                            if body.hasSuffix(".") { body += "0" }
+                        } else if !body.contains(".") {
+                            body += ".0"
+                        }
+                    }
                 } else {
                     body = FloatRepr.repr(mag)
                 }
