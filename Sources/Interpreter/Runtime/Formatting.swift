@@ -196,8 +196,7 @@ extension Interpreter {
                     let sci = CFormat.double("%.\(p - 1)e", mag)
                     let exp = Int(sci[sci.index(after: sci.firstIndex(of: "e") ?? sci.startIndex)...]) ?? 0
                     if exp < -4 || exp >= p - 1 {
-                        body = CFormat.double("%\(alt).\(p - 1)g", mag)
-                        if !body.contains("e") { body = CFormat.double("%.\(p - 1)e", mag) }
+                        body = CFormat.double("%\(alt).\(p - 1)e", mag)
                         if !spec.alternate, let e = body.firstIndex(of: "e") {
                             var mant = String(body[..<e])
                             if mant.contains(".") {
