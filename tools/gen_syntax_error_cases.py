@@ -72,10 +72,33 @@ CASES = [
     "d = {1:2, 3}", "s = {1, 2: 3}", "x = [1, 2 3]", "x = 1 2", "x = a.b c",
 ]
 
+# Checks CPython makes after parsing (symbol table, compiler), and constructs that must parse.
+CASES += [
+    "x = 1\nfrom __future__ import annotations", "from __future__ import nope",
+    '"""doc"""\nfrom __future__ import annotations\nx = 1', "def f(a):\n  global a", "def f():\n  nonlocal x\n  x = 1",
+    "def f():\n  x = 1\n  def g():\n    nonlocal x\n  return g", "class A:\n  nonlocal x",
+    "def f():\n  class A:\n    nonlocal x\n  x = 1", "def f():\n  def g():\n    def h():\n      nonlocal x\n  x = 2",
+    "x = {1: }", "f(**a, *b, c)", "x = [1, 2, 3,,]", "def f(a, b=1, *, c): pass",
+    "x = 1 +\\\n2", "x = [\n1,\n2\n]\ny = (x\n  for x in y)", "if x:\n  pass\n\n\n  \n# c\nelse:\n  pass",
+    "x = 'a\\\nb'", "x = \"\"\"a\nb\"\"\"", "x = f\"\"\"{\na\n}\"\"\"", "x = f'{x:{y}}'", "x = f'{x!r:^10}'",
+    "x = f'{{}}'", "x = f'{x=}'", "x = f'{x = !s:>5}'", "x = 0xFF_FF + 0o17 + 0b1 + 1_0.0_1e1_0",
+    "x = 1if y else 2", "x = [0x1for x in y]", "print(end='')", "x = a[b:=1]", "x = a[(b:=1)]",
+    "def f(*, a): pass", "def f(a, /): pass", "lambda *a, **k: 0", "lambda: (yield)",
+    "async = 1", "x = not", "x = a not b", "x = a is", "x = (yield)", "del (a, b), [c]", "del (a)",
+    "for x, in y: pass", "for *x, y in z: pass", "x: int", "(x): int = 1", "[x]: int",
+    "with a as (b, c): pass", "with a as [b]: pass", "with (a, b): pass", "with (a, b) as c: pass",
+    "import a.b.c as d, e", "from .... import x", "from .a import (b)", "from a import (b,)",
+    "try:\n  pass\nexcept* E:\n  pass", "class A: x = 1; y = 2", "if x: y = 1; z = 2",
+    "@a.b(c)\n@d\nclass A: pass", "x = ...", "x = a if b else lambda: c", "x = [i for i in 1, 2]",
+    "f(*a for a in b)", "f(a=1 for a in b)", "x = [1][0](2).a", "x = -(-(-x))", "x = ~~~~x",
+    "x = 2 ** -2 ** 2", "x = a @ b", "x @= y", "x //= 2", "x **= 2", "x >>= 1", "x <<= 1",
+    "x = \u00e9t\u00e9 = 1", "\u00e9 = 1", "x = \u20ac", "x\u00a0= 1", "x = 1 \\ 2",
+]
+
 # Valid (or 3.12) Python that sftnb reports as not implemented instead: kind, line, column.
 NOT_IMPLEMENTED = {
     "x = 1j": (1, 5), "x = 1.5J": (1, 5), "async def f(): pass": (1, 1), "match x:\n  case 1: pass": (1, 1),
-    "await x": (1, 1), "'\\N{NOT A NAME}'": (1, 17), "def f[T](x): pass": (1, 6), "type X = int": (1, 1),
+    "await x": (1, 1), "try:\n  pass\nexcept* E:\n  pass": (3, 7), "'\\N{NOT A NAME}'": (1, 17), "def f[T](x): pass": (1, 6), "type X = int": (1, 1),
 }
 
 def run(src):

@@ -18,9 +18,14 @@ public struct Program: Sendable {
 public struct Expr: Sendable {
     public var kind: ExprKind
     public var span: SourceSpan
+    /// Height of the tree under this node (1 for a leaf), computed at construction from the
+    /// children's. The parser bounds it, so no program builds a tree too deep to walk (or free)
+    /// recursively; see `ExprKind.childDepth`.
+    public private(set) var depth: Int
     public init(_ kind: ExprKind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
+        self.depth = 1 + kind.childDepth
     }
 }
 

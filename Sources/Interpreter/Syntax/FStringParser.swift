@@ -17,7 +17,7 @@ extension PythonParser {
         let span = first.span.through(previous.span)
         let isBytes = literals[0].0.isBytes
         if literals.contains(where: { $0.0.isBytes != isBytes }) {
-            throw error("cannot mix bytes and nonbytes literals", try peek().span)
+            throw try errorAtCurrent("cannot mix bytes and nonbytes literals")
         }
         if isBytes {
             return Expr(.constant(.bytes(literals.flatMap { $0.0.bytes })), span)
@@ -130,7 +130,7 @@ extension PythonParser {
         if s.i < s.end, s.src[s.i] == "=" {
             s.advance()
             while s.i < s.end, s.src[s.i] == " " || s.src[s.i] == "\t" || s.src[s.i] == "\n" { s.advance() }
-            debugText = String(String.UnicodeScalarView(s.src[exprStart..<s.i]))
+            debugText = makeString(s.src[exprStart..<s.i])
         }
         var conversion: Character?
         if s.i < s.end, s.src[s.i] == "!" {

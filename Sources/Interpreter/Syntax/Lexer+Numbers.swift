@@ -63,7 +63,7 @@ extension Lexer {
     }
 
     private func text(from start: Int) -> String {
-        String(String.UnicodeScalarView(src[start..<i]))
+        makeString(src[start..<i])
     }
 
     private func numberToken(_ value: Constant, start: Int, column startColumn: Int) -> Token {

@@ -45,6 +45,8 @@ extension Lexer {
         let bodyStart = i, bodyLine = line, bodyColumn = column
         var bodyEnd = i
         var hasEscapeOrCR = false
+        /// `'abc\` at the very end of the input: the REPL reads the next line into the string.
+        var endsWithBackslash = false
         scan: while true {
             guard i < end else {
                 let endedWithBreak = i > 0 && (src[i - 1] == "\n" || src[i - 1] == "\r")
@@ -53,9 +55,8 @@ extension Lexer {
                     throw error("unterminated triple-quoted string literal (detected at line \(detected))", startSpan,
                                 incomplete: true)
                 }
-                let continued = endedWithBreak && i >= 2 && src[i - 2] == "\\"
                 throw error("unterminated string literal (detected at line \(detected))", startSpan,
-                            incomplete: continued)
+                            incomplete: endsWithBackslash)
             }
             let c = src[i]
             switch c {
@@ -64,6 +65,8 @@ extension Lexer {
                 i += 1
                 if i < end {
                     if src[i] == "\n" || src[i] == "\r" { consumeLineBreak() } else { i += 1 }
+                } else {
+                    endsWithBackslash = true
                 }
             case "\n", "\r":
                 if quoteLength == 1 {
@@ -101,7 +104,7 @@ extension Lexer {
                 literal.value = try Lexer.decodeString(src, bodyStart, bodyEnd, isRaw: prefix.isRaw,
                                                        errorSpan: tokenSpan, file: file)
             } else {
-                literal.value = String(String.UnicodeScalarView(src[bodyStart..<bodyEnd]))
+                literal.value = makeString(src[bodyStart..<bodyEnd])
             }
         }
         var t = Token(.string, "", tokenSpan)

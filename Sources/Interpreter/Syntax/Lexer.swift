@@ -145,7 +145,7 @@ struct Lexer {
         }
         consumeLineBreak()
         if i >= end && !isExpressionOnly {
-            throw error("unexpected EOF while parsing", point(line - 1, at + 1), incomplete: true)
+            throw error("unexpected EOF while parsing", point(line - 1, at + 1))
         }
     }
 
@@ -202,7 +202,7 @@ struct Lexer {
             } else if col > top {
                 if alt <= altTop { throw tabError() }
                 if indents.count >= Lexer.maxIndentDepth {
-                    throw error("too many levels of indentation", point(line, column), kind: .indentationError)
+                    throw error("too many levels of indentation", point(line, 1), kind: .indentationError)
                 }
                 indents.append(col)
                 altIndents.append(alt)
@@ -236,7 +236,7 @@ struct Lexer {
             if i < end, src[i] == "'" || src[i] == "\"", let prefix = StringPrefix(src[start..<i]) {
                 return try string(prefix: prefix, start: start)
             }
-            let text = String(String.UnicodeScalarView(src[start..<i]))
+            let text = makeString(src[start..<i])
             let kind: Token.Kind = Token.keywords.contains(text) ? .keyword : .name
             return Token(kind, text, span(from: start, line: startLine, lineStart: startLineStart))
         }
@@ -264,15 +264,15 @@ struct Lexer {
     private mutating func operatorToken() throws -> Token {
         let start = i, c = src[i]
         func make(_ n: Int) -> Token {
-            let text = String(String.UnicodeScalarView(src[start..<(start + n)]))
+            let text = makeString(src[start..<(start + n)])
             i = start + n
             return Token(.op, text, SourceSpan(line: line, column: start - lineStart + 1, endLine: line,
                                               endColumn: start - lineStart + 1 + n))
         }
-        if i + 2 < end, Lexer.threeCharOperators.contains(String(String.UnicodeScalarView(src[i..<(i + 3)]))) {
+        if i + 2 < end, Lexer.threeCharOperators.contains(makeString(src[i..<(i + 3)])) {
             return make(3)
         }
-        if i + 1 < end, Lexer.twoCharOperators.contains(String(String.UnicodeScalarView(src[i..<(i + 2)]))) {
+        if i + 1 < end, Lexer.twoCharOperators.contains(makeString(src[i..<(i + 2)])) {
             return make(2)
         }
         guard Lexer.oneCharOperators.contains(c) else {

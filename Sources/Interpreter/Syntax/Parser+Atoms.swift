@@ -114,6 +114,9 @@ extension PythonParser {
         let first = try parseStarNamedExpression()
         if try eatOp(":") {
             if case .starred = first.kind { throw try invalidSyntax() }
+            if try atOp("}") || (try atOp(",")) {
+                throw error("expression expected after dictionary key and ':'", previous.span)
+            }
             let value = try parseExpression()
             if try atKeyword("for") {
                 let comprehension = try parseComprehensionTail(element: first, value: value, start: open.span,

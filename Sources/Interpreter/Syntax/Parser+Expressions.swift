@@ -3,18 +3,6 @@
 /// precedence climbing), unary `+ - ~`, `**` (right-associative, binding tighter than a
 /// unary operator on its left: `-2**2 == -4`), then calls, attributes and subscripts.
 extension PythonParser {
-    /// Tokens that can begin an expression (used to decide whether an optional one follows).
-    func canStartExpression(_ t: Token) -> Bool {
-        switch t.kind {
-        case .name, .number, .string: return true
-        case .keyword:
-            return ["None", "True", "False", "not", "lambda", "await", "yield"].contains(t.text)
-        case .op:
-            return ["(", "[", "{", "-", "+", "~", "...", "*"].contains(t.text)
-        default: return false
-        }
-    }
-
     // MARK: Lists of expressions
 
     mutating func parseStarExpressionsOrYield() throws -> Expr {
@@ -28,7 +16,7 @@ extension PythonParser {
         guard try atOp(",") else { return first }
         var elements = [first]
         while try eatOp(",") {
-            guard canStartExpression(try peek()), !(try atKeyword("yield")) else { break }
+            guard (try peek()).startsExpression, !(try atKeyword("yield")) else { break }
             elements.append(try parseStarExpression())
         }
         return Expr(.tuple(elements), spanFrom(first.span))
@@ -108,7 +96,10 @@ extension PythonParser {
         var nots: [SourceSpan] = []
         while try atKeyword("not") { nots.append(try advance().span) }
         var e = try parseComparison()
-        for span in nots.reversed() { e = Expr(.unary(.not, e), span.through(e.span)) }
+        for span in nots.reversed() {
+            e = Expr(.unary(.not, e), span.through(e.span))
+            try checkTreeDepth(e)
+        }
         return e
     }
 
@@ -136,7 +127,12 @@ extension PythonParser {
                 pos += 1
                 return try eatKeyword("not") ? .isNot : .is
             }
-            if t.text == "not", try peek(1).isKeyword("in") { pos += 2; return .notIn }
+            if t.text == "not" {
+                // After an operand, `not` can only begin `not in`.
+                pos += 1
+                if try eatKeyword("in") { return .notIn }
+                throw try invalidSyntax()
+            }
             return nil
         default:
             return nil
@@ -173,6 +169,7 @@ extension PythonParser {
             pos += 1
             let right = try parseBinary(minPrecedence: precedence + 1)
             left = Expr(.binary(op, left, right), left.span.through(right.span))
+            try checkTreeDepth(left)
         }
         return left
     }
@@ -192,12 +189,15 @@ extension PythonParser {
             if ops.count > 0 && ops[ops.count - 1].1 == t.span { pos += 1 } else { break }
         }
         var e = try parsePower()
-        for (op, span) in ops.reversed() { e = Expr(.unary(op, e), span.through(e.span)) }
+        for (op, span) in ops.reversed() {
+            e = Expr(.unary(op, e), span.through(e.span))
+            try checkTreeDepth(e)
+        }
         return e
     }
 
     private mutating func parsePower() throws -> Expr {
-        if try atKeyword("await") { throw notImplemented("'await'", try peek().span) }
+        if try atKeyword("await") { throw try notImplementedAtCurrent("'await'") }
         let base = try parsePrimary()
         guard try eatOp("**") else { return base }
         try enter()
@@ -230,6 +230,7 @@ extension PythonParser {
             default:
                 return e
             }
+            try checkTreeDepth(e)
         }
         return e
     }
@@ -245,7 +246,7 @@ extension PythonParser {
     /// Inside brackets, `a b` where both are expressions: CPython suggests a comma.
     mutating func checkMissingComma(after a: Expr) throws {
         let next = try peek()
-        guard canStartExpression(next), !next.isOp("*"), !next.isKeyword("yield"), !lexer.brackets.isEmpty
+        guard next.startsExpression, !next.isOp("*"), !next.isKeyword("yield"), !lexer.brackets.isEmpty
                 || lexer.isExpressionOnly else { return }
         switch a.kind {
         case .lambda, .conditional, .starred, .namedExpression, .yield, .yieldFrom: return
@@ -286,8 +287,8 @@ extension PythonParser {
         pos += 1
         var upper: Expr?
         var step: Expr?
-        if canStartExpression(try peek()) { upper = try parseExpression() }
-        if try eatOp(":"), canStartExpression(try peek()) { step = try parseExpression() }
+        if (try peek()).startsExpression { upper = try parseExpression() }
+        if try eatOp(":"), (try peek()).startsExpression { step = try parseExpression() }
         return Expr(.slice(lower: lower, upper: upper, step: step), spanFrom(start.span))
     }
 
@@ -306,14 +307,22 @@ extension PythonParser {
                 if sawDoubleStar {
                     throw error("iterable argument unpacking follows keyword argument unpacking", t.span)
                 }
-                arguments.append(.star(try parseExpression()))
+                let value = try parseExpression()
+                if try atKeyword("for") {
+                    throw error("iterable unpacking cannot be used in comprehension", t.span.through(value.span))
+                }
+                arguments.append(.star(value))
             } else if t.isOp("**") {
                 pos += 1
                 sawDoubleStar = true
                 arguments.append(.doubleStar(try parseExpression()))
             } else if t.kind == .name, try peek(1).isOp("=") {
+                let equals = try peek(1)
                 pos += 2
                 let value = try parseExpression()
+                if try atKeyword("for") {
+                    throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t.span.through(equals.span))
+                }
                 sawKeyword = true
                 if keywordNames.contains(t.text) {
                     recordCompilerError(error("keyword argument repeated: \(t.text)", t.span.through(value.span)))
@@ -368,7 +377,7 @@ extension PythonParser {
         if try eatKeyword("from") {
             let value = try parseExpression()
             e = Expr(.yieldFrom(value), spanFrom(yieldToken.span))
-        } else if canStartExpression(try peek()), !(try atKeyword("yield")) {
+        } else if (try peek()).startsExpression, !(try atKeyword("yield")) {
             let value = try parseStarExpressions()
             e = Expr(.yield(value), spanFrom(yieldToken.span))
         } else {

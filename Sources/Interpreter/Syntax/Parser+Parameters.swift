@@ -38,7 +38,7 @@ extension PythonParser {
                     checkDuplicate(name, &self)
                     try skipAnnotation(allowAnnotations)
                     if try atOp("=") {
-                        throw error("var-positional argument cannot have default value", try peek().span)
+                        throw try errorAtCurrent("var-positional argument cannot have default value")
                     }
                     parameters.varArgs = Parameter(name: name.text, span: name.span)
                 }
@@ -48,7 +48,7 @@ extension PythonParser {
                 checkDuplicate(name, &self)
                 try skipAnnotation(allowAnnotations)
                 if try atOp("=") {
-                    throw error("var-keyword argument cannot have default value", try peek().span)
+                    throw try errorAtCurrent("var-keyword argument cannot have default value")
                 }
                 parameters.varKeywords = Parameter(name: name.text, span: name.span)
                 _ = try eatOp(",")

@@ -1,8 +1,13 @@
 /// Statements: compound statements with their blocks, simple statements separated by
 /// `;`, and the post-parse checks CPython's compiler makes on them.
 extension PythonParser {
+    /// From `start` to the end of the last token consumed (layout tokens excluded, so that a
+    /// compound statement ends with its last statement's text).
     func spanFrom(_ start: SourceSpan) -> SourceSpan {
-        let last = previous.span
+        guard !tokens.isEmpty else { return start }
+        var k = min(pos, tokens.count) - 1
+        while k > 0, tokens[k].kind == .newline || tokens[k].kind == .indent || tokens[k].kind == .dedent { k -= 1 }
+        let last = tokens[max(0, k)].span
         return SourceSpan(line: start.line, column: start.column, endLine: last.endLine, endColumn: last.endColumn)
     }
 
@@ -19,6 +24,11 @@ extension PythonParser {
             case "try": return [try parseTry()]
             case "with": return [try parseWith()]
             case "async":
+                let next = try peek(1)
+                guard next.isKeyword("def") || next.isKeyword("for") || next.isKeyword("with") else {
+                    pos += 1
+                    throw try invalidSyntax()
+                }
                 throw notImplemented("'async' functions, loops and 'with' statements", t.span)
             default: break
             }
@@ -42,7 +52,7 @@ extension PythonParser {
     /// followed by something that can start an expression (`match = 3` is an assignment).
     private mutating func looksLikeSoftKeywordStatement() throws -> Bool {
         let next = try peek(1)
-        guard canStartExpression(next) else { return false }
+        guard next.startsExpression else { return false }
         if next.kind == .op && !["(", "[", "{", "-", "+", "~", "*", "..."].contains(next.text) { return false }
         var k = 1
         var last = next
@@ -99,7 +109,7 @@ extension PythonParser {
 
     /// `print "x"`: CPython's "Missing parentheses" hint.
     private mutating func checkLegacyPrint(_ e: Expr, next: Token) throws {
-        guard case .name(let name) = e.kind, name == "print" || name == "exec", canStartExpression(next) else {
+        guard case .name(let name) = e.kind, name == "print" || name == "exec", next.startsExpression else {
             return
         }
         let start = pos
@@ -129,8 +139,8 @@ extension PythonParser {
     mutating func parseFunctionDef(decorators: [Expr], start: SourceSpan) throws -> Stmt {
         let defToken = try advance()
         let name = try expectName()
-        if try atOp("[") { throw notImplemented("type parameter lists", try peek().span) }
-        if try !eatOp("(") { throw error("expected '('", try peek().span) }
+        if try atOp("[") { throw try notImplementedAtCurrent("type parameter lists") }
+        if try !eatOp("(") { throw try errorAtCurrent("expected '('") }
         scopes.append(Scope(kind: .function))
         let parameters = try parseParameters(closing: ")", allowAnnotations: true)
         bindParameters(parameters)
@@ -148,7 +158,7 @@ extension PythonParser {
     private mutating func parseClassDef(decorators: [Expr], start: SourceSpan) throws -> Stmt {
         let classToken = try advance()
         let name = try expectName()
-        if try atOp("[") { throw notImplemented("type parameter lists", try peek().span) }
+        if try atOp("[") { throw try notImplementedAtCurrent("type parameter lists") }
         var bases: [Expr] = []
         var keywords: [(String, Expr)] = []
         if try eatOp("(") {
@@ -234,7 +244,7 @@ extension PythonParser {
         var handlers: [ExceptHandler] = []
         while try atKeyword("except") {
             let exceptToken = try advance()
-            if try atOp("*") { throw notImplemented("'except*' (exception groups)", try peek().span) }
+            if try atOp("*") { throw try notImplementedAtCurrent("'except*' (exception groups)") }
             var type: Expr?
             var name: String?
             if try !atOp(":") {
@@ -264,7 +274,7 @@ extension PythonParser {
             try expectColon()
             finally = try parseBlock(after: "'finally' statement", line: finallyToken.span.line)
         } else if handlers.isEmpty {
-            throw error("expected 'except' or 'finally' block", try peek().span)
+            throw try errorAtCurrent("expected 'except' or 'finally' block")
         }
         return Stmt(.try(body: body, handlers: handlers, orElse: orElse, finally: finally), spanFrom(tryToken.span))
     }
@@ -337,7 +347,7 @@ extension PythonParser {
     private mutating func parseReturn() throws -> Stmt {
         let t = try advance()
         var value: Expr?
-        if canStartExpression(try peek()) {
+        if (try peek()).startsExpression {
             let e = try parseStarExpressions()
             checkNotBareStarred(e)
             value = e
@@ -351,7 +361,7 @@ extension PythonParser {
         let t = try advance()
         var exception: Expr?
         var cause: Expr?
-        if canStartExpression(try peek()) {
+        if (try peek()).startsExpression {
             exception = try parseExpression()
             if try eatKeyword("from") { cause = try parseExpression() }
         }
@@ -374,7 +384,7 @@ extension PythonParser {
             } else if scope.bound.contains(name) {
                 recordSymbolTableError(error("name '\(name)' is assigned to before \(t.text) declaration", stmt.span))
             }
-            if t.text == "nonlocal" { scopes[scopes.count - 1].pendingNonlocals.append((name, stmt.span)) }
+            if t.text == "nonlocal" { scopes[scopes.count - 1].ownNonlocals.append((name, stmt.span)) }
         }
         return stmt
     }

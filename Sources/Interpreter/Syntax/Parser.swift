@@ -19,9 +19,10 @@ public enum Parser {
         return try parser.parseProgram()
     }
 
-    /// The REPL's rule for showing `...`: the text is a valid prefix (open bracket, block
-    /// header without a body, unterminated triple-quoted string, trailing `\`), or it
-    /// starts a compound statement and its last line is not blank yet.
+    /// The REPL's rule for showing `...` (CPython's `codeop`): the text is a valid prefix (open
+    /// bracket, block header without a body, unterminated triple-quoted string, trailing `\`),
+    /// or it ends with a compound statement and its last line is not empty yet. `text` is the
+    /// lines entered so far joined with `\n`, so an empty line entered makes it end in `\n`.
     public static func needsMoreInput(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let meaningful = lines.contains { line in
@@ -40,11 +41,7 @@ public enum Parser {
         guard let last = program.body.last else { return false }
         switch last.kind {
         case .if, .while, .for, .try, .with, .functionDef, .classDef:
-            var trailing = lines
-            if trailing.last == "" { trailing.removeLast() }
-            guard let lastLine = trailing.last else { return false }
-            let isBlank = lastLine.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
-            return !isBlank
+            return !(lines.last ?? "").isEmpty
         default:
             return false
         }
@@ -62,8 +59,10 @@ struct Scope {
     /// Names bound so far in this scope, and the parameters among them.
     var bound = Set<String>()
     var parameters = Set<String>()
-    /// `nonlocal` names declared here or in nested functions, not yet found bound in an enclosing function.
+    /// `nonlocal` names declared in nested functions, not yet found bound in an enclosing function.
     var pendingNonlocals: [(String, SourceSpan)] = []
+    /// `nonlocal` names declared in this scope (they must be bound in an enclosing one).
+    var ownNonlocals: [(String, SourceSpan)] = []
     var isFunction: Bool { kind == .function || kind == .lambda }
 }
 
@@ -148,7 +147,9 @@ struct PythonParser {
     }
 
     /// The last token consumed.
-    var previous: Token { tokens[max(0, pos - 1)] }
+    var previous: Token {
+        tokens.isEmpty ? Token(.endOfFile, "", .unknown) : tokens[max(0, min(pos, tokens.count) - 1)]
+    }
 
     mutating func atOp(_ s: String) throws -> Bool { try peek().isOp(s) }
     mutating func atKeyword(_ s: String) throws -> Bool { try peek().isKeyword(s) }
@@ -170,7 +171,7 @@ struct PythonParser {
     /// `expected ':'` (CPython names the missing token for block colons).
     mutating func expectColon() throws {
         if try !eatOp(":") {
-            throw error("expected ':'", try peek().span)
+            throw try errorAtCurrent("expected ':'")
         }
     }
 
@@ -197,6 +198,18 @@ struct PythonParser {
         return error("invalid syntax", t.span)
     }
 
+    /// An error at the next token. (A separate mutating step: evaluating `peek()` inside the
+    /// arguments of a non-mutating call on `self` would copy the whole parser.)
+    mutating func errorAtCurrent(_ message: String, kind: SyntaxError.Kind = .syntaxError) throws -> SyntaxError {
+        let span = try peek().span
+        return error(message, span, kind: kind)
+    }
+
+    mutating func notImplementedAtCurrent(_ what: String) throws -> SyntaxError {
+        let span = try peek().span
+        return notImplemented(what, span)
+    }
+
     func notImplemented(_ what: String, _ span: SourceSpan) -> SyntaxError {
         error("sftnb does not support \(what)", span, kind: .notImplemented)
     }
@@ -213,11 +226,21 @@ struct PythonParser {
     mutating func enter() throws {
         depth += 1
         if depth > PythonParser.maxDepth {
-            throw error("too many nested parentheses", try peek().span)
+            throw try errorAtCurrent("too many nested parentheses")
         }
     }
 
     mutating func leave() { depth -= 1 }
+
+    /// Expression trees deeper than this are refused (chains like `-----x` build them without
+    /// recursing in the parser); CPython refuses them too, a little further on.
+    static let maxTreeDepth = 1000
+
+    func checkTreeDepth(_ e: Expr) throws {
+        if e.depth > PythonParser.maxTreeDepth {
+            throw error("maximum recursion depth exceeded during compilation", e.span)
+        }
+    }
 
     /// CPython's final touches on a parser error: a tokenizer error later in the file takes
     /// precedence, as does a bracket left open on an earlier line; and a failure at the end
@@ -259,19 +282,45 @@ struct PythonParser {
     mutating func popScope() -> Scope {
         let scope = scopes.removeLast()
         var unresolved = scope.pendingNonlocals
-        if scope.isFunction { unresolved.removeAll { scope.bound.contains($0.0) } }
-        scopes[scopes.count - 1].pendingNonlocals += unresolved
+        if scope.isFunction {
+            let forwarded = Set(scope.ownNonlocals.map { $0.0 })
+            unresolved.removeAll { scope.bound.contains($0.0) && !forwarded.contains($0.0) }
+        }
+        scopes[scopes.count - 1].pendingNonlocals += unresolved + scope.ownNonlocals
         return scope
     }
 
     // MARK: Program
+
+    private static let futureFeatures: Set<String> = [
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
+        "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+    ]
+
+    /// CPython's compiler: `from __future__ import x` only at the top (after a docstring) and
+    /// only for features it knows.
+    private mutating func checkFutureImport(_ statement: Stmt, after earlier: [Stmt]) {
+        guard case .importFrom(let module, let names, let level) = statement.kind, module == "__future__",
+              level == 0 else { return }
+        for (index, s) in earlier.enumerated() {
+            if case .importFrom(let m, _, 0) = s.kind, m == "__future__" { continue }
+            if index == 0, case .expression(let e) = s.kind, case .constant(.string) = e.kind { continue }
+            recordCompilerError(error("from __future__ imports must occur at the beginning of the file", statement.span))
+            return
+        }
+        for name in names where !PythonParser.futureFeatures.contains(name.name) {
+            recordCompilerError(error("future feature \(name.name) is not defined", statement.span))
+        }
+    }
 
     mutating func parseProgram() throws -> Program {
         var body: [Stmt] = []
         do {
             while try peek().kind != .endOfFile {
                 if try peek().kind == .newline { pos += 1; continue }
-                body.append(contentsOf: try parseStatement())
+                let statements = try parseStatement()
+                for statement in statements { checkFutureImport(statement, after: body) }
+                body.append(contentsOf: statements)
             }
         } catch let e as SyntaxError {
             throw finish(e)

@@ -24,6 +24,26 @@ struct Token {
     @inline(__always) func isOp(_ s: String) -> Bool { kind == .op && text == s }
     @inline(__always) func isKeyword(_ s: String) -> Bool { kind == .keyword && text == s }
 
+    /// Whether the token can begin an expression (to decide whether an optional one follows).
+    var startsExpression: Bool {
+        switch kind {
+        case .name, .number, .string:
+            return true
+        case .keyword:
+            switch text {
+            case "None", "True", "False", "not", "lambda", "await", "yield": return true
+            default: return false
+            }
+        case .op:
+            switch text {
+            case "(", "[", "{", "-", "+", "~", "...", "*": return true
+            default: return false
+            }
+        default:
+            return false
+        }
+    }
+
     /// How CPython's messages name the token in "invalid syntax" contexts.
     var describe: String {
         switch kind {
@@ -66,4 +86,20 @@ struct StringLiteral {
     var bodyLine = 0
     var bodyColumn = 0
     var quoteLength = 1
+}
+
+/// A `String` from source scalars; ASCII (names, operators, most literals) is copied
+/// as bytes, avoiding the scalar-by-scalar path.
+func makeString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    if scalars.allSatisfy({ $0.value < 128 }) {
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            var k = 0
+            for c in scalars {
+                buffer[k] = UInt8(truncatingIfNeeded: c.value)
+                k += 1
+            }
+            return k
+        }
+    }
+    return String(String.UnicodeScalarView(scalars))
 }
