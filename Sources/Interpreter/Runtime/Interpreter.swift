@@ -41,7 +41,8 @@ final class Frame {
     var slots: [Value?]
     var cells: [Cell]
     let globals: Namespace
-    unowned let rt: Interpreter
+    /// Unowned(unsafe): every frame runs inside its session, and this is read on nearly every operation.
+    unowned(unsafe) let rt: Interpreter
     let code: CodeObject
     /// The function being run (for zero-argument `super()`).
     let function: PyFunction?
