@@ -13,6 +13,19 @@ extension Compiler {
         let simple = args.allSatisfy { if case .positional = $0 { return true }; return false }
         if simple {
             let argCodes: [ExprCode] = try args.compactMap { if case .positional(let e) = $0 { return try expr(e) }; return nil }
+            if case .attribute(let objExpr, let name) = callee.kind, case .call(let inner, let innerArgs) = objExpr.kind,
+               case .name("super") = inner.kind, innerArgs.isEmpty, scope.kind == .function {
+                // `super().name(args)`: no super object or bound method is allocated.
+                return { f in
+                    guard let owner = f.function?.ownerClass, let first = f.slots.first ?? nil else {
+                        throw PyError.runtimeError("super(): no arguments")
+                    }
+                    var values: [Value] = [first]
+                    values.reserveCapacity(argCodes.count + 1)
+                    for c in argCodes { values.append(try c(f)) }
+                    return try f.rt.callSuperMethod(owner, name, values)
+                }
+            }
             if case .attribute(let objExpr, let name) = callee.kind {
                 let o = try expr(objExpr)
                 switch argCodes.count {
@@ -341,6 +354,24 @@ extension PyError {
 }
 
 extension Interpreter {
+    /// `super().name(*values[1...])` called from a method of `owner` with receiver `values[0]`.
+    func callSuperMethod(_ owner: PyClass, _ name: String, _ values: [Value]) throws -> Value {
+        let receiver = values[0]
+        let type = typeOf(receiver)
+        if case .object(let o) = receiver, !(o is PyClass), let idx = type.mro.firstIndex(where: { $0 === owner }) {
+            for c in type.mro[(idx + 1)...] {
+                guard let d = c.dict[name] else { continue }
+                if case .object(let dobj) = d {
+                    if let fn = dobj as? PyFunction { return try callFunction(fn, values, []) }
+                    if let b = dobj as? PyBuiltin, b.receiver == nil { return try callBuiltin(b, values, []) }
+                }
+                break
+            }
+        }
+        let proxy = Value.object(PySuper(start: owner, receiver: receiver))
+        return try call(getAttr(proxy, name), Array(values.dropFirst()))
+    }
+
     /// `obj.name(args)` without allocating a bound method when the attribute is a plain
     /// function or builtin method on the type.
     func callMethod(_ obj: Value, _ name: String, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {

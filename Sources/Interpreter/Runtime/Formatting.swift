@@ -114,8 +114,8 @@ extension Interpreter {
         let spec = try FormatSpec(specText)
         switch v {
         case .bool(let b):
-            return try formatInt(BigInt(b ? 1 : 0), spec)
-        case .int(let i): return try formatInt(BigInt(i), spec)
+            return try formatInt(b ? 1 : 0, spec)
+        case .int(let i): return try formatInt(i, spec)
         case .float(let d): return try formatFloat(d, spec)
         case .object(let o):
             if let b = o as? PyBigInt { return try formatInt(b.value, spec) }
@@ -133,11 +133,11 @@ extension Interpreter {
         throw PyError.typeError("unsupported format string passed to \(typeName(v)).__format__")
     }
 
-    private func formatInt(_ value: BigInt, _ spec: FormatSpec) throws -> String {
+    private func formatInt<I: BinaryInteger>(_ value: I, _ spec: FormatSpec) throws -> String {
         let type = spec.type ?? "d"
         if "eEfFgG%".contains(type) { return try formatFloat(Double(value), spec) }
         if spec.precision != nil { throw PyError.valueError("Precision not allowed in integer format specifier") }
-        let negative = value.sign == .minus && !value.isZero
+        let negative = value < 0
         let mag = value.magnitude
         var digits: String
         var prefix = ""

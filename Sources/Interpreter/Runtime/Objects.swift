@@ -6,6 +6,15 @@ final class PyStr: PyObject {
     let value: String
     private var scalarCache: [Unicode.Scalar]?
     private var countCache = -1
+    private var hashCache: Int?
+
+    /// Computed once per string object, like CPython's cached str hash.
+    var hashValue: Int {
+        if let h = hashCache { return h }
+        let h = value.hashValue
+        hashCache = h
+        return h
+    }
 
     init(_ value: String, cls: PyClass = T.str) {
         self.value = value

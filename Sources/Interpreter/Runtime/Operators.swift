@@ -451,7 +451,7 @@ extension Interpreter {
                 }
             }
             switch o {
-            case let s as PyStr: return s.value.hashValue
+            case let s as PyStr: return s.hashValue
             case let b as PyBigInt: return b.value.hashValue
             case let t as PyTuple:
                 var h = Hasher()
