@@ -95,6 +95,30 @@ CASES += [
     "x = \u00e9t\u00e9 = 1", "\u00e9 = 1", "x = \u20ac", "x\u00a0= 1", "x = 1 \\ 2",
 ]
 
+# Block colons: "expected ':'" is forced after def/else/try/finally, otherwise only at a line end.
+CASES += [
+    "for x in y z: pass", "while x y: pass", "if x y: pass", "if x: pass\nelif x y: pass", "if x: pass\nelse x: pass",
+    "with a b: pass", "def f() x: pass", "class A x: pass", "try x: pass", "try: pass\nexcept E x: pass",
+    "try: pass\nfinally x: pass", "try: pass\nexcept E\n pass", "lambda x y: 1", "if x =: pass",
+    "foo(a b\n", "(fo(fStzin o(fStzin S\n", "x = (a b\n", "[\\", "  y = ]", "x = 1\n  y = 'abc", "del a < b",
+    "x = -a + b = =", "x @ y: z\n", "a, b: \n", "x = 0o7a", "x = 3Ja", "f'{a\x1e}'",
+]
+
+# Realistic slips (from mutating real library code), where CPython's choice of message is subtle.
+CASES += [
+    'register(name="lokr" config_cls=LoKrConfig, model_cls=LoKrModel)',
+    'def f(\n    self,\n    adapter_name: str\n    config: LoraConfig,\n):\n    pass',
+    'def f(r: int = 0, lora_alpha: int  1, **kwargs): pass',
+    'sys.modules[__name__ = _LazyModule(__name__, __file__)\nx = 1',
+    'def f(a: int = 1,\n      device Optional[str] = None): pass',
+    'register(name="miss", config_cls(=MissConfig, model_cls=MissModel)',
+    'register(name="ln", config_cls=LNConfig, model_cls,=LNModel)',
+    'super().__init__(name="env", help_text"Print the environment")',
+    'x = {"a": 1 "b": 2}', 'print("a" "b" c)', 'if x == 1\n    y = 2', 'for i in range(10)\n    pass',
+    'while True print(1)', 'x = [1, 2, 3', 'def f(x):\nreturn x', 'class A:\n def f(self):\n  pass\n  return',
+    "d = dict(a=1, b=2", "s = 'it''s'", "s = 'abc\ndef'", 'print(f"{x!}")', "x = (1, 2\ny = 3",
+]
+
 # Valid (or 3.12) Python that sftnb reports as not implemented instead: kind, line, column.
 NOT_IMPLEMENTED = {
     "x = 1j": (1, 5), "x = 1.5J": (1, 5), "async def f(): pass": (1, 1), "match x:\n  case 1: pass": (1, 1),

@@ -23,7 +23,11 @@ import Foundation
                 rejected += 1
                 print("\(path): \(error)")
             }
-            seconds += Date().timeIntervalSince(start)
+            let elapsed = Date().timeIntervalSince(start)
+            seconds += elapsed
+            if elapsed > 0.1 && elapsed > Double(data.count) / 1_000_000 {
+                print("slow: \(path): \(data.count) bytes in \(String(format: "%.3f", elapsed)) s")
+            }
         }
         print("parsed \(parsed), rejected \(rejected), \(bytes) bytes in \(String(format: "%.3f", seconds)) s")
     }

@@ -239,7 +239,10 @@ extension PythonParser {
             }
             return e
         } catch var e as SyntaxError {
-            if e.kind == .syntaxError && !e.message.hasPrefix("f-string") { e.message = "f-string: " + e.message }
+            // Parser errors in a field are prefixed, as CPython does; tokenizer errors are not.
+            if e.kind == .syntaxError && lexerError == nil && !e.message.hasPrefix("f-string") {
+                e.message = "f-string: " + e.message
+            }
             throw e
         }
     }

@@ -44,6 +44,7 @@ extension Lexer {
         }
         if i < end, src[i] == "j" || src[i] == "J" {
             i += 1
+            try verifyEndOfNumber(kind: "imaginary")
             throw error("sftnb does not support complex numbers (imaginary literal '\(text(from: start))')",
                         SourceSpan(line: line, column: startColumn, endLine: line, endColumn: column),
                         kind: .notImplemented)
@@ -107,7 +108,7 @@ extension Lexer {
     private mutating func readRadixDigits(radix: Int, kind: String, into digits: inout [UInt8]) throws {
         while true {
             if i < end, src[i] == "_" { i += 1 }
-            guard i < end, let d = Lexer.digitValue(src[i]) else {
+            guard i < end, let d = Lexer.digitValue(src[i]), d < 10 || d < radix else {
                 if digits.isEmpty || (i > 0 && src[i - 1] == "_") {
                     throw numberError("invalid \(kind) literal")
                 }

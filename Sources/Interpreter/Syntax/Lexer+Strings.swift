@@ -87,7 +87,6 @@ extension Lexer {
         literal.isRaw = prefix.isRaw
         literal.isBytes = prefix.isBytes
         literal.isFormatted = prefix.isFormatted
-        literal.quoteLength = quoteLength
         literal.bodyStart = bodyStart
         literal.bodyEnd = bodyEnd
         literal.bodyLine = bodyLine

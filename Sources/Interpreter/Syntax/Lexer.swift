@@ -138,6 +138,9 @@ struct Lexer {
         let at = column
         i += 1
         guard i < end else {
+            if let (open, openSpan) = brackets.last, !isExpressionOnly {
+                throw error("'\(open)' was never closed", openSpan, incomplete: true)
+            }
             throw error("unexpected EOF while parsing", point(line, at + 1), incomplete: true)
         }
         guard src[i] == "\n" || src[i] == "\r" else {

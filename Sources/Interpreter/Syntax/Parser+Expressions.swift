@@ -256,8 +256,15 @@ extension PythonParser {
         if let first, tokens[first].kind == .name, next.kind == .string, first + 1 == pos { return }
         if let first, tokens[first].kind == .name, ["match", "case", "_", "type"].contains(tokens[first].text),
            first + 1 == pos { return }
+        // CPython's rule parses `b` without its own error rules, and a PEG parser settles for
+        // the longest prefix that is an expression (at least an atom).
+        guard !probingForComma else { return }
+        probingForComma = true
+        defer { probingForComma = false }
         let save = pos
-        if let b = try attempt({ try $0.parseExpression() }) {
+        var b = try attempt { try $0.parseExpression() }
+        if b == nil { b = try attempt { try $0.parseAtom() } }
+        if let b {
             pos = save
             throw error("invalid syntax. Perhaps you forgot a comma?", a.span.through(b.span))
         }
@@ -281,6 +288,7 @@ extension PythonParser {
         var lower: Expr?
         if !start.isOp(":") {
             let e = try parseNamedExpression()
+            try checkStrayAssignment(after: e)
             guard try atOp(":") else { return e }
             lower = e
         }
@@ -294,7 +302,42 @@ extension PythonParser {
 
     // MARK: Calls
 
+    /// Arguments up to `)`. CPython's rule `args ',' args` reports a positional argument
+    /// after keywords even when what follows it does not parse (`f(a=1, b(=2))`), so a
+    /// generic failure after one becomes that message.
     mutating func parseCallArguments(allowGenerator: Bool) throws -> [Argument] {
+        var positionalAfterKeyword: String?
+        do {
+            return try parseCallArgumentList(allowGenerator: allowGenerator, positionalAfterKeyword: &positionalAfterKeyword)
+        } catch let e as SyntaxError where lexerError == nil && e.message == "invalid syntax" {
+            guard let message = positionalAfterKeyword else { throw e }
+            // `f(a=1, b"x")`: CPython's lookahead reads on to the closing parenthesis.
+            if pos > 0, pos < tokens.count, tokens[pos].kind == .string, tokens[pos - 1].kind == .name,
+               let closing = try closingParenthesis() {
+                throw error(message, closing)
+            }
+            throw error(message, e.span)
+        }
+    }
+
+    /// The span of the `)` closing the bracket the parser is in, looking ahead on the same
+    /// logical line (nil if there is none).
+    private mutating func closingParenthesis() throws -> SourceSpan? {
+        var depth = 0
+        for k in 0..<10_000 {
+            let t = try peek(k)
+            if t.kind == .newline || t.kind == .endOfFile { return nil }
+            if t.isOp("(") || t.isOp("[") || t.isOp("{") { depth += 1 }
+            if t.isOp(")") || t.isOp("]") || t.isOp("}") {
+                if depth == 0 { return t.isOp(")") ? t.span : nil }
+                depth -= 1
+            }
+        }
+        return nil
+    }
+
+    private mutating func parseCallArgumentList(allowGenerator: Bool,
+                                                positionalAfterKeyword: inout String?) throws -> [Argument] {
         var arguments: [Argument] = []
         var sawKeyword = false
         var sawDoubleStar = false
@@ -312,10 +355,13 @@ extension PythonParser {
                     throw error("iterable unpacking cannot be used in comprehension", t.span.through(value.span))
                 }
                 arguments.append(.star(value))
+                try checkArgumentEnd(after: value)
             } else if t.isOp("**") {
                 pos += 1
                 sawDoubleStar = true
-                arguments.append(.doubleStar(try parseExpression()))
+                let value = try parseExpression()
+                arguments.append(.doubleStar(value))
+                try checkArgumentEnd(after: value)
             } else if t.kind == .name, try peek(1).isOp("=") {
                 let equals = try peek(1)
                 pos += 2
@@ -329,7 +375,12 @@ extension PythonParser {
                 }
                 keywordNames.insert(t.text)
                 arguments.append(.keyword(t.text, value, t.span.through(value.span)))
+                try checkArgumentEnd(after: value)
             } else {
+                if sawKeyword || sawDoubleStar, t.startsExpression {
+                    positionalAfterKeyword = sawDoubleStar ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument"
+                }
                 let e = try parseNamedExpression()
                 if try atOp("=") {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", e.span)
@@ -347,7 +398,7 @@ extension PythonParser {
                             : "positional argument follows keyword argument"
                     }
                     arguments.append(.positional(e))
-                    if try !atOp(","), try !atOp(")") { try checkMissingComma(after: e) }
+                    try checkArgumentEnd(after: e)
                 }
             }
             if try !eatOp(",") { break }
@@ -356,6 +407,11 @@ extension PythonParser {
         if let orderError, closing.isOp(")") { throw error(orderError, closing.span) }
         try expectOp(")")
         return arguments
+    }
+
+    /// After an argument or parameter: a `,` or the closing token, or CPython's comma hint.
+    mutating func checkArgumentEnd(after e: Expr, closing: String = ")") throws {
+        if try !atOp(","), try !atOp(closing) { try checkMissingComma(after: e) }
     }
 
     // MARK: Lambda and yield

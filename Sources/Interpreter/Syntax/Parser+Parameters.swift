@@ -63,13 +63,16 @@ extension PythonParser {
             } else if t.kind == .name {
                 pos += 1
                 checkDuplicate(t, &self)
-                try skipAnnotation(allowAnnotations)
+                let annotation = try skipAnnotation(allowAnnotations)
                 let defaultValue = try eatOp("=") ? try parseExpression() : nil
+                if let last = defaultValue ?? annotation { try checkArgumentEnd(after: last, closing: closing) }
                 let parameter = Parameter(name: t.text, defaultValue: defaultValue, span: spanFrom(t.span))
                 if seenStar {
                     parameters.keywordOnly.append(parameter)
                 } else {
                     if defaultValue == nil && seenDefault {
+                        // CPython reports it once the parameter list itself parses.
+                        if try !atOp(","), try !atOp(closing) { throw try invalidSyntax() }
                         throw error("non-default argument follows default argument", t.span)
                     }
                     if defaultValue != nil { seenDefault = true }
@@ -96,8 +99,11 @@ extension PythonParser {
         }
     }
 
-    private mutating func skipAnnotation(_ allowed: Bool) throws {
-        guard allowed, try eatOp(":") else { return }
-        if try eatOp("*") { _ = try parseBitwiseOr() } else { _ = try parseExpression() }
+    /// Parses and drops an annotation; returns it (for the comma hint after it).
+    @discardableResult
+    private mutating func skipAnnotation(_ allowed: Bool) throws -> Expr? {
+        guard allowed, try eatOp(":") else { return nil }
+        if try eatOp("*") { return try parseBitwiseOr() }
+        return try parseExpression()
     }
 }

@@ -146,7 +146,7 @@ extension PythonParser {
         bindParameters(parameters)
         try expectOp(")")
         if try eatOp("->") { _ = try parseExpression() }
-        try expectColon()
+        try expectColon(forced: true)
         let body = try parseBlock(after: "function definition", line: defToken.span.line)
         let scope = popScope()
         bind(name.text)
@@ -205,7 +205,7 @@ extension PythonParser {
 
     private mutating func parseElse() throws -> [Stmt] {
         let elseToken = try advance()
-        try expectColon()
+        try expectColon(forced: true)
         return try parseBlock(after: "'else' statement", line: elseToken.span.line)
     }
 
@@ -239,7 +239,7 @@ extension PythonParser {
 
     private mutating func parseTry() throws -> Stmt {
         let tryToken = try advance()
-        try expectColon()
+        try expectColon(forced: true)
         let body = try parseBlock(after: "'try' statement", line: tryToken.span.line)
         var handlers: [ExceptHandler] = []
         while try atKeyword("except") {
@@ -271,7 +271,7 @@ extension PythonParser {
         var finally: [Stmt] = []
         if try atKeyword("finally") {
             let finallyToken = try advance()
-            try expectColon()
+            try expectColon(forced: true)
             finally = try parseBlock(after: "'finally' statement", line: finallyToken.span.line)
         } else if handlers.isEmpty {
             throw try errorAtCurrent("expected 'except' or 'finally' block")
@@ -391,6 +391,21 @@ extension PythonParser {
 
     private mutating func parseDelete() throws -> Stmt {
         let t = try advance()
+        let start = pos
+        do {
+            return try parseDeleteTargets(t)
+        } catch let e as SyntaxError where lexerError == nil {
+            // CPython then reads any expressions, to name what cannot be deleted.
+            pos = start
+            if let e = try attempt({ try $0.parseStarExpressions() }),
+               let bad = invalidTarget(e, context: .delete) {
+                throw error("cannot delete \(expressionName(bad))", bad.span)
+            }
+            throw e
+        }
+    }
+
+    private mutating func parseDeleteTargets(_ t: Token) throws -> Stmt {
         var targets: [Expr] = []
         repeat {
             if try peek().kind == .newline || (try atOp(";")) || (try peek().kind == .endOfFile) { break }
@@ -401,7 +416,10 @@ extension PythonParser {
             bindTarget(e)
             targets.append(e)
         } while try eatOp(",")
-        guard !targets.isEmpty else { throw try invalidSyntax() }
+        let next = try peek()
+        guard !targets.isEmpty, next.kind == .newline || next.kind == .endOfFile || next.isOp(";") else {
+            throw try invalidSyntax()
+        }
         return Stmt(.delete(targets), spanFrom(t.span))
     }
 

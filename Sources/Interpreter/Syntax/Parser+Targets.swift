@@ -10,11 +10,12 @@ extension PythonParser {
         let t = try peek()
         if t.isOp("=") {
             var parts = [first]
-            while try eatOp("=") { parts.append(try parseStarExpressionsOrYield()) }
-            let value = parts.removeLast()
-            for (index, target) in parts.enumerated() {
-                try checkAssignTarget(target, value: value, maybeEqualityHint: index == 0 && parts.count == 1)
+            while try atOp("=") {
+                try checkAssignTarget(parts[parts.count - 1], isFirst: parts.count == 1)
+                pos += 1
+                parts.append(try parseStarExpressionsOrYield())
             }
+            let value = parts.removeLast()
             checkNotBareStarred(value)
             for target in parts {
                 checkStarredTargets(target)
@@ -23,10 +24,13 @@ extension PythonParser {
             return Stmt(.assign(targets: parts, value: value), spanFrom(start))
         }
         if t.isOp(":") {
-            try checkAnnotationTarget(first)
             pos += 1
-            bindTarget(first)
+            if case .tuple = first.kind, !parenthesizedSpans.contains(first.span), try !peek().startsExpression {
+                throw error("invalid syntax", t.span)
+            }
             _ = try parseExpression()
+            try checkAnnotationTarget(first)
+            bindTarget(first)
             var value: Expr?
             if try eatOp("=") { value = try parseStarExpressionsOrYield() }
             return Stmt(.annotatedAssign(target: first, value: value), spanFrom(start))
@@ -47,7 +51,10 @@ extension PythonParser {
         return Stmt(.expression(first), spanFrom(start))
     }
 
-    private mutating func checkAssignTarget(_ target: Expr, value: Expr, maybeEqualityHint: Bool) throws {
+    /// Checks `target` when an `=` follows it (as CPython does, before the value is parsed).
+    /// For the first target, CPython suggests `==` when `=` is followed by an operand that
+    /// is not itself assigned to (`f() = 1`).
+    private mutating func checkAssignTarget(_ target: Expr, isFirst: Bool) throws {
         if case .yield = target.kind, !parenthesizedSpans.contains(target.span) {
             throw error("assignment to yield expression not possible", target.span)
         }
@@ -55,9 +62,16 @@ extension PythonParser {
             throw error("assignment to yield expression not possible", target.span)
         }
         guard let bad = invalidTarget(target, context: .assign) else { return }
-        if maybeEqualityHint && isBitwiseOrLevel(target) && isBitwiseOrLevel(value) && !isExcludedFromHint(target) {
-            throw error("cannot assign to \(expressionName(target)) here. Maybe you meant '==' instead of '='?",
-                        target.span)
+        if isFirst && isBitwiseOrLevel(target) && !isExcludedFromHint(target) {
+            let save = pos
+            pos += 1
+            let value = try attempt { try $0.parseBitwiseOr() }
+            let followedByAssignment = try atOp("=") || (try atOp(":="))
+            pos = save
+            if value != nil && !followedByAssignment {
+                throw error("cannot assign to \(expressionName(target)) here. Maybe you meant '==' instead of '='?",
+                            target.span)
+            }
         }
         throw error("cannot assign to \(expressionName(bad))", bad.span)
     }

@@ -88,6 +88,8 @@ struct PythonParser {
     /// Spans of expressions written inside parentheses: CPython's grammar treats `(a + b)` as an
     /// atom, which changes some error messages (`(a + b) = 1`).
     var parenthesizedSpans = Set<SourceSpan>()
+    /// Set while looking for the second expression of "Perhaps you forgot a comma?".
+    var probingForComma = false
     /// A lexer error is final: every later request for a token repeats it.
     var lexerError: SyntaxError?
 
@@ -168,11 +170,12 @@ struct PythonParser {
         if try !eatOp(s) { throw try invalidSyntax() }
     }
 
-    /// `expected ':'` (CPython names the missing token for block colons).
-    mutating func expectColon() throws {
-        if try !eatOp(":") {
-            throw try errorAtCurrent("expected ':'")
-        }
+    /// The `:` of a block header. CPython says "expected ':'" after `def ...`, `else`, `try`
+    /// and `finally` whatever follows (`forced`), after the other headers only at a line end.
+    mutating func expectColon(forced: Bool = false) throws {
+        if try eatOp(":") { return }
+        if try forced || peek().kind == .newline { throw try errorAtCurrent("expected ':'") }
+        throw try invalidSyntax()
     }
 
     mutating func expectName() throws -> Token {
@@ -250,18 +253,31 @@ struct PythonParser {
         if let lexError = lexerError, lexError.message == e.message, lexError.span == e.span { return e }
         if lexer.reachedEnd && e.kind != .notImplemented { e.isIncompleteInput = true }
         guard e.kind == .syntaxError || e.kind == .indentationError else { return e }
+        // CPython reports a stray INDENT/DEDENT as soon as the parser meets it.
+        if e.message == "unexpected indent" || e.message == "unexpected unindent" { return e }
+        let furthestLine = tokens.last?.span.line ?? e.span.line
         do {
             var t = try lexer.next()
             while t.kind != .endOfFile { t = try lexer.next() }
         } catch let lexError as SyntaxError {
             if lexError.message.hasSuffix("was never closed") {
-                if lexError.span.line < e.span.line { return lexError }
-                return e
+                return lexError.span.line < furthestLine ? lexError : e
             }
-            if lexError.kind == .syntaxError { return lexError }
+            if PythonParser.overridingLexerErrors.contains(where: { lexError.message.hasPrefix($0) }) {
+                return lexError
+            }
         } catch {}
         return e
     }
+
+    /// The tokenizer errors CPython raises as exceptions (others, such as a bad `\`
+    /// continuation, only end the token stream), which take precedence over a parser error.
+    private static let overridingLexerErrors = [
+        "unterminated string literal", "unterminated triple-quoted string literal", "invalid decimal literal",
+        "invalid hexadecimal literal", "invalid octal literal", "invalid binary literal", "invalid imaginary literal",
+        "invalid digit", "leading zeros", "unmatched", "closing parenthesis", "invalid character",
+        "invalid non-printable character", "too many nested parentheses",
+    ]
 
     // MARK: Scopes and bindings
 

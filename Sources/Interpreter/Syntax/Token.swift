@@ -44,17 +44,6 @@ struct Token {
         }
     }
 
-    /// How CPython's messages name the token in "invalid syntax" contexts.
-    var describe: String {
-        switch kind {
-        case .newline: return "newline"
-        case .indent: return "indent"
-        case .dedent: return "dedent"
-        case .endOfFile: return "end of file"
-        default: return text
-        }
-    }
-
     /// CPython's hard keywords. `match`, `case`, `_` and `type` are soft keywords and lex as names.
     static let keywords: Set<String> = [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -85,7 +74,6 @@ struct StringLiteral {
     /// Line and column of `bodyStart`.
     var bodyLine = 0
     var bodyColumn = 0
-    var quoteLength = 1
 }
 
 /// A `String` from source scalars; ASCII (names, operators, most literals) is copied
