@@ -120,8 +120,10 @@ final class PyFunction: PyObject {
     var name: String
     var qualname: String
     var doc: Value
-    /// The class whose body defined this function (for zero-argument `super()`).
-    weak var ownerClass: PyClass?
+    /// The class whose body defined this function (for zero-argument `super()`). Strong, not
+    /// weak: a weak reference would give every class a side table and slow down every
+    /// retain/release of it (the class/function cycle is as permanent as in CPython).
+    var ownerClass: PyClass?
 
     init(code: CodeObject, globals: Namespace, defaults: [Value?], closure: [Cell]) {
         self.code = code

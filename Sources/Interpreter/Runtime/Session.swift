@@ -95,6 +95,9 @@ public final class Session {
 
     /// The names defined in `__main__`.
     public var globalNames: [String] { rt.mainNamespace.values.keys.sorted() }
+
+    /// Same as `globalNames` (the REPL's completion source).
+    public var globals: [String] { globalNames }
 }
 
 /// Carries the result back from the evaluation thread (handed over by a semaphore).
