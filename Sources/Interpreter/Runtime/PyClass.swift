@@ -68,7 +68,16 @@ public final class PyClass: PyObject {
             lookupCache.removeAll(keepingCapacity: true)
             userLookupCache.removeAll(keepingCapacity: true)
             cacheVersion = PyClass.userClassVersion
+            customSetattr = mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil }
         }
+    }
+
+    private var customSetattr = false
+    /// A user class in the MRO defines `__setattr__` (checked before every attribute store).
+    var hasCustomSetattr: Bool {
+        if isBuiltin { return false }
+        validateCache()
+        return customSetattr
     }
 
     /// The attribute defined by a user class in the MRO (skipping builtin types), so
