@@ -123,7 +123,7 @@ struct OrderedTable {
 }
 
 final class PyDict: PyObject {
-    var table = OrderedTable()
+    @exclusivity(unchecked) var table = OrderedTable()
     /// Bumped on insertions and deletions, so iterators detect "dictionary changed size".
     var version = 0
 

@@ -52,7 +52,7 @@ final class PyBigInt: PyObject {
 }
 
 final class PyList: PyObject {
-    var items: [Value]
+    @exclusivity(unchecked) var items: [Value]
     init(_ items: [Value] = [], cls: PyClass = T.list) {
         self.items = items
         super.init(cls: cls)
@@ -178,7 +178,7 @@ final class PyBuiltin: PyObject {
 
 /// A module's global names.
 final class Namespace {
-    var values: [String: Value] = [:]
+    @exclusivity(unchecked) var values: [String: Value] = [:]
     init(_ values: [String: Value] = [:]) { self.values = values }
 }
 

@@ -15,9 +15,9 @@ public final class PyClass: PyObject {
     /// Bumped whenever a user class's namespace changes. Builtin classes are shared by all
     /// sessions and immutable after setup, so only user classes (one session each) cache.
     nonisolated(unsafe) static var userClassVersion = 0
-    private var cacheVersion = -1
-    private var lookupCache: [String: Value?] = [:]
-    private var userLookupCache: [String: Value?] = [:]
+    @exclusivity(unchecked) private var cacheVersion = -1
+    @exclusivity(unchecked) private var lookupCache: [String: Value?] = [:]
+    @exclusivity(unchecked) private var userLookupCache: [String: Value?] = [:]
     let isBuiltin: Bool
     /// Creates the Swift storage for an instance; a user class inherits its nearest
     /// builtin base's factory (a `dict` subclass's instances are `PyDict`s).
