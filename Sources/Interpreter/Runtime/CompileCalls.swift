@@ -29,20 +29,19 @@ extension Compiler {
             if case .attribute(let objExpr, let name) = callee.kind {
                 let o = try expr(objExpr)
                 switch argCodes.count {
-                case 0: return { f in try f.rt.callMethod(o(f), name, []) }
+                case 0: return { f in try f.rt.callMethod(receiverFirst: [o(f)], name) }
                 case 1:
                     let a0 = argCodes[0]
                     return { f in
                         let obj = try o(f)
-                        return try f.rt.callMethod(obj, name, [a0(f)])
+                        return try f.rt.callMethod(receiverFirst: [obj, a0(f)], name)
                     }
                 default:
                     return { f in
-                        let obj = try o(f)
-                        var values: [Value] = []
-                        values.reserveCapacity(argCodes.count)
+                        var values: [Value] = [try o(f)]
+                        values.reserveCapacity(argCodes.count + 1)
                         for c in argCodes { values.append(try c(f)) }
-                        return try f.rt.callMethod(obj, name, values)
+                        return try f.rt.callMethod(receiverFirst: values, name)
                     }
                 }
             }
@@ -370,6 +369,18 @@ extension Interpreter {
         }
         let proxy = Value.object(PySuper(start: owner, receiver: receiver))
         return try call(getAttr(proxy, name), Array(values.dropFirst()))
+    }
+
+    /// `values[0].name(*values[1...])`, with the receiver already in the argument array so a
+    /// plain method call allocates no second array.
+    func callMethod(receiverFirst values: [Value], _ name: String) throws -> Value {
+        let obj = values[0]
+        if case .object(let o) = obj, !(o is PyClass || o is PyModule || o is PySuper), o.attrs?[name] == nil,
+           let d = o.cls.lookup(name), case .object(let dobj) = d {
+            if let fn = dobj as? PyFunction { return try callFunction(fn, values, []) }
+            if let b = dobj as? PyBuiltin, b.receiver == nil { return try callBuiltin(b, values, []) }
+        }
+        return try callMethod(obj, name, Array(values.dropFirst()))
     }
 
     /// `obj.name(args)` without allocating a bound method when the attribute is a plain
