@@ -34,17 +34,7 @@ enum BuiltinFunctions {
         }
         add("len", "obj, /") { rt, a in .int(try rt.length(a[0])) }
         add("repr", "obj, /") { rt, a in .str(try rt.repr(a[0])) }
-        add("ascii", "obj, /") { rt, a in
-            let r = try rt.repr(a[0])
-            var out = ""
-            for u in r.unicodeScalars {
-                if u.isASCII { out.unicodeScalars.append(u) }
-                else if u.value <= 0xff { out += "\\x" + String(u.value, radix: 16).leftPad(2) }
-                else if u.value <= 0xffff { out += "\\u" + String(u.value, radix: 16).leftPad(4) }
-                else { out += "\\U" + String(u.value, radix: 16).leftPad(8) }
-            }
-            return .str(out)
-        }
+        add("ascii", "obj, /") { rt, a in .str(try rt.ascii(a[0])) }
         add("abs", "x, /") { rt, a in
             switch a[0] {
             case .int(let i): return i == Int.min ? .bigint(-BigInt(i)) : .int(abs(i))
@@ -73,8 +63,8 @@ enum BuiltinFunctions {
             }
             return .bigint(Arith.bigFloorDivMod(b.power(e, modulus: m), m).1)
         }
-        add("min", "*args, key=None, default=None") { rt, a in try rt.minMax(a, "min", wantLess: true) }
-        add("max", "*args, key=None, default=None") { rt, a in try rt.minMax(a, "max", wantLess: false) }
+        add("min", "*args, key=None, default=<missing>") { rt, a in try rt.minMax(a, "min", wantLess: true) }
+        add("max", "*args, key=None, default=<missing>") { rt, a in try rt.minMax(a, "max", wantLess: false) }
         add("sum", "iterable, /, start=0") { rt, a in
             var acc = a[1]
             if case .object(let o) = acc, o is PyStr {
@@ -337,6 +327,18 @@ extension Value {
 }
 
 extension Interpreter {
+    /// `ascii()`: the repr with non-ASCII characters escaped.
+    func ascii(_ v: Value) throws -> String {
+        var out = ""
+        for u in try repr(v).unicodeScalars {
+            if u.isASCII { out.unicodeScalars.append(u) }
+            else if u.value <= 0xff { out += "\\x" + String(u.value, radix: 16).leftPad(2) }
+            else if u.value <= 0xffff { out += "\\u" + String(u.value, radix: 16).leftPad(4) }
+            else { out += "\\U" + String(u.value, radix: 16).leftPad(8) }
+        }
+        return out
+    }
+
     /// Writes to `file` (None: stdout) the way `print` and `sys.stdout.write` do.
     func write(_ text: String, to file: Value) throws {
         if file.isNone {
@@ -380,17 +382,19 @@ extension Interpreter {
     func minMax(_ a: [Value], _ name: String, wantLess: Bool) throws -> Value {
         guard case .object(let t) = a[0], let args = t as? PyTuple else { return .none }
         let key = a[1]
+        var hasDefault = true
+        if case .object(let m) = a[2], m === Missing.value { hasDefault = false }
         var items: [Value]
         if args.items.count == 1 {
             items = try iterate(args.items[0])
         } else if args.items.isEmpty {
             throw PyError.typeError("\(name) expected at least 1 argument, got 0")
         } else {
-            if !a[2].isNone { throw PyError.typeError("Cannot specify a default for \(name)() with multiple positional arguments") }
+            if hasDefault { throw PyError.typeError("Cannot specify a default for \(name)() with multiple positional arguments") }
             items = args.items
         }
         guard var best = items.first else {
-            if !a[2].isNone { return a[2] }
+            if hasDefault { return a[2] }
             throw PyError.valueError("\(name)() arg is an empty sequence")
         }
         var bestKey = key.isNone ? best : try call(key, [best])

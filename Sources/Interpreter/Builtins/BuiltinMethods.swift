@@ -9,7 +9,56 @@ enum BuiltinMethods {
         ContainerMethods.install()
         installNumbers()
         installGenerators()
+        installMisc()
         PyFile.install()
+    }
+
+    private static func installMisc() {
+        TypeConstructors.def(T.slice, "indices", "self, length") { rt, a in
+            guard case .object(let o) = a[0], let s = o as? PySlice else { return .none }
+            let (start, stop, step, _) = try rt.sliceIndices(s, rt.toInt(a[1]))
+            return .object(PyTuple([.int(start), .int(stop), .int(step)]))
+        }
+        TypeConstructors.def(T.range, "index", "self, value") { rt, a in
+            guard case .object(let o) = a[0], let r = o as? PyRange else { return .none }
+            if case .int(let v) = a[1], try rt.contains(a[0], a[1]) { return .int((v - r.start) / r.step) }
+            throw PyError.valueError("\(try rt.repr(a[1])) is not in range")
+        }
+        T.bytes.dict["fromhex"] = .object(PyClassMethod(.object(makeBuiltin("fromhex", "cls, string, /") { rt, a in
+            let hex = try rt.toStr(a[1]).filter { !$0.isWhitespace }
+            guard hex.count % 2 == 0 else { throw PyError.valueError("non-hexadecimal number found in fromhex() arg at position \(hex.count)") }
+            var bytes: [UInt8] = []
+            var i = hex.startIndex
+            while i < hex.endIndex {
+                let j = hex.index(i, offsetBy: 2)
+                guard let b = UInt8(hex[i..<j], radix: 16) else { throw PyError.valueError("non-hexadecimal number found in fromhex() arg") }
+                bytes.append(b)
+                i = j
+            }
+            return .object(PyBytes(bytes))
+        })))
+        TypeConstructors.def(T.range, "count", "self, value") { rt, a in .int(try rt.contains(a[0], a[1]) ? 1 : 0) }
+        // bytes: the text methods, applied to the bytes as Latin-1 text.
+        for name in ["upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "replace", "startswith", "endswith",
+                     "find", "rfind", "index", "count", "join", "isdigit", "isalpha", "isspace", "title", "capitalize",
+                     "splitlines", "partition", "center", "ljust", "rjust", "zfill"] {
+            guard case .object(let o)? = T.str.dict[name], let strMethod = o as? PyBuiltin else { continue }
+            T.bytes.dict[name] = .object(PyBuiltin(name: name, signature: strMethod.signature, defaults: strMethod.defaults) { rt, a in
+                func toText(_ v: Value) -> Value {
+                    if case .object(let bo) = v, let b = bo as? PyBytes { return .str(String(String.UnicodeScalarView(b.bytes.map { Unicode.Scalar($0) }))) }
+                    if case .object(let lo) = v, let l = lo as? PyList { return .object(PyList(l.items.map(toText))) }
+                    if case .object(let to) = v, let t = to as? PyTuple { return .object(PyTuple(t.items.map(toText))) }
+                    return v
+                }
+                func toBytes(_ v: Value) -> Value {
+                    if case .object(let so) = v, let s = so as? PyStr { return .object(PyBytes(s.value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })) }
+                    if case .object(let lo) = v, let l = lo as? PyList { return .object(PyList(l.items.map(toBytes))) }
+                    if case .object(let to) = v, let t = to as? PyTuple { return .object(PyTuple(t.items.map(toBytes))) }
+                    return v
+                }
+                return toBytes(try strMethod.impl(rt, a.map(toText)))
+            })
+        }
     }
 
     private static func installNumbers() {

@@ -340,7 +340,13 @@ enum StrMethods {
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// ASCII whitespace as Python's `str.split()` sees it (plus the unit/record separators).
+    @inline(__always) static func isASCIIWhitespace(_ b: UInt8) -> Bool {
+        b == 32 || (b >= 9 && b <= 13) || (b >= 28 && b <= 31)
+    }
+
     static func split(_ rt: Interpreter, _ s: String, _ sepValue: Value, _ maxsplit: Int) throws -> [String] {
+        if sepValue.isNone && maxsplit < 0, let words = asciiSplit(s) { return words }
         if sepValue.isNone {
             var out: [String] = []
             var current = String.UnicodeScalarView()
@@ -378,6 +384,31 @@ enum StrMethods {
         }
         out.append(String(rest))
         return out
+    }
+
+    /// Whitespace split working on UTF-8 bytes; nil when the text is not pure ASCII.
+    static func asciiSplit(_ s: String) -> [String]? {
+        var utf8 = s
+        return utf8.withUTF8 { bytes -> [String]? in
+            var out: [String] = []
+            var start = -1
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b >= 128 { return nil }
+                if isASCIIWhitespace(b) {
+                    if start >= 0 {
+                        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                        start = -1
+                    }
+                } else if start < 0 {
+                    start = i
+                }
+            }
+            if start >= 0 {
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            }
+            return out
+        }
     }
 
     static func rsplit(_ rt: Interpreter, _ s: String, _ sepValue: Value, _ maxsplit: Int) throws -> [String] {

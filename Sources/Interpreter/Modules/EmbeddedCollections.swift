@@ -13,7 +13,50 @@ enum EmbeddedModules {
     /// Python code run inside a native module after it is created (helpers easier in Python).
     static let extensions: [String: String] = [
         "functools": functoolsExtension,
+        "typing": typingExtension,
+        "time": timeExtension,
     ]
+
+    static let typingExtension = #"""
+class NamedTuple:
+    _sftnb_namedtuple = True
+
+def _namedtuple_from_class(name, ns):
+    from collections import namedtuple
+    fields = list(ns.get('__annotations__', {}))
+    defaults = [ns[f] for f in fields if f in ns]
+    base = namedtuple(name, fields, defaults=defaults if defaults else None)
+    skip = set(fields) | {'__annotations__', '__module__', '__qualname__'}
+    body = {k: v for k, v in ns.items() if k not in skip}
+    return type(name, (base,), body)
+"""#
+
+    static let timeExtension = #"""
+class struct_time(tuple):
+    def __new__(cls, values):
+        return tuple.__new__(cls, values)
+    tm_year = property(lambda self: self[0])
+    tm_mon = property(lambda self: self[1])
+    tm_mday = property(lambda self: self[2])
+    tm_hour = property(lambda self: self[3])
+    tm_min = property(lambda self: self[4])
+    tm_sec = property(lambda self: self[5])
+    tm_wday = property(lambda self: self[6])
+    tm_yday = property(lambda self: self[7])
+    tm_isdst = property(lambda self: self[8])
+    def __repr__(self):
+        names = ['tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst']
+        return 'time.struct_time(' + ', '.join([f'{n}={v}' for n, v in zip(names, self)]) + ')'
+
+def gmtime(secs=None):
+    return struct_time(_gmtime(secs, False))
+
+def localtime(secs=None):
+    return struct_time(_gmtime(secs, True))
+
+def strftime(format, t=None):
+    return _strftime(format, tuple(t) if t is not None else _gmtime(None, True))
+"""#
 
     static let collections = #"""
 import collections.abc as abc
@@ -523,7 +566,9 @@ def lru_cache(maxsize=128, typed=False):
                 key = args + (object,) + tuple(sorted(kwargs.items()))
             if key in cache:
                 stats[0] += 1
-                return cache[key]
+                value = cache.pop(key)
+                cache[key] = value
+                return value
             stats[1] += 1
             result = user_function(*args, **kwargs)
             if maxsize is not None and maxsize > 0 and len(cache) >= maxsize:

@@ -76,18 +76,3 @@ enum FunctoolsModule: NativeModule {
     }
 }
 
-/// `re`: not implemented yet; importing works, every function names the gap.
-enum ReModule: NativeModule {
-    static let name = "re"
-
-    static func makeModule(_ rt: Interpreter) throws -> PyModule {
-        let m = ModuleBuilder(name)
-        for f in ["match", "search", "findall", "finditer", "sub", "subn", "split", "compile", "fullmatch", "escape"] {
-            m.function(f, "*args, **kwargs") { _, _ in throw PyError.notImplemented("the re module (re.\(f))") }
-        }
-        for (flag, v) in [("IGNORECASE", 2), ("I", 2), ("MULTILINE", 8), ("M", 8), ("DOTALL", 16), ("S", 16), ("VERBOSE", 64), ("X", 64), ("ASCII", 256), ("A", 256)] {
-            m.value(flag, .int(v))
-        }
-        return m.module
-    }
-}

@@ -9,7 +9,7 @@ enum ModuleLoader {
     static let nativeModules: [NativeModule.Type] = [
         SysModule.self, MathModule.self, TimeModule.self, OSModule.self, OSPathModule.self, RandomModule.self,
         JSONModule.self, StringModule.self, TypingModule.self, CopyModule.self, ItertoolsModule.self,
-        FunctoolsModule.self, ReModule.self, WarningsModule.self, DatasetsModule.self,
+        FunctoolsModule.self, ReModule.self, WarningsModule.self, OperatorModule.self, DatasetsModule.self,
     ]
 
     static func defaultSearchPaths(scriptPath: String?) -> [String] {

@@ -18,7 +18,10 @@ enum SysModule: NativeModule {
         m.value("byteorder", .str("little"))
         m.value("executable", .str(CommandLine.arguments.first ?? "sftnb"))
         m.value("path", .object(PyList(rt.searchPaths.map { .str($0) })))
-        m.value("modules", .object(PyDict()))
+        let loaded = PyDict()
+        for (name, module) in rt.modules.sorted(by: { $0.key < $1.key }) { loaded.setString(name, .object(module)) }
+        loaded.setString("sys", .object(m.module))
+        m.value("modules", .object(loaded))
         m.value("float_info", .object(PyTuple([.float(Double.greatestFiniteMagnitude)])))
         m.function("exit", "status=None") { _, a in
             throw PyError(PyException(cls: T.systemExit, args: a[0].isNone ? [] : [a[0]]))
@@ -86,13 +89,31 @@ enum TimeModule: NativeModule {
             }
             return .none
         }
-        m.function("strftime", "format, t=None") { rt, a in
-            let fmt = try rt.toStr(a[0])
-            var t = time(nil)
+        m.function("_gmtime", "secs, local") { rt, a in
+            var t = a[0].isNone ? time(nil) : time_t(try rt.toDouble(a[0]).rounded(.down))
             var tmValue = tm()
-            localtime_r(&t, &tmValue)
-            var buffer = [Int8](repeating: 0, count: 256)
-            let n = strftime(&buffer, 256, fmt, &tmValue)
+            if try rt.truthy(a[1]) { localtime_r(&t, &tmValue) } else { gmtime_r(&t, &tmValue) }
+            let fields = [Int(tmValue.tm_year) + 1900, Int(tmValue.tm_mon) + 1, Int(tmValue.tm_mday), Int(tmValue.tm_hour),
+                          Int(tmValue.tm_min), Int(tmValue.tm_sec), (Int(tmValue.tm_wday) + 6) % 7, Int(tmValue.tm_yday) + 1,
+                          Int(tmValue.tm_isdst)]
+            return .object(PyTuple(fields.map { .int($0) }))
+        }
+        m.function("_strftime", "format, t") { rt, a in
+            let fmt = try rt.toStr(a[0])
+            let f = try rt.iterate(a[1]).map { try rt.toInt($0) }
+            guard f.count >= 9 else { throw PyError.typeError("strftime() needs a 9-field time tuple") }
+            var tmValue = tm()
+            tmValue.tm_year = Int32(f[0] - 1900)
+            tmValue.tm_mon = Int32(f[1] - 1)
+            tmValue.tm_mday = Int32(f[2])
+            tmValue.tm_hour = Int32(f[3])
+            tmValue.tm_min = Int32(f[4])
+            tmValue.tm_sec = Int32(f[5])
+            tmValue.tm_wday = Int32((f[6] + 1) % 7)
+            tmValue.tm_yday = Int32(f[7] - 1)
+            tmValue.tm_isdst = Int32(f[8])
+            var buffer = [Int8](repeating: 0, count: 512)
+            let n = strftime(&buffer, 512, fmt, &tmValue)
             return .str(String(decoding: buffer.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         return m.module

@@ -82,9 +82,6 @@ enum TypingModule: NativeModule {
         m.function("get_type_hints", "obj") { _, _ in .object(PyDict()) }
         m.value("Generic", .object(genericClass))
         m.value("Protocol", .object(protocolClass))
-        m.function("NamedTuple", "typename, fields=None, **kwargs") { _, _ in
-            throw PyError.notImplemented("typing.NamedTuple (use collections.namedtuple)")
-        }
         m.function("TypedDict", "typename, fields=None, **kwargs") { _, _ in .object(T.dict) }
         return m.module
     }

@@ -206,7 +206,7 @@ extension Interpreter {
             return
         }
         if o.cls.isUserDefined {
-            if let sa = o.cls.lookupUser("__setattr__") {
+            if o.cls.hasCustomSetattr, let sa = o.cls.lookupUser("__setattr__") {
                 _ = try call(sa, [target, .str(name), value])
                 return
             }
@@ -276,22 +276,37 @@ extension Interpreter {
 }
 
 /// An instance `__dict__`: names in insertion order (what `vars()` and reprs show).
+/// Instances rarely have more than a handful of attributes, so names are found by a
+/// linear scan (short strings compare as two machine words) instead of hashing.
 struct AttrTable {
-    private(set) var values: [String: Value] = [:]
-    private(set) var order: [String] = []
+    private(set) var names: [String] = []
+    private(set) var slots: [Value] = []
+
+    @inline(__always) private func index(_ name: String) -> Int? {
+        for i in 0..<names.count where names[i] == name { return i }
+        return nil
+    }
 
     subscript(name: String) -> Value? {
-        get { values[name] }
+        get {
+            guard let i = index(name) else { return nil }
+            return slots[i]
+        }
         set {
             if let v = newValue {
-                if values.updateValue(v, forKey: name) == nil { order.append(name) }
-            } else if values.removeValue(forKey: name) != nil {
-                order.removeAll { $0 == name }
+                if let i = index(name) { slots[i] = v } else {
+                    names.append(name)
+                    slots.append(v)
+                }
+            } else if let i = index(name) {
+                names.remove(at: i)
+                slots.remove(at: i)
             }
         }
     }
 
-    var ordered: [(String, Value)] { order.compactMap { k in values[k].map { (k, $0) } } }
+    var values: [String: Value] { Dictionary(zip(names, slots), uniquingKeysWith: { a, _ in a }) }
+    var ordered: [(String, Value)] { Array(zip(names, slots)) }
 }
 
 extension PyObject {

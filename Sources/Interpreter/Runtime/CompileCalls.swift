@@ -13,23 +13,35 @@ extension Compiler {
         let simple = args.allSatisfy { if case .positional = $0 { return true }; return false }
         if simple {
             let argCodes: [ExprCode] = try args.compactMap { if case .positional(let e) = $0 { return try expr(e) }; return nil }
+            if case .attribute(let objExpr, let name) = callee.kind, case .call(let inner, let innerArgs) = objExpr.kind,
+               case .name("super") = inner.kind, innerArgs.isEmpty, scope.kind == .function {
+                // `super().name(args)`: no super object or bound method is allocated.
+                return { f in
+                    guard let owner = f.function?.ownerClass, let first = f.slots.first ?? nil else {
+                        throw PyError.runtimeError("super(): no arguments")
+                    }
+                    var values: [Value] = [first]
+                    values.reserveCapacity(argCodes.count + 1)
+                    for c in argCodes { values.append(try c(f)) }
+                    return try f.rt.callSuperMethod(owner, name, values)
+                }
+            }
             if case .attribute(let objExpr, let name) = callee.kind {
                 let o = try expr(objExpr)
                 switch argCodes.count {
-                case 0: return { f in try f.rt.callMethod(o(f), name, []) }
+                case 0: return { f in try f.rt.callMethod(receiverFirst: [o(f)], name) }
                 case 1:
                     let a0 = argCodes[0]
                     return { f in
                         let obj = try o(f)
-                        return try f.rt.callMethod(obj, name, [a0(f)])
+                        return try f.rt.callMethod(receiverFirst: [obj, a0(f)], name)
                     }
                 default:
                     return { f in
-                        let obj = try o(f)
-                        var values: [Value] = []
-                        values.reserveCapacity(argCodes.count)
+                        var values: [Value] = [try o(f)]
+                        values.reserveCapacity(argCodes.count + 1)
                         for c in argCodes { values.append(try c(f)) }
-                        return try f.rt.callMethod(obj, name, values)
+                        return try f.rt.callMethod(receiverFirst: values, name)
                     }
                 }
             }
@@ -150,6 +162,11 @@ extension Compiler {
     func closureCell(_ name: String) throws -> (Frame) throws -> Cell {
         switch scope.resolve(name) {
         case .cell(let i): return { f in f.cells[i] }
+        case .slotCell(let i):
+            return { f in
+                if case .object(let o)?? = f.slots[i], let c = o as? Cell { return c }
+                return Cell()
+            }
         default:
             // The analysis guarantees captured names are cells; a miss means a compiler bug.
             throw PyError(T.systemError, "internal error: '\(name)' is captured but not a cell")
@@ -211,15 +228,37 @@ extension Compiler {
 
     /// Compiles the `for`/`if` clauses around a body built by `make` (which gets a
     /// compiler whose scope has the comprehension variables in hidden slots).
-    func comprehension(_ clauses: [Comprehension],
-                       _ make: (Compiler) throws -> (Frame, Sink) throws -> Value) throws -> ExprCode {
-        let firstIterable = try expr(clauses[0].iterable)
-        var names: [String: Int] = [:]
+    /// Hidden slots for a comprehension's variables; those captured by a lambda inside it
+    /// hold a `Cell` (shared by every closure made in the loop, as in CPython).
+    func comprehensionNames(_ clauses: [Comprehension], elements: [Expr]) -> ([String: NameRef], [Int]) {
+        var uses = NameCollector()
+        for e in elements { uses.expr(e) }
+        for c in clauses {
+            uses.expr(c.iterable)
+            for cond in c.conditions { uses.expr(cond) }
+        }
+        var names: [String: NameRef] = [:]
+        var cellSlots: [Int] = []
         for c in clauses {
             var collector = NameCollector()
             collector.target(c.target)
-            for n in collector.assigned where names[n] == nil { names[n] = scope.newSlot() }
+            for n in collector.assigned where names[n] == nil {
+                let slot = scope.newSlot()
+                if uses.nestedFree.contains(n) {
+                    names[n] = .slotCell(slot)
+                    cellSlots.append(slot)
+                } else {
+                    names[n] = .slot(slot)
+                }
+            }
         }
+        return (names, cellSlots)
+    }
+
+    func comprehension(_ clauses: [Comprehension], elements: [Expr],
+                       _ make: (Compiler) throws -> (Frame, Sink) throws -> Value) throws -> ExprCode {
+        let firstIterable = try expr(clauses[0].iterable)
+        let (names, cellSlots) = comprehensionNames(clauses, elements: elements)
         scope.comprehensionScopes.append(names)
         defer { scope.comprehensionScopes.removeLast() }
         var loops: [(ExprCode?, StoreCode, [ExprCode])] = []
@@ -248,6 +287,7 @@ extension Compiler {
         let outer = nest(0)
         return { f in
             let source = try firstIterable(f)
+            for s in cellSlots { f.slots[s] = .object(Cell()) }
             return try body(f) { f, emit in try outer(f, source, emit) }
         }
     }
@@ -256,12 +296,7 @@ extension Compiler {
     /// running in the defining frame (its variables are hidden slots there).
     func generatorExpression(_ element: Expr, _ clauses: [Comprehension]) throws -> ExprCode {
         let firstIterable = try expr(clauses[0].iterable)
-        var names: [String: Int] = [:]
-        for c in clauses {
-            var collector = NameCollector()
-            collector.target(c.target)
-            for n in collector.assigned where names[n] == nil { names[n] = scope.newSlot() }
-        }
+        let (names, cellSlots) = comprehensionNames(clauses, elements: [element])
         scope.comprehensionScopes.append(names)
         defer { scope.comprehensionScopes.removeLast() }
         let iterables: [ExprCode?] = try clauses.enumerated().map { i, c in i == 0 ? nil : try expr(c.iterable) }
@@ -271,6 +306,7 @@ extension Compiler {
         let n = clauses.count
         return { f in
             let first = try f.rt.getIterator(firstIterable(f))
+            for s in cellSlots { f.slots[s] = .object(Cell()) }
             var iterators: [(() throws -> Value?)?] = [first] + [(() throws -> Value?)?](repeating: nil, count: n - 1)
             var level = 0
             var finished = false
@@ -317,6 +353,36 @@ extension PyError {
 }
 
 extension Interpreter {
+    /// `super().name(*values[1...])` called from a method of `owner` with receiver `values[0]`.
+    func callSuperMethod(_ owner: PyClass, _ name: String, _ values: [Value]) throws -> Value {
+        let receiver = values[0]
+        let type = typeOf(receiver)
+        if case .object(let o) = receiver, !(o is PyClass), let idx = type.mro.firstIndex(where: { $0 === owner }) {
+            for c in type.mro[(idx + 1)...] {
+                guard let d = c.dict[name] else { continue }
+                if case .object(let dobj) = d {
+                    if let fn = dobj as? PyFunction { return try callFunction(fn, values, []) }
+                    if let b = dobj as? PyBuiltin, b.receiver == nil { return try callBuiltin(b, values, []) }
+                }
+                break
+            }
+        }
+        let proxy = Value.object(PySuper(start: owner, receiver: receiver))
+        return try call(getAttr(proxy, name), Array(values.dropFirst()))
+    }
+
+    /// `values[0].name(*values[1...])`, with the receiver already in the argument array so a
+    /// plain method call allocates no second array.
+    func callMethod(receiverFirst values: [Value], _ name: String) throws -> Value {
+        let obj = values[0]
+        if case .object(let o) = obj, !(o is PyClass || o is PyModule || o is PySuper), o.attrs?[name] == nil,
+           let d = o.cls.lookup(name), case .object(let dobj) = d {
+            if let fn = dobj as? PyFunction { return try callFunction(fn, values, []) }
+            if let b = dobj as? PyBuiltin, b.receiver == nil { return try callBuiltin(b, values, []) }
+        }
+        return try callMethod(obj, name, Array(values.dropFirst()))
+    }
+
     /// `obj.name(args)` without allocating a bound method when the attribute is a plain
     /// function or builtin method on the type.
     func callMethod(_ obj: Value, _ name: String, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {

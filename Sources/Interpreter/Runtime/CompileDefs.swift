@@ -139,6 +139,15 @@ extension Interpreter {
     /// Creates a class from its evaluated body; marks its functions as owned by it
     /// (for zero-argument `super()`).
     func makeClass(name: String, qualname: String, bases: [PyClass], namespace: ClassNamespace) throws -> PyClass {
+        if bases.contains(where: { $0.dict["_sftnb_namedtuple"] != nil }) {
+            // `class P(NamedTuple): x: int` becomes a collections.namedtuple subclass.
+            let typing = try importModule("typing")
+            let ns = PyDict()
+            for k in namespace.order { if let v = namespace.values[k] { ns.setString(k, v) } }
+            let made = try call(typing.namespace.values["_namedtuple_from_class"] ?? .none, [.str(name), .object(ns)])
+            guard case .object(let o) = made, let c = o as? PyClass else { throw PyError.typeError("NamedTuple class creation failed") }
+            return c
+        }
         let realBases = bases.isEmpty ? [T.object] : bases
         var dict: [String: Value] = [:]
         for k in namespace.order { if let v = namespace.values[k] { dict[k] = v } }

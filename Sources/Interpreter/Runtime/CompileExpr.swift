@@ -40,6 +40,11 @@ final class Compiler {
                 if let v = f.rt.builtins.values[n] { return v }
                 throw PyError.nameError("name '\(n)' is not defined")
             }
+        case .slotCell(let i):
+            return { f in
+                if case .object(let o)?? = f.slots[i], let c = o as? Cell, let v = c.value { return v }
+                throw PyError(T.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+            }
         }
     }
 
@@ -51,6 +56,10 @@ final class Compiler {
         case .cell(let i): return { f, v in f.cells[i].value = v }
         case .global(let n): return { f, v in f.globals.values[n] = v }
         case .classLocal(let n): return { f, v in f.classNamespace?.set(n, v) }
+        case .slotCell(let i):
+            return { f, v in
+                if case .object(let o)?? = f.slots[i], let c = o as? Cell { c.value = v }
+            }
         }
     }
 
@@ -71,6 +80,10 @@ final class Compiler {
         case .classLocal(let n):
             return { f in
                 if f.classNamespace?.values.removeValue(forKey: n) == nil { throw PyError.nameError("name '\(n)' is not defined") }
+            }
+        case .slotCell(let i):
+            return { f in
+                if case .object(let o)?? = f.slots[i], let c = o as? Cell { c.value = nil }
             }
         }
     }
@@ -161,7 +174,7 @@ final class Compiler {
             return { f in .object(try f.rt.makeSet(build(f))) }
         case .dict(let items): return try dict(items)
         case .listComprehension(let el, let clauses):
-            return try comprehension(clauses) { c in
+            return try comprehension(clauses, elements: [el]) { c in
                 let v = try c.expr(el)
                 return { f, sink in
                     let out = PyList()
@@ -170,7 +183,7 @@ final class Compiler {
                 }
             }
         case .setComprehension(let el, let clauses):
-            return try comprehension(clauses) { c in
+            return try comprehension(clauses, elements: [el]) { c in
                 let v = try c.expr(el)
                 return { f, sink in
                     let out = PySet()
@@ -179,7 +192,7 @@ final class Compiler {
                 }
             }
         case .dictComprehension(let key, let value, let clauses):
-            return try comprehension(clauses) { c in
+            return try comprehension(clauses, elements: [key, value]) { c in
                 let k = try c.expr(key), v = try c.expr(value)
                 return { f, sink in
                     let out = PyDict()
@@ -387,7 +400,7 @@ final class Compiler {
                     switch conv {
                     case "r": v = .str(try f.rt.repr(v))
                     case "s": v = .str(try f.rt.str(v))
-                    case "a": v = .str(try f.rt.repr(v))
+                    case "a": v = .str(try f.rt.ascii(v))
                     default: break
                     }
                     let spec = try specCode.map { try f.rt.str($0(f)) } ?? ""

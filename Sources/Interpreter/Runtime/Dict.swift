@@ -123,7 +123,7 @@ struct OrderedTable {
 }
 
 final class PyDict: PyObject {
-    var table = OrderedTable()
+    @exclusivity(unchecked) var table = OrderedTable()
     /// Bumped on insertions and deletions, so iterators detect "dictionary changed size".
     var version = 0
 
@@ -138,4 +138,64 @@ final class PySet: PyObject {
     init(cls: PyClass = T.set) { super.init(cls: cls) }
     var isFrozen: Bool { cls.isSubclass(of: T.frozenset) }
     var count: Int { table.count }
+}
+
+extension PySet {
+    /// The keys in CPython's iteration order when that order is deterministic (all keys
+    /// ints, whose hash is the value): CPython's open-addressing table is simulated, so
+    /// `print({3, 1, 2})` shows `{1, 2, 3}` as it does there. Other sets iterate in
+    /// insertion order (CPython's order for strings varies from run to run anyway).
+    var iterationKeys: [Value] {
+        let keys = table.liveKeys
+        var hashes: [Int] = []
+        hashes.reserveCapacity(keys.count)
+        for k in keys {
+            switch k {
+            case .int(let i): hashes.append(i == -1 ? -2 : i)
+            case .bool(let b): hashes.append(b ? 1 : 0)
+            default: return keys
+            }
+        }
+        return PySet.cpythonTableOrder(hashes).map { keys[$0] }
+    }
+
+    static func cpythonTableOrder(_ hashes: [Int]) -> [Int] {
+        var mask = 7
+        var table = [Int](repeating: -1, count: 8)
+        var fill = 0
+        func insert(_ idx: Int, _ table: inout [Int], _ mask: Int) {
+            let h = UInt(bitPattern: hashes[idx])
+            var perturb = h
+            var i = Int(h & UInt(mask))
+            while true {
+                var probes = i + 9 <= mask ? 9 : 0
+                var j = i
+                while true {
+                    if table[j] == -1 {
+                        table[j] = idx
+                        return
+                    }
+                    if probes == 0 { break }
+                    probes -= 1
+                    j += 1
+                }
+                perturb >>= 5
+                i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
+            }
+        }
+        for idx in hashes.indices {
+            insert(idx, &table, mask)
+            fill += 1
+            if fill * 5 >= mask * 3 {
+                let used = fill
+                var newSize = 8
+                while newSize <= used * 4 { newSize <<= 1 }
+                let old = table
+                mask = newSize - 1
+                table = [Int](repeating: -1, count: newSize)
+                for e in old where e >= 0 { insert(e, &table, mask) }
+            }
+        }
+        return table.filter { $0 >= 0 }
+    }
 }

@@ -114,9 +114,8 @@ extension Interpreter {
         let spec = try FormatSpec(specText)
         switch v {
         case .bool(let b):
-            if spec.type == nil || spec.type == "s" { return spec.pad(b ? "True" : "False", defaultAlign: "<") }
-            return try formatInt(BigInt(b ? 1 : 0), spec)
-        case .int(let i): return try formatInt(BigInt(i), spec)
+            return try formatInt(b ? 1 : 0, spec)
+        case .int(let i): return try formatInt(i, spec)
         case .float(let d): return try formatFloat(d, spec)
         case .object(let o):
             if let b = o as? PyBigInt { return try formatInt(b.value, spec) }
@@ -134,11 +133,11 @@ extension Interpreter {
         throw PyError.typeError("unsupported format string passed to \(typeName(v)).__format__")
     }
 
-    private func formatInt(_ value: BigInt, _ spec: FormatSpec) throws -> String {
+    private func formatInt<I: BinaryInteger>(_ value: I, _ spec: FormatSpec) throws -> String {
         let type = spec.type ?? "d"
         if "eEfFgG%".contains(type) { return try formatFloat(Double(value), spec) }
         if spec.precision != nil { throw PyError.valueError("Precision not allowed in integer format specifier") }
-        let negative = value.sign == .minus && !value.isZero
+        let negative = value < 0
         let mag = value.magnitude
         var digits: String
         var prefix = ""
@@ -191,9 +190,30 @@ extension Interpreter {
             case "%": body = CFormat.double("%\(alt).\(spec.precision ?? 6)f", mag * 100) + "%"
             case "n": body = CFormat.double("%\(alt).\(spec.precision ?? 6)g", mag)
             case nil:
-                if let p = spec.precision {
-                    body = CFormat.double("%\(alt).\(max(p, 1))g", mag)
-                    if !body.contains(".") && !body.contains("e") && !body.contains("inf") { body += ".0" }
+                if let p0 = spec.precision {
+                    // Like 'g', but scientific from exponent p-1 on, and a fixed result keeps one decimal.
+                    let p = max(p0, 1)
+                    let sci = CFormat.double("%.\(p - 1)e", mag)
+                    let exp = Int(sci[sci.index(after: sci.firstIndex(of: "e") ?? sci.startIndex)...]) ?? 0
+                    if exp < -4 || exp >= p - 1 {
+                        body = CFormat.double("%\(alt).\(p - 1)e", mag)
+                        if !spec.alternate, let e = body.firstIndex(of: "e") {
+                            var mant = String(body[..<e])
+                            if mant.contains(".") {
+                                while mant.hasSuffix("0") { mant.removeLast() }
+                                if mant.hasSuffix(".") { mant.removeLast() }
+                            }
+                            body = mant + body[e...]
+                        }
+                    } else {
+                        body = CFormat.double("%\(alt).\(max(0, p - 1 - exp))f", mag)
+                        if body.contains(".") && !spec.alternate {
+                            while body.hasSuffix("0") { body.removeLast() }
+                            if body.hasSuffix(".") { body += "0" }
+                        } else if !body.contains(".") {
+                            body += ".0"
+                        }
+                    }
                 } else {
                     body = FloatRepr.repr(mag)
                 }
@@ -454,7 +474,7 @@ extension Interpreter {
         switch conversion {
         case "r": value = .str(try repr(value))
         case "s": value = .str(try str(value))
-        case "a": value = .str(try repr(value))
+        case "a": value = .str(try ascii(value))
         default: break
         }
         return try format(value, spec)

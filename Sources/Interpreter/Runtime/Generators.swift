@@ -99,13 +99,14 @@ final class PyGenerator: PyObject {
             }
             started = true
             let channel = self.channel, frame = self.frame
-            let thread = Thread {
+            // Weak: a generator left suspended must not keep its whole session alive.
+            let thread = Thread { [weak rt] in
                 Interpreter.setCurrent(rt)
                 do {
                     _ = try frame.code.body(frame)
                     channel.returnValue = frame.returnValue
                 } catch let e as PyError {
-                    rt.addTraceback(e.exception, frame: frame)
+                    rt?.addTraceback(e.exception, frame: frame)
                     if e.exception.cls.isSubclass(of: T.stopIteration) {
                         let wrapped = PyException(cls: T.runtimeError, args: [.str("generator raised StopIteration")])
                         wrapped.cause = e.exception

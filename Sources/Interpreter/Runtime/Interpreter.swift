@@ -38,16 +38,17 @@ final class CodeObject {
 
 /// One activation: a call of a function, or the run of a module or class body.
 final class Frame {
-    var slots: [Value?]
-    var cells: [Cell]
+    @exclusivity(unchecked) var slots: [Value?]
+    @exclusivity(unchecked) var cells: [Cell]
     let globals: Namespace
-    unowned let rt: Interpreter
+    /// Unowned(unsafe): every frame runs inside its session, and this is read on nearly every operation.
+    unowned(unsafe) let rt: Interpreter
     let code: CodeObject
     /// The function being run (for zero-argument `super()`).
     let function: PyFunction?
     /// The line being executed, for tracebacks.
-    var line = 0
-    var returnValue: Value = .none
+    @exclusivity(unchecked) var line = 0
+    @exclusivity(unchecked) var returnValue: Value = .none
     /// A class body's namespace (names there are looked up here, then in globals).
     var classNamespace: ClassNamespace?
     /// Set while this frame runs as a generator body.
@@ -86,7 +87,7 @@ final class Interpreter {
     let output: (String, OutputStreamKind) -> Void
     let input: (() -> String?)?
     var argv: [String]
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
     var recursionLimit = 1000
     /// Set asynchronously by `Session.interrupt()`; polled at loop iterations and calls.
     let interruptFlag: UnsafeMutablePointer<Int32>

@@ -45,7 +45,7 @@ extension Interpreter {
         case let d as PyDict:
             return dictIterator(d) { k, _ in k }
         case let s as PySet:
-            let keys = s.table.liveKeys
+            let keys = s.iterationKeys
             var i = 0
             return {
                 guard i < keys.count else { return nil }

@@ -6,6 +6,15 @@ final class PyStr: PyObject {
     let value: String
     private var scalarCache: [Unicode.Scalar]?
     private var countCache = -1
+    private var hashCache: Int?
+
+    /// Computed once per string object, like CPython's cached str hash.
+    var hashValue: Int {
+        if let h = hashCache { return h }
+        let h = value.hashValue
+        hashCache = h
+        return h
+    }
 
     init(_ value: String, cls: PyClass = T.str) {
         self.value = value
@@ -43,7 +52,7 @@ final class PyBigInt: PyObject {
 }
 
 final class PyList: PyObject {
-    var items: [Value]
+    @exclusivity(unchecked) var items: [Value]
     init(_ items: [Value] = [], cls: PyClass = T.list) {
         self.items = items
         super.init(cls: cls)
@@ -92,10 +101,14 @@ final class PyIterator: PyObject {
     }
 }
 
-/// A variable shared between a function and the closures defined in it.
-final class Cell {
+/// A variable shared between a function and the closures defined in it. It is a
+/// `PyObject` only so a comprehension can keep one in a hidden slot (`NameRef.slotCell`).
+final class Cell: PyObject {
     var value: Value?
-    init(_ value: Value? = nil) { self.value = value }
+    init(_ value: Value? = nil) {
+        self.value = value
+        super.init(cls: nil)
+    }
 }
 
 /// A function defined by `def` or `lambda`.
@@ -107,8 +120,10 @@ final class PyFunction: PyObject {
     var name: String
     var qualname: String
     var doc: Value
-    /// The class whose body defined this function (for zero-argument `super()`).
-    weak var ownerClass: PyClass?
+    /// The class whose body defined this function (for zero-argument `super()`). Strong, not
+    /// weak: a weak reference would give every class a side table and slow down every
+    /// retain/release of it (the class/function cycle is as permanent as in CPython).
+    var ownerClass: PyClass?
 
     init(code: CodeObject, globals: Namespace, defaults: [Value?], closure: [Cell]) {
         self.code = code
@@ -163,7 +178,7 @@ final class PyBuiltin: PyObject {
 
 /// A module's global names.
 final class Namespace {
-    var values: [String: Value] = [:]
+    @exclusivity(unchecked) var values: [String: Value] = [:]
     init(_ values: [String: Value] = [:]) { self.values = values }
 }
 

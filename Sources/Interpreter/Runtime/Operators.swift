@@ -247,8 +247,8 @@ extension Interpreter {
             switch (a, b) {
             case let (.int(x), .int(y)): return .bool(Interpreter.order(op, x < y ? -1 : x == y ? 0 : 1))
             case let (.float(x), .float(y)): return .bool(Interpreter.floatOrder(op, x, y))
-            case let (.int(x), .float(y)): return .bool(Interpreter.floatOrder(op, Double(x), y))
-            case let (.float(x), .int(y)): return .bool(Interpreter.floatOrder(op, x, Double(y)))
+            case let (.int(x), .float(y)) where abs(x) < 1 << 53: return .bool(Interpreter.floatOrder(op, Double(x), y))
+            case let (.float(x), .int(y)) where abs(y) < 1 << 53: return .bool(Interpreter.floatOrder(op, x, Double(y)))
             default: return try richOrder(op, a, b)
             }
         }
@@ -302,11 +302,14 @@ extension Interpreter {
         switch (a, b) {
         case (.none, .none): return true
         case let (.float(x), .float(y)): return x == y
-        case let (.int(x), .float(y)): return Double(x) == y
-        case let (.float(x), .int(y)): return x == Double(y)
+        case let (.int(x), .float(y)) where abs(x) < 1 << 53: return Double(x) == y
+        case let (.float(x), .int(y)) where abs(y) < 1 << 53: return x == Double(y)
         default: break
         }
         if Arith.isIntLike(a) && Arith.isIntLike(b) { return Arith.big(a) == Arith.big(b) }
+        if case .int(let x) = a, case .float(let y) = b {
+            return y.isFinite && y == y.rounded() && BigInt(x) == BigInt(exactly: y)
+        }
         if Arith.isIntLike(a), case .float(let y) = b { return y.isFinite && y == y.rounded() && Arith.big(a) == BigInt(exactly: y) }
         if Arith.isIntLike(b), case .float = a { return try builtinEquals(b, a) }
         guard case .object(let x) = a, case .object(let y) = b else { return nil }
@@ -336,6 +339,17 @@ extension Interpreter {
             return try n.equals(self, b)
         default: return nil
         }
+    }
+
+    /// Exact int-vs-float ordering (no rounding of the int); nil when the float is NaN.
+    static func compareExact(_ x: BigInt, _ d: Double) -> Int? {
+        if d.isNaN { return nil }
+        if d.isInfinite { return d > 0 ? -1 : 1 }
+        let floorD = d.rounded(.down)
+        let fb = BigInt(floorD)
+        if x < fb { return -1 }
+        if x > fb { return 1 }
+        return floorD == d ? 0 : -1
     }
 
     private func sequenceEquals(_ a: [Value], _ b: [Value]) throws -> Bool {
@@ -379,6 +393,8 @@ extension Interpreter {
         if Arith.isIntLike(a) && Arith.isIntLike(b), let x = Arith.big(a), let y = Arith.big(b) {
             return x < y ? -1 : x == y ? 0 : 1
         }
+        if Arith.isIntLike(a), case .float(let d) = b, let x = Arith.big(a) { return Interpreter.compareExact(x, d) }
+        if Arith.isIntLike(b), case .float(let d) = a, let y = Arith.big(b) { return Interpreter.compareExact(y, d).map { -$0 } }
         guard case .object(let x) = a, case .object(let y) = b else { return nil }
         switch (x, y) {
         case let (s as PyStr, t as PyStr):
@@ -435,7 +451,7 @@ extension Interpreter {
                 }
             }
             switch o {
-            case let s as PyStr: return s.value.hashValue
+            case let s as PyStr: return s.hashValue
             case let b as PyBigInt: return b.value.hashValue
             case let t as PyTuple:
                 var h = Hasher()

@@ -7,8 +7,17 @@ public final class PyClass: PyObject {
     var module: String
     var bases: [PyClass]
     var mro: [PyClass] = []
-    /// The class namespace (methods, class attributes).
-    var dict: [String: Value]
+    /// The class namespace (methods, class attributes). Any change invalidates the lookup
+    /// caches of every class of the session (a subclass may have cached a parent's entry).
+    var dict: [String: Value] {
+        didSet { if !isBuiltin { PyClass.userClassVersion &+= 1 } }
+    }
+    /// Bumped whenever a user class's namespace changes. Builtin classes are shared by all
+    /// sessions and immutable after setup, so only user classes (one session each) cache.
+    nonisolated(unsafe) static var userClassVersion = 0
+    @exclusivity(unchecked) private var cacheVersion = -1
+    @exclusivity(unchecked) private var lookupCache: [String: Value?] = [:]
+    @exclusivity(unchecked) private var userLookupCache: [String: Value?] = [:]
     let isBuiltin: Bool
     /// Creates the Swift storage for an instance; a user class inherits its nearest
     /// builtin base's factory (a `dict` subclass's instances are `PyDict`s).
@@ -35,20 +44,63 @@ public final class PyClass: PyObject {
 
     /// The attribute `name` found along the MRO (the class's own namespace first).
     @inline(__always) func lookup(_ name: String) -> Value? {
-        for c in mro {
-            if let v = c.dict[name] { return v }
+        if isBuiltin {
+            for c in mro {
+                if let v = c.dict[name] { return v }
+            }
+            return nil
         }
-        return nil
+        validateCache()
+        if let hit = lookupCache[name] { return hit }
+        var found: Value?
+        for c in mro {
+            if let v = c.dict[name] {
+                found = v
+                break
+            }
+        }
+        lookupCache[name] = .some(found)
+        return found
+    }
+
+    private func validateCache() {
+        if cacheVersion != PyClass.userClassVersion {
+            lookupCache.removeAll(keepingCapacity: true)
+            userLookupCache.removeAll(keepingCapacity: true)
+            cacheVersion = PyClass.userClassVersion
+            customSetattr = mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil }
+        }
+    }
+
+    private var customSetattr = false
+    /// A user class in the MRO defines `__setattr__` (checked before every attribute store).
+    var hasCustomSetattr: Bool {
+        if isBuiltin { return false }
+        validateCache()
+        return customSetattr
     }
 
     /// The attribute defined by a user class in the MRO (skipping builtin types), so
     /// operators fall back to the native behaviour of a subclassed builtin.
     func lookupUser(_ name: String) -> Value? {
         guard isUserDefined else { return nil }
-        for c in mro where !c.isBuiltin {
-            if let v = c.dict[name] { return v }
+        if isBuiltin {
+            for c in mro where !c.isBuiltin {
+                if let v = c.dict[name] { return v }
+            }
+            return nil
         }
-        return nil
+        validateCache()
+        if let hit = userLookupCache[name] { return hit }
+        var found: Value?
+        for c in mro where !c.isBuiltin {
+            if let v = c.dict[name] {
+                found = v
+                break
+            }
+        }
+        userLookupCache[name] = .some(found)
+        return found
     }
 
     func isSubclass(of other: PyClass) -> Bool {
@@ -88,3 +140,8 @@ public final class PyClass: PyObject {
 }
 
 func typeName(_ v: Value) -> String { typeOf(v).name }
+
+extension Interpreter {
+    /// `typeName(_:)` for contexts where a member named `typeName` shadows the global.
+    static func nameOfType(_ v: Value) -> String { typeOf(v).name }
+}

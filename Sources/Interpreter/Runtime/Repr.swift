@@ -63,7 +63,7 @@ extension Interpreter {
                 return "{" + body + "}"
             }
         case let s as PySet:
-            let items = try s.table.liveKeys.map { try repr($0) }.joined(separator: ", ")
+            let items = try s.iterationKeys.map { try repr($0) }.joined(separator: ", ")
             if s.isFrozen { return items.isEmpty ? "frozenset()" : "frozenset({\(items)})" }
             return items.isEmpty ? "set()" : "{\(items)}"
         case let r as PyRange:

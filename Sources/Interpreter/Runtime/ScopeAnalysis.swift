@@ -201,6 +201,8 @@ enum NameRef {
     case global(String)
     /// A class body: the class namespace, then globals, then builtins.
     case classLocal(String)
+    /// A comprehension variable captured by a lambda inside it: the slot holds its `Cell`.
+    case slotCell(Int)
 }
 
 /// The compile-time view of one scope being compiled.
@@ -218,7 +220,7 @@ final class CompileScope {
     var globals = Set<String>()
     var nonlocals = Set<String>()
     /// Active comprehension variables (innermost last), each mapping names to hidden slots.
-    var comprehensionScopes: [[String: Int]] = []
+    var comprehensionScopes: [[String: NameRef]] = []
 
     init(kind: Kind, parent: CompileScope?, code: CodeObject) {
         self.kind = kind
@@ -234,7 +236,7 @@ final class CompileScope {
 
     func resolve(_ name: String) -> NameRef {
         for scope in comprehensionScopes.reversed() {
-            if let s = scope[name] { return .slot(s) }
+            if let r = scope[name] { return r }
         }
         switch kind {
         case .module: return .global(name)
@@ -257,9 +259,12 @@ final class CompileScope {
         var p = parent
         search: while let scope = p {
             switch scope.kind {
-            case .module: return nil
             case .classBody: p = scope.parent
-            case .function:
+            case .function, .module:
+                if scope.comprehensionScopes.contains(where: { if case .slotCell? = $0[name] { return true }; return false }) {
+                    break search
+                }
+                if scope.kind == .module { return nil }
                 if scope.globals.contains(name) { return nil }
                 if scope.cells[name] != nil { break search }
                 if scope.slots[name] != nil { return nil }

@@ -95,6 +95,9 @@ public final class Session {
 
     /// The names defined in `__main__`.
     public var globalNames: [String] { rt.mainNamespace.values.keys.sorted() }
+
+    /// Same as `globalNames` (the REPL's completion source).
+    public var globals: [String] { globalNames }
 }
 
 /// Carries the result back from the evaluation thread (handed over by a semaphore).
@@ -216,7 +219,10 @@ extension Interpreter {
         var names = Set<String>()
         if case .object(let o) = v {
             if let m = o as? PyModule { names.formUnion(m.namespace.values.keys) }
-            if let c = o as? PyClass { for k in c.mro { names.formUnion(k.dict.keys) } }
+            if let c = o as? PyClass {
+                for k in c.mro { names.formUnion(k.dict.keys) }
+                return names.sorted()
+            }
             if let a = o.attrs { names.formUnion(a.values.keys) }
         }
         for c in typeOf(v).mro { names.formUnion(c.dict.keys) }

@@ -89,6 +89,7 @@ extension Interpreter {
             if let m = o.cls.lookupUser("__index__") { return try toInt(call(m, [key])) }
         default: break
         }
+        if what == "string" { throw PyError.typeError("string indices must be integers, not '\(typeName(key))'") }
         throw PyError.typeError("\(what) indices must be integers or slices, not \(typeName(key))")
     }
 

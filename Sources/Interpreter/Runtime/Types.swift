@@ -77,6 +77,20 @@ enum T {
     static let notADirectoryError = ExceptionHierarchy.make("NotADirectoryError", osError)
     static let permissionError = ExceptionHierarchy.make("PermissionError", osError)
     static let timeoutError = ExceptionHierarchy.make("TimeoutError", osError)
+    static let connectionError = ExceptionHierarchy.make("ConnectionError", osError)
+    static let brokenPipeError = ExceptionHierarchy.make("BrokenPipeError", connectionError)
+    static let connectionResetError = ExceptionHierarchy.make("ConnectionResetError", connectionError)
+    static let connectionRefusedError = ExceptionHierarchy.make("ConnectionRefusedError", connectionError)
+    static let interruptedError = ExceptionHierarchy.make("InterruptedError", osError)
+    static let processLookupError = ExceptionHierarchy.make("ProcessLookupError", osError)
+    static let referenceError = ExceptionHierarchy.make("ReferenceError", exception)
+    static let tabError = ExceptionHierarchy.make("TabError", indentationError)
+    static let unicodeTranslateError = ExceptionHierarchy.make("UnicodeTranslateError", unicodeError)
+    static let syntaxWarning = ExceptionHierarchy.make("SyntaxWarning", warning)
+    static let pendingDeprecationWarning = ExceptionHierarchy.make("PendingDeprecationWarning", warning)
+    static let importWarning = ExceptionHierarchy.make("ImportWarning", warning)
+    static let bytesWarning = ExceptionHierarchy.make("BytesWarning", warning)
+    static let resourceWarning = ExceptionHierarchy.make("ResourceWarning", warning)
     static let runtimeError = ExceptionHierarchy.make("RuntimeError", exception)
     static let notImplementedError = ExceptionHierarchy.make("NotImplementedError", runtimeError)
     static let recursionError = ExceptionHierarchy.make("RecursionError", runtimeError)
@@ -101,7 +115,10 @@ enum T {
          unboundLocalError, osError, fileNotFoundError, fileExistsError, isADirectoryError, notADirectoryError,
          permissionError, timeoutError, runtimeError, notImplementedError, recursionError, syntaxError,
          indentationError, systemError, typeError, valueError, unicodeError, unicodeDecodeError,
-         unicodeEncodeError, warning, userWarning, deprecationWarning, futureWarning, runtimeWarning]
+         unicodeEncodeError, warning, userWarning, deprecationWarning, futureWarning, runtimeWarning,
+         connectionError, brokenPipeError, connectionResetError, connectionRefusedError, interruptedError,
+         processLookupError, referenceError, tabError, unicodeTranslateError, syntaxWarning,
+         pendingDeprecationWarning, importWarning, bytesWarning, resourceWarning]
     }
 
     /// Gives every type its `type` metaclass and installs builtin methods (once).

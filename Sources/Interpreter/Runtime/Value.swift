@@ -50,7 +50,7 @@ public enum Value {
 /// elsewhere); builtin values leave it nil so they stay small.
 open class PyObject {
     public internal(set) var cls: PyClass!
-    var attrs: AttrTable?
+    @exclusivity(unchecked) var attrs: AttrTable?
 
     init(cls: PyClass?) {
         self.cls = cls
