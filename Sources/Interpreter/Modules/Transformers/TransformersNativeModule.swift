@@ -1,0 +1,129 @@
+import Engine
+import Foundation
+
+/// `_transformers`: the engine-backed classes of `transformers` (stdlib/transformers.py
+/// re-exports them): `AutoTokenizer`, `PreTrainedTokenizerFast`, `BatchEncoding`.
+enum TransformersNativeModule: NativeModule {
+    static let name = "_transformers"
+
+    static func makeModule(_ rt: Interpreter) throws -> PyModule {
+        let m = ModuleBuilder(name, doc: "Engine-backed transformers classes (tokenizers).")
+        m.add(AutoTokenizer.pyClass)
+        m.add(PyTokenizer.pyClass)
+        m.value("PreTrainedTokenizerFast", .object(PyTokenizer.pyClass))
+        m.value("PreTrainedTokenizerBase", .object(PyTokenizer.pyClass))
+        m.add(PyBatchEncoding.pyClass)
+        return m.module
+    }
+}
+
+/// `AutoTokenizer`: only `from_pretrained`, like transformers (it cannot be instantiated).
+final class AutoTokenizer: NativeObject {
+    static let pyClass: PyClass = NativeClass<AutoTokenizer>("AutoTokenizer", module: "transformers.models.auto.tokenization_auto")
+        .classMethod("from_pretrained", "pretrained_model_name_or_path, *inputs, **kwargs") { rt, _, a in
+            try PyTokenizer.fromPretrained(rt, a[0], a[2])
+        }
+        .pyClass
+}
+
+extension PyTokenizer {
+    /// Loads a tokenizer folder found by `ModelResolver` (a path, the Hugging Face cache, or
+    /// sftnb's bundled models); keyword arguments override tokenizer_config.json.
+    static func fromPretrained(_ rt: Interpreter, _ idValue: Value, _ kwargs: Value) throws -> Value {
+        let id = try rt.toStr(idValue, "pretrained_model_name_or_path")
+        var revision = "main"
+        var overrides: [(String, Value)] = []
+        for (k, v) in try PyDataset.kwargs(rt, kwargs) {
+            switch k {
+            case "revision": revision = try rt.toStr(v, k)
+            case "trust_remote_code", "use_fast", "cache_dir", "token", "local_files_only", "force_download", "subfolder", "legacy":
+                continue
+            default: overrides.append((k, v))
+            }
+        }
+        let resolver = ModelResolver(stdlibRoot: ModuleLoader.stdlibDirectory())
+        let resolved: ModelResolver.Resolved
+        do {
+            resolved = try resolver.resolve(id, requiring: ModelResolver.tokenizerFiles, revision: revision, what: "tokenizer")
+        } catch let e as ModelResolver.NotFound {
+            throw PyError(T.osError, "Can't load tokenizer for '\(id)'. If you were trying to load it from 'https://huggingface.co/models', make sure you don't have a local directory with the same name. Otherwise, make sure '\(id)' is the correct path to a directory containing all relevant files for a TokenizersBackend tokenizer.\nsftnb is offline; it looked in:\n" + e.looked.map { "  - " + $0 }.joined(separator: "\n"))
+        }
+        let tokenizer = try engine { try Tokenizer.load(directory: resolved.directory) }
+        let tok = PyTokenizer(tokenizer, nameOrPath: id)
+        for (k, v) in overrides {
+            switch k {
+            case "bos_token", "eos_token", "unk_token", "pad_token": try tok.setToken(named: k, v.isNone ? nil : try rt.toStr(v, k))
+            case "padding_side", "truncation_side", "model_max_length", "chat_template":
+                try rt.setAttr(.object(tok), k, v)
+            case "add_bos_token": tokenizer.addBosToken = try rt.truthy(v)
+            case "add_eos_token": tokenizer.addEosToken = try rt.truthy(v)
+            default: throw PyError.typeError("AutoTokenizer.from_pretrained() got an unsupported keyword argument '\(k)' (sftnb supports revision, bos/eos/unk/pad_token, padding_side, truncation_side, model_max_length, chat_template, add_bos_token, add_eos_token)")
+            }
+        }
+        return .object(tok)
+    }
+
+    /// `apply_chat_template`; `a` are the bound arguments in declaration order.
+    func applyChatTemplate(_ rt: Interpreter, _ a: [Value]) throws -> Value {
+        if !a[2].isNone { throw PyError.notImplemented("apply_chat_template(documents=...)") }
+        if try rt.truthy(a[5]) { throw PyError.notImplemented("apply_chat_template(continue_final_message=True)") }
+        var conversations = try rt.iterate(a[0])
+        var batched = false
+        if let first = conversations.first, case .object(let o) = first, o is PyList || o is PyTuple {
+            batched = true
+        } else {
+            conversations = [a[0]]
+        }
+        let template = a[3].isNone ? nil : try rt.toStr(a[3], "chat_template")
+        let tools = a[1].isNone ? nil : try rt.iterate(a[1]).map { try rt.jinjaValue($0) }
+        let generationPrompt = try rt.truthy(a[4])
+        let wantMask = try rt.truthy(a[13])
+        if let (key, _) = try PyDataset.kwargs(rt, a[15]).first {
+            throw PyError.notImplemented("apply_chat_template(\(key)=...) (extra template variables)")
+        }
+        var texts: [String] = []
+        var rows: [Row] = []
+        var masks: [[Int]] = []
+        for conversation in conversations {
+            let messages = try rt.iterate(conversation).map { try rt.jinjaValue($0) }
+            if try rt.truthy(a[6]) {
+                let enc = try PyTokenizer.engine {
+                    try tokenizer.applyChatTemplate(messages, template: template, addGenerationPrompt: generationPrompt, tools: tools, returnAssistantMask: wantMask)
+                }
+                rows.append(Row(ids: enc.ids, mask: [Int](repeating: 1, count: enc.ids.count), special: [Int](repeating: 0, count: enc.ids.count), offsets: []))
+                masks.append(enc.assistantMask ?? [])
+            } else {
+                texts.append(try PyTokenizer.engine {
+                    try tokenizer.renderChat(messages, template: template, addGenerationPrompt: generationPrompt, tools: tools).text
+                })
+            }
+        }
+        if !(try rt.truthy(a[6])) {
+            return batched ? .object(PyList(texts.map { .str($0) })) : .str(texts[0])
+        }
+        var o = Options()
+        o.padding = try PyTokenizer.padding(rt, a[8])
+        o.truncation = try rt.truthy(a[9])
+        o.maxLength = a[10].isNone ? nil : try rt.toInt(a[10])
+        o.returnTensors = try PyTokenizer.returnTensors(rt, a[11])
+        rows = try pad(truncate(&rows, o), o)
+        if !(try rt.truthy(a[12])) {
+            if o.returnTensors {
+                let n = rows.first?.ids.count ?? 0
+                return .object(PyTensor(int64: rows.flatMap(\.ids), shape: [rows.count, n]))
+            }
+            let lists = rows.map { Value.object(PyList($0.ids.map { .int($0) })) }
+            return batched ? .object(PyList(lists)) : lists[0]
+        }
+        let enc = try batchEncoding(rt, rows, batched: batched || o.returnTensors, o)
+        if wantMask {
+            let lists = masks.map { Value.object(PyList($0.map { .int($0) })) }
+            if o.returnTensors {
+                enc.data.setString("assistant_masks", .object(PyTensor(int64: masks.flatMap { $0 }, shape: [masks.count, masks.first?.count ?? 0])))
+            } else {
+                enc.data.setString("assistant_masks", batched ? .object(PyList(lists)) : lists[0])
+            }
+        }
+        return .object(enc)
+    }
+}
