@@ -138,14 +138,10 @@ extension PyTokenizer {
             .property("chat_template", { _, this in this.tokenizer.chatTemplate.map { .str($0) } ?? .none },
                       set: { rt, this, v in this.tokenizer.chatTemplate = v.isNone ? nil : try rt.toStr(v, "chat_template") })
             .property("padding_side", { _, this in .str(this.tokenizer.paddingSide) }, set: { rt, this, v in
-                let s = try rt.toStr(v, "padding_side")
-                guard s == "left" || s == "right" else { throw PyError.valueError("Padding side should be selected between 'right' and 'left', current value: \(s)") }
-                this.tokenizer.paddingSide = s
+                this.tokenizer.paddingSide = try rt.toStr(v, "padding_side")
             })
             .property("truncation_side", { _, this in .str(this.tokenizer.truncationSide) }, set: { rt, this, v in
-                let s = try rt.toStr(v, "truncation_side")
-                guard s == "left" || s == "right" else { throw PyError.valueError("Truncation side should be selected between 'right' and 'left', current value: \(s)") }
-                this.tokenizer.truncationSide = s
+                this.tokenizer.truncationSide = try rt.toStr(v, "truncation_side")
             })
             .property("model_max_length", { _, this in
                 this.tokenizer.modelMaxLength == Int.max ? PyTokenizer.veryLargeInteger : .int(this.tokenizer.modelMaxLength)

@@ -1,0 +1,23 @@
+from transformers import AutoTokenizer
+
+tok = AutoTokenizer.from_pretrained("tiny-tokenizer")
+print(type(tok).__name__)
+print(tok)
+print(len(tok), tok.vocab_size, tok.model_max_length, tok.name_or_path)
+enc = tok("Hello world")
+print(enc)
+print(enc["input_ids"], enc.input_ids, enc.attention_mask)
+print(list(enc.keys()))
+for k, v in enc.items():
+    print(k, v)
+print("input_ids" in enc, len(enc))
+print(tok.tokenize("The quick brown fox jumps over the lazy dog."))
+ids = tok.encode("The capital of France is Paris.")
+print(ids)
+print(tok.decode(ids))
+print(repr(tok.decode(tok.encode("  café naïve 1234!  "))))
+print(tok.convert_ids_to_tokens(ids))
+print(tok.convert_ids_to_tokens(ids[0]))
+print(tok.convert_tokens_to_ids(["Hello", "Ġworld", "<|im_end|>"]))
+print(tok.convert_tokens_to_ids("Hello"))
+print(tok.batch_decode([[318, 392], [42, 75]]))
