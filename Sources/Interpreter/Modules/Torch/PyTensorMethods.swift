@@ -81,6 +81,7 @@ final class PySize: NativeObject {
     }
 
     static let pyClass: PyClass = NativeClass<PySize>("Size", module: "torch")
+        .constructor("sizes=()") { rt, a in PySize(try rt.iterate(a[0]).map { try rt.toInt($0) }) }
         .method("numel", "") { _, this, _ in .int(this.dims.reduce(1, *)) }
         .pyClass
 
@@ -151,6 +152,9 @@ final class PyDevice: NativeObject {
         .pyClass
 
     override func repr(_ rt: Interpreter) throws -> String { "device(type='\(type)')" }
+
+    /// `f"{device}"` gives the bare type, as `str(device)` does in torch.
+    override func format(_ rt: Interpreter, _ spec: String) throws -> String? { type }
 
     override func equals(_ rt: Interpreter, _ other: Value) throws -> Bool? {
         if case .object(let o) = other, let d = o as? PyDevice { return d.type == type }
