@@ -158,7 +158,6 @@ final class PyDevice: NativeObject {
 
     override func equals(_ rt: Interpreter, _ other: Value) throws -> Bool? {
         if case .object(let o) = other, let d = o as? PyDevice { return d.type == type }
-        if case .object(let o) = other, let s = o as? PyStr { return s.value == type }
         return false
     }
 }

@@ -24,7 +24,8 @@ final class PyTokenizer: NativeObject {
         }
         if name.hasSuffix("Fast") { name.removeLast(4) }
         if let c = subclasses[name] { return c }
-        let c = PyClass(name: name, bases: [pyClass], isBuiltin: true, module: "transformers")
+        let model = (name.hasSuffix("Tokenizer") ? String(name.dropLast(9)) : name).lowercased()
+        let c = PyClass(name: name, bases: [pyClass], isBuiltin: true, module: "transformers.models.\(model).tokenization_\(model)")
         c.cls = T.type
         subclasses[name] = c
         return c
@@ -120,14 +121,14 @@ final class PyTokenizer: NativeObject {
     }
 
     func encodeRows(_ texts: [String], _ o: Options) throws -> [Row] {
-        var rows = texts.map { t -> Row in
+        let rows = texts.map { t -> Row in
             let e = tokenizer.encode(t, addSpecialTokens: o.addSpecialTokens)
             return Row(ids: e.ids, mask: e.attentionMask, special: e.specialTokensMask, offsets: e.offsets)
         }
-        return try pad(truncate(&rows, o), o)
+        return try pad(truncate(rows, o), o)
     }
 
-    func truncate(_ rows: inout [Row], _ o: Options) -> [Row] {
+    func truncate(_ rows: [Row], _ o: Options) -> [Row] {
         guard o.truncation, let limit = o.maxLength ?? (tokenizer.modelMaxLength == Int.max ? nil : tokenizer.modelMaxLength) else { return rows }
         let left = tokenizer.truncationSide == "left"
         return rows.map { r in

@@ -106,7 +106,7 @@ extension PyTokenizer {
         o.truncation = try rt.truthy(a[9])
         o.maxLength = a[10].isNone ? nil : try rt.toInt(a[10])
         o.returnTensors = try PyTokenizer.returnTensors(rt, a[11])
-        rows = try pad(truncate(&rows, o), o)
+        rows = try pad(truncate(rows, o), o)
         if !(try rt.truthy(a[12])) {
             if o.returnTensors {
                 let n = rows.first?.ids.count ?? 0
