@@ -15,8 +15,8 @@ import Testing
         let t = PyTensor(int64: [1, 9, 3, 7, 2, 8], shape: [2, 3])
         let a = try t.argmax(dim: -1, keepdim: false)
         #expect(a.shape == [2])
-        #expect(a.values == [1, 0])
-        #expect(TensorFormatting.repr(a) == "tensor([1, 0])")
+        #expect(a.values == [1, 2])
+        #expect(TensorFormatting.repr(a) == "tensor([1, 2])")
     }
 
     @Test func summarisesLargeTensors() {
