@@ -65,7 +65,6 @@ extension PyTokenizer {
 
     /// `apply_chat_template`; `a` are the bound arguments in declaration order.
     func applyChatTemplate(_ rt: Interpreter, _ a: [Value]) throws -> Value {
-        if !a[2].isNone { throw PyError.notImplemented("apply_chat_template(documents=...)") }
         if try rt.truthy(a[5]) { throw PyError.notImplemented("apply_chat_template(continue_final_message=True)") }
         var conversations = try rt.iterate(a[0])
         var batched = false
@@ -78,15 +77,27 @@ extension PyTokenizer {
         let tools = a[1].isNone ? nil : try rt.iterate(a[1]).map { try rt.jinjaValue($0) }
         let generationPrompt = try rt.truthy(a[4])
         let wantMask = try rt.truthy(a[13])
-        if let (key, _) = try PyDataset.kwargs(rt, a[15]).first {
-            throw PyError.notImplemented("apply_chat_template(\(key)=...) (extra template variables)")
-        }
+        // Extra keyword arguments (`enable_thinking=False`) and documents become template variables.
+        var extras: [String: JinjaValue] = [:]
+        for (k, v) in try PyDataset.kwargs(rt, a[15]) { extras[k] = try rt.jinjaValue(v) }
+        let documents = a[2].isNone ? nil : try rt.iterate(a[2]).map { try rt.jinjaValue($0) }
+        let custom = !extras.isEmpty || documents != nil
+        if custom && wantMask { throw PyError.notImplemented("return_assistant_tokens_mask=True together with documents or extra template variables") }
         var texts: [String] = []
         var rows: [Row] = []
         var masks: [[Int]] = []
         for conversation in conversations {
             let messages = try rt.iterate(conversation).map { try rt.jinjaValue($0) }
-            if try rt.truthy(a[6]) {
+            if custom {
+                let text = try renderCustom(messages, template: template, addGenerationPrompt: generationPrompt, tools: tools,
+                                            documents: documents, extras: extras)
+                if try rt.truthy(a[6]) {
+                    let ids = tokenizer.encode(text, addSpecialTokens: false).ids
+                    rows.append(Row(ids: ids, mask: [Int](repeating: 1, count: ids.count), special: [Int](repeating: 0, count: ids.count), offsets: []))
+                } else {
+                    texts.append(text)
+                }
+            } else if try rt.truthy(a[6]) {
                 let enc = try PyTokenizer.engine {
                     try tokenizer.applyChatTemplate(messages, template: template, addGenerationPrompt: generationPrompt, tools: tools, returnAssistantMask: wantMask)
                 }
@@ -126,4 +137,28 @@ extension PyTokenizer {
         }
         return .object(enc)
     }
+
+    /// Renders with template variables beyond the tokenizer's special tokens.
+    func renderCustom(_ messages: [JinjaValue], template: String?, addGenerationPrompt: Bool, tools: [JinjaValue]?,
+                      documents: [JinjaValue]?, extras: [String: JinjaValue]) throws -> String {
+        guard let source = template ?? tokenizer.chatTemplate else {
+            return try PyTokenizer.engine { try tokenizer.renderChat(messages).text }
+        }
+        let compiled = try PyTokenizer.engine { () throws -> ChatTemplate in
+            if let t = PyTokenizer.compiledTemplates[source] { return t }
+            let t = try ChatTemplate(source: source)
+            if PyTokenizer.compiledTemplates.count > 8 { PyTokenizer.compiledTemplates.removeAll() }
+            PyTokenizer.compiledTemplates[source] = t
+            return t
+        }
+        let context = tokenizer.chatTemplateContext.merging(extras) { _, new in new }
+        return try PyTokenizer.engine {
+            try compiled.render(messages: messages, addGenerationPrompt: addGenerationPrompt, tools: tools,
+                                documents: documents, context: context)
+        }
+    }
+
+    /// Templates compiled for renders with extra variables (SFT data preparation renders
+    /// thousands of conversations with one template).
+    nonisolated(unsafe) static var compiledTemplates: [String: ChatTemplate] = [:]
 }
