@@ -53,6 +53,20 @@ extension PyTensor {
             if s[d] == 1 { s.remove(at: d) }
             return .object(this.reshaped(s))
         }
+        .method("exp", "") { _, this, _ in .object(this.exp()) }
+        .method("softmax", "dim, dtype=None") { rt, this, a in .object(try this.softmax(rt, dim: try rt.toInt(a[0]))) }
+        .method("sum", "dim=None") { _, this, a in
+            if !a[0].isNone { throw PyError.notImplemented("Tensor.sum(dim=...) (only full sums)") }
+            return .object(this.sum())
+        }
+        .method("mean", "dim=None") { _, this, a in
+            if !a[0].isNone { throw PyError.notImplemented("Tensor.mean(dim=...) (only full means)") }
+            return .object(try this.mean())
+        }
+        .method("max", "dim=None") { _, this, a in
+            if !a[0].isNone { throw PyError.notImplemented("Tensor.max(dim=...) (use argmax(dim))") }
+            return .object(try this.maximum())
+        }
         .method("view", "*shape") { rt, this, a in .object(try this.reshape(rt, a[0])) }
         .method("reshape", "*shape") { rt, this, a in .object(try this.reshape(rt, a[0])) }
         .pyClass

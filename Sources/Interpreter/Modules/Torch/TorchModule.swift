@@ -31,6 +31,22 @@ enum TorchModule: NativeModule {
             if case .object(let o) = a[0], o is PyTensor { return .bool(true) }
             return .bool(false)
         }
+        m.function("argmax", "input, dim=None, keepdim=False") { rt, a in
+            .object(try tensorArg(a[0], "argmax").argmax(dim: a[1].isNone ? nil : try rt.toInt(a[1]), keepdim: try rt.truthy(a[2])))
+        }
+        m.function("exp", "input") { _, a in .object(try tensorArg(a[0], "exp").exp()) }
+        m.function("softmax", "input, dim, dtype=None") { rt, a in .object(try tensorArg(a[0], "softmax").softmax(rt, dim: try rt.toInt(a[1]))) }
+        m.function("zeros", "*size, dtype=None, device=None") { rt, a in .object(try filled(rt, a, 0)) }
+        m.function("ones", "*size, dtype=None, device=None") { rt, a in .object(try filled(rt, a, 1)) }
+        m.function("arange", "start, end=None, step=1, dtype=None, device=None") { rt, a in
+            let (lo, hi) = a[1].isNone ? (0, try rt.toInt(a[0])) : (try rt.toInt(a[0]), try rt.toInt(a[1]))
+            let step = try rt.toInt(a[2])
+            guard step != 0 else { throw PyError.runtimeError("step must be nonzero") }
+            let values = Array(stride(from: lo, to: hi, by: step))
+            var t = PyTensor(int64: values, shape: [values.count])
+            if case .object(let o) = a[3], let d = o as? PyDType { t = t.converted(to: d.dtype) }
+            return .object(t)
+        }
         m.function("no_grad", "") { _, _ in .object(PyNoGrad()) }
         m.function("inference_mode", "mode=True") { _, _ in .object(PyNoGrad()) }
         m.value("cuda", .object(namespace("torch.cuda", rt) { c in
@@ -46,6 +62,23 @@ enum TorchModule: NativeModule {
             }))
         }))
         return m.module
+    }
+
+    static func tensorArg(_ v: Value, _ function: String) throws -> PyTensor {
+        guard case .object(let o) = v, let t = o as? PyTensor else {
+            throw PyError.typeError("\(function)(): argument 'input' (position 1) must be Tensor, not \(pyTypeName(v))")
+        }
+        return t
+    }
+
+    /// `torch.zeros(2, 3)` / `torch.ones((2, 3), dtype=torch.long)`: float32 unless told.
+    static func filled(_ rt: Interpreter, _ a: [Value], _ value: Double) throws -> PyTensor {
+        var dims = try rt.iterate(a[0])
+        if dims.count == 1, case .object(let o) = dims[0], o is PyList || o is PyTuple || o is PySize { dims = try rt.iterate(dims[0]) }
+        let shape = try dims.map { try rt.toInt($0) }
+        var dtype = PyTensor.DType.float32
+        if case .object(let o) = a[1], let d = o as? PyDType { dtype = d.dtype }
+        return PyTensor(values: [Double](repeating: value, count: shape.reduce(1, *)), shape: shape, dtype: dtype)
     }
 
     static func namespace(_ name: String, _ rt: Interpreter, _ fill: (ModuleBuilder) -> Void) -> PyModule {
