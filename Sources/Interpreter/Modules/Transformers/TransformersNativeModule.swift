@@ -3,6 +3,14 @@ import Foundation
 
 /// `_transformers`: the engine-backed classes of `transformers` (stdlib/transformers.py
 /// re-exports them): `AutoTokenizer`, `PreTrainedTokenizerFast`, `BatchEncoding`.
+///
+/// API for other bindings (model, trainer, collator, pipeline):
+/// ```
+/// let tok = try rt.engineTokenizer(value, "processing_class")   // the engine Tokenizer behind a Python tokenizer
+/// PyTokenizer(tokenizer, nameOrPath: "gpt2")                    // wrap an engine Tokenizer for Python
+/// PyBatchEncoding(dict)                                         // a BatchEncoding over a PyDict of inputs
+/// PyTensor(int64: ids, shape: [1, n]); PyTensor(float32: logits, shape: [1, n, vocab])
+/// ```
 enum TransformersNativeModule: NativeModule {
     static let name = "_transformers"
 
@@ -24,6 +32,16 @@ final class AutoTokenizer: NativeObject {
             try PyTokenizer.fromPretrained(rt, a[0], a[2])
         }
         .pyClass
+}
+
+extension Interpreter {
+    /// The engine tokenizer of a Python tokenizer object; `what` names the argument in errors.
+    func engineTokenizer(_ v: Value, _ what: String) throws -> Tokenizer {
+        guard case .object(let o) = v, let t = o as? PyTokenizer else {
+            throw PyError.typeError("\(what) must be a tokenizer from AutoTokenizer.from_pretrained, not '\(pyTypeName(v))'")
+        }
+        return t.tokenizer
+    }
 }
 
 extension PyTokenizer {
