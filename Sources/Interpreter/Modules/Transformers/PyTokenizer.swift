@@ -133,8 +133,15 @@ final class PyTokenizer: NativeObject {
         let left = tokenizer.truncationSide == "left"
         return rows.map { r in
             guard r.ids.count > limit else { return r }
-            func cut<E>(_ a: [E]) -> [E] { left ? Array(a.suffix(limit)) : Array(a.prefix(limit)) }
-            return Row(ids: cut(r.ids), mask: cut(r.mask), special: cut(r.special), offsets: cut(r.offsets))
+            // Content tokens go; the post-processor's BOS/EOS (special mask 1) stay, as in
+            // transformers, which truncates before adding them.
+            let content = r.special.indices.filter { r.special[$0] == 0 }
+            let excess = r.ids.count - limit
+            let dropped = Set(left ? content.prefix(excess) : content.suffix(excess))
+            var keep = r.ids.indices.filter { !dropped.contains($0) }
+            if keep.count > limit { keep = left ? Array(keep.suffix(limit)) : Array(keep.prefix(limit)) }
+            return Row(ids: keep.map { r.ids[$0] }, mask: keep.map { r.mask[$0] }, special: keep.map { r.special[$0] },
+                       offsets: keep.map { r.offsets[$0] })
         }
     }
 

@@ -118,6 +118,12 @@ extension PyTokenizer {
             .property("vocab_size") { _, this in .int(this.tokenizer.vocabSize) }
             .property("name_or_path") { _, this in .str(this.nameOrPath) }
             .property("is_fast") { _, _ in .bool(true) }
+            .property("model_input_names") { _, _ in .object(PyList([.str("input_ids"), .str("attention_mask")])) }
+            .property("clean_up_tokenization_spaces") { _, this in .bool(this.tokenizer.config.cleanUpTokenizationSpaces) }
+            .property("add_bos_token", { _, this in .bool(this.tokenizer.addBosToken) },
+                      set: { rt, this, v in this.tokenizer.addBosToken = try rt.truthy(v) })
+            .property("add_eos_token", { _, this in .bool(this.tokenizer.addEosToken) },
+                      set: { rt, this, v in this.tokenizer.addEosToken = try rt.truthy(v) })
             .property("all_special_tokens") { _, this in .object(PyList(this.allSpecialTokens.map { .str($0) })) }
             .property("all_special_ids") { _, this in
                 .object(PyList(this.allSpecialTokens.map { t in this.tokenizer.tokenToId(t).map { .int($0) } ?? .none }))
