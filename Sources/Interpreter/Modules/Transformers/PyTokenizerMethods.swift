@@ -83,9 +83,9 @@ extension PyTokenizer {
             }
             .method("add_tokens", "new_tokens, special_tokens=False") { rt, this, a in
                 let special = try rt.truthy(a[1])
-                let names: [String]
-                if case .object(let o) = a[0], let s = o as? PyStr { names = [s.value] } else { names = try rt.iterate(a[0]).map { try rt.toStr($0, "token") } }
-                return .int(this.tokenizer.addTokens(names.map { AddedToken($0, special: special) }))
+                var items = [a[0]]
+                if case .object(let o) = a[0], o is PyList || o is PyTuple { items = try rt.iterate(a[0]) }
+                return .int(this.tokenizer.addTokens(try items.map { try PyAddedToken.token(rt, $0, special: special) }))
             }
             .method("add_special_tokens", "special_tokens_dict, replace_extra_special_tokens=True") { rt, this, a in
                 try this.addSpecialTokens(rt, a[0])
@@ -131,14 +131,12 @@ extension PyTokenizer {
             .property("special_tokens_map") { _, this in
                 let d = PyDict()
                 for (k, v) in this.specialTokensMap { d.setString(k, .str(v)) }
-                if !this.tokenizer.config.additionalSpecialTokens.isEmpty {
-                    d.setString("additional_special_tokens", .object(PyList(this.tokenizer.config.additionalSpecialTokens.map { .str($0) })))
-                }
                 return .object(d)
             }
+            .property("extra_special_tokens") { _, this in .object(PyList(this.tokenizer.config.additionalSpecialTokens.map { .str($0) })) }
             .property("added_tokens_decoder") { rt, this in
                 let d = PyDict()
-                for (id, t) in this.tokenizer.addedTokens.sorted(by: { $0.key < $1.key }) { try d.setItem(.int(id), .str(t.content)) }
+                for (id, t) in this.tokenizer.addedTokens.sorted(by: { $0.key < $1.key }) { try d.setItem(.int(id), .object(PyAddedToken(t))) }
                 return .object(d)
             }
             .property("chat_template", { _, this in this.tokenizer.chatTemplate.map { .str($0) } ?? .none },
@@ -228,13 +226,20 @@ extension PyTokenizer {
             let key = try rt.toStr(k, "key")
             switch key {
             case "bos_token", "eos_token", "unk_token", "pad_token":
-                let t = try rt.toStr(val, key)
-                added += tokenizer.addSpecialTokens([t])
-                try setToken(named: key, t)
+                var t = try PyAddedToken.token(rt, val, special: true)
+                t.special = true
+                t.normalized = false
+                added += tokenizer.addTokens([t])
+                try setToken(named: key, t.content)
             case "additional_special_tokens", "extra_special_tokens":
-                let ts = try rt.iterate(val).map { try rt.toStr($0, key) }
-                added += tokenizer.addSpecialTokens(ts)
-                for t in ts where !tokenizer.config.additionalSpecialTokens.contains(t) { tokenizer.config.additionalSpecialTokens.append(t) }
+                let tokens = try rt.iterate(val).map { v -> AddedToken in
+                    var t = try PyAddedToken.token(rt, v, special: true)
+                    t.special = true
+                    t.normalized = false
+                    return t
+                }
+                added += tokenizer.addTokens(tokens)
+                for t in tokens.map(\.content) where !tokenizer.config.additionalSpecialTokens.contains(t) { tokenizer.config.additionalSpecialTokens.append(t) }
             case "sep_token", "cls_token", "mask_token":
                 throw PyError.notImplemented("add_special_tokens({'\(key)': ...}) (sftnb's tokenizers have bos, eos, unk and pad tokens)")
             default:
@@ -247,10 +252,7 @@ extension PyTokenizer {
     /// transformers' `repr(tokenizer)`, with the added-tokens table.
     func describe(_ rt: Interpreter) throws -> String {
         let maxLength = tokenizer.modelMaxLength == Int.max ? "1000000000000000019884624838656" : String(tokenizer.modelMaxLength)
-        var special = try specialTokensMap.map { "'\($0)': \(try rt.repr(.str($1)))" }
-        if !tokenizer.config.additionalSpecialTokens.isEmpty {
-            special.append("'additional_special_tokens': " + (try rt.repr(.object(PyList(tokenizer.config.additionalSpecialTokens.map { .str($0) })))))
-        }
+        let special = try specialTokensMap.map { "'\($0)': \(try rt.repr(.str($1)))" }
         var out = "\(cls.name)(name_or_path=\(try rt.repr(.str(nameOrPath))), vocab_size=\(tokenizer.vocabSize), model_max_length=\(maxLength), "
         out += "padding_side='\(tokenizer.paddingSide)', truncation_side='\(tokenizer.truncationSide)', special_tokens={\(special.joined(separator: ", "))}, added_tokens_decoder={\n"
         for (id, t) in tokenizer.addedTokens.sorted(by: { $0.key < $1.key }) {

@@ -21,6 +21,7 @@ enum TransformersNativeModule: NativeModule {
         m.value("PreTrainedTokenizerFast", .object(PyTokenizer.pyClass))
         m.value("PreTrainedTokenizerBase", .object(PyTokenizer.pyClass))
         m.add(PyBatchEncoding.pyClass)
+        m.add(PyAddedToken.pyClass)
         return m.module
     }
 }
