@@ -6,9 +6,11 @@ import Testing
 /// bindings on the committed `modules/tiny-tokenizer/`) and compares stdout with `NAME.out`,
 /// the output of the real transformers 5 / torch under CPython (tools/gen_module_goldens.py).
 ///
-/// The scripts open "tiny-tokenizer" relative to their folder, as the generator runs them,
-/// so the suite runs serialized with the working directory set to that folder.
-@Suite(.serialized) struct ModuleGoldenTests {
+/// The scripts open "tiny-tokenizer" relative to their folder (the generator's working
+/// directory). Changing the process's directory would disturb suites running in parallel,
+/// so the test points the scripts at the folder's absolute path and takes that prefix out of
+/// the output again.
+@Suite struct ModuleGoldenTests {
     /// The test resource when Package.swift copies `modules`, else the source folder.
     static let directory: URL = {
         if let r = Bundle.module.resourceURL?.appendingPathComponent("modules"),
@@ -31,16 +33,13 @@ import Testing
     func script(_ name: String) throws {
         let dir = Self.directory
         let source = try String(contentsOf: dir.appendingPathComponent(name + ".py"), encoding: .utf8)
+            .replacingOccurrences(of: "\"tiny-tokenizer", with: "\"\(dir.path)/tiny-tokenizer")
         let expected = try String(contentsOf: dir.appendingPathComponent(name + ".out"), encoding: .utf8)
-        let fm = FileManager.default
-        let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(dir.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
 
         let output = OutputCollector()
         let session = Session(argv: [name + ".py"], output: output.append, input: { nil })
         let result = session.runSource(source, name: name + ".py")
-        let stdout = output.text(.stdout)
+        let stdout = output.text(.stdout).replacingOccurrences(of: dir.path + "/", with: "")
         if stdout != expected {
             Issue.record("\(name): stdout differs\n\(GoldenDiff.describe(expected: expected, actual: stdout))\nstderr:\n\(output.text(.stderr).suffix(1500))")
         }
