@@ -43,10 +43,16 @@ final class PyTensor: NativeObject {
         return s
     }
 
+    /// A stored value as an int, without trapping: NaN, infinities and out-of-range values
+    /// become Int64.min, as torch's float-to-int64 conversion gives on x86.
+    static func int(_ v: Double) -> Int {
+        v.isFinite && abs(v) < 9.2e18 ? Int(v) : Int.min
+    }
+
     /// A Python scalar for one stored value.
     func scalar(_ v: Double) -> Value {
         switch dtype {
-        case .int64, .int32: return .int(Int(v))
+        case .int64, .int32: return .int(PyTensor.int(v))
         case .bool: return .bool(v != 0)
         default: return .float(v)
         }
@@ -55,12 +61,22 @@ final class PyTensor: NativeObject {
     func converted(to dtype: DType) -> PyTensor {
         let vals: [Double]
         switch dtype {
-        case .int64, .int32: vals = values.map { $0.rounded(.towardZero) }
+        case .int64, .int32: vals = values.map { Double(PyTensor.int($0.rounded(.towardZero))) }
         case .bool: vals = values.map { $0 != 0 ? 1 : 0 }
         case .float32: vals = values.map { Double(Float($0)) }
-        default: vals = values
+        case .float16: vals = values.map { Double(Float(Float16(Float($0)))) }
+        case .bfloat16: vals = values.map { Double(PyTensor.bfloat16(Float($0))) }
+        case .float64: vals = values
         }
         return PyTensor(values: vals, shape: shape, dtype: dtype)
+    }
+
+    /// `x` rounded to bfloat16 (the top 16 bits of a float32, round to nearest even).
+    static func bfloat16(_ x: Float) -> Float {
+        if x.isNaN { return x }
+        let bits = x.bitPattern
+        let rounded = (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) & 0xFFFF_0000
+        return Float(bitPattern: rounded)
     }
 
     func toList() -> Value {

@@ -16,7 +16,10 @@ enum TensorFormatting {
         var body: String
         if t.count == 0 {
             body = "[]"
-            if t.shape.count != 1 { suffixes.append("size=(\(t.shape.map(String.init).joined(separator: ", ")),)") }
+            if t.shape.count != 1 {
+                let dims = t.shape.map(String.init).joined(separator: ", ")
+                suffixes.append("size=(\(t.shape.count == 1 ? dims + "," : dims))")
+            }
             if t.dtype != .float32 { suffixes.append("dtype=\(t.dtype.repr)") }
         } else {
             let formatter = Formatter(t.dtype, values: summarize ? summarizedValues(t) : t.values)
@@ -53,7 +56,7 @@ enum TensorFormatting {
         func plain(_ v: Double) -> String {
             switch dtype {
             case .bool: return v != 0 ? "True" : "False"
-            case .int64: return String(Int(v))
+            case .int64, .int32: return String(PyTensor.int(v))
             default:
                 if v.isNaN { return "nan" }
                 if v.isInfinite { return v < 0 ? "-inf" : "inf" }

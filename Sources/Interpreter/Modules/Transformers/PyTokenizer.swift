@@ -207,7 +207,7 @@ final class PyTokenizer: NativeObject {
         if case .int(let i) = v { return [i] }
         if case .object(let o) = v, let t = o as? PyTensor {
             guard t.shape.count <= 1 else { throw PyError.typeError("decode() expects one sequence of ids; use batch_decode for a 2-D tensor") }
-            return t.values.map { Int($0) }
+            return t.values.map(PyTensor.int)
         }
         return try rt.iterate(v).map { try rt.toInt($0) }
     }

@@ -209,7 +209,7 @@ extension PyTokenizer {
         let rows: [[Int]]
         if case .object(let o) = v, let t = o as? PyTensor {
             guard t.shape.count == 2 else { throw PyError.typeError("batch_decode expects a 2-D tensor, got \(t.shape.count)-D") }
-            rows = (0..<t.shape[0]).map { r in (0..<t.shape[1]).map { Int(t.values[r * t.shape[1] + $0]) } }
+            rows = (0..<t.shape[0]).map { r in (0..<t.shape[1]).map { PyTensor.int(t.values[r * t.shape[1] + $0]) } }
         } else {
             rows = try rt.iterate(v).map { try PyTokenizer.ids(rt, $0) }
         }
