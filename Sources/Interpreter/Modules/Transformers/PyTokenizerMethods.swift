@@ -44,6 +44,9 @@ extension PyTokenizer {
                 if o.returnTensors { return .object(PyTensor(int64: row.ids, shape: [1, row.ids.count])) }
                 return .object(PyList(row.ids.map { .int($0) }))
             }
+            .method("pad", "encoded_inputs, padding=True, max_length=None, pad_to_multiple_of=None, padding_side=None, return_attention_mask=None, return_tensors=None, verbose=True") { rt, this, a in
+                try this.pad(rt, a)
+            }
             .method("tokenize", "text, pair=None, add_special_tokens=False, **kwargs") { rt, this, a in
                 let e = this.tokenizer.encode(try rt.toStr(a[0], "text"), addSpecialTokens: try rt.truthy(a[2]))
                 return .object(PyList(e.tokens.map { .str($0) }))
