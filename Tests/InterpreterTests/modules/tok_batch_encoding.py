@@ -21,3 +21,4 @@ try:
 except KeyError as e:
     print("KeyError:", e)
 print({"a": 1, **enc}.keys())
+print(enc.data == dict(enc), type(enc.data).__name__)

@@ -16,6 +16,8 @@ final class PyBatchEncoding: NativeObject {
             }
             return PyBatchEncoding(d)
         }
+        .property("data") { _, this in .object(this.data) }
+        .property("encodings") { _, _ in .none }
         .method("keys", "") { rt, this, _ in try rt.callMethod(.object(this.data), "keys", []) }
         .method("values", "") { rt, this, _ in try rt.callMethod(.object(this.data), "values", []) }
         .method("items", "") { rt, this, _ in try rt.callMethod(.object(this.data), "items", []) }
