@@ -15,3 +15,7 @@ for name in sorted(os.listdir(out)):
     os.remove(os.path.join(out, name))
 os.rmdir(out)
 print(os.path.exists(out))
+try:
+    AutoTokenizer()
+except OSError as e:
+    print("OSError", e)

@@ -29,6 +29,9 @@ enum TransformersNativeModule: NativeModule {
 /// `AutoTokenizer`: only `from_pretrained`, like transformers (it cannot be instantiated).
 final class AutoTokenizer: NativeObject {
     static let pyClass: PyClass = NativeClass<AutoTokenizer>("AutoTokenizer", module: "transformers.models.auto.tokenization_auto")
+        .constructor("*args, **kwargs") { _, _ in
+            throw PyError(T.osError, "AutoTokenizer is designed to be instantiated using the `AutoTokenizer.from_pretrained(pretrained_model_name_or_path)` method.")
+        }
         .classMethod("from_pretrained", "pretrained_model_name_or_path, *inputs, **kwargs") { rt, _, a in
             try PyTokenizer.fromPretrained(rt, a[0], a[2])
         }
