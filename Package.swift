@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CBLAS", "CJSONC"],
                     path: "Tests/EngineTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"],
-                    path: "Tests/InterpreterTests", resources: [.copy("scripts")]),
+                    path: "Tests/InterpreterTests", resources: [.copy("scripts"), .copy("modules")]),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "Engine", "CReadline"], path: "Tests/ScriptTests",
                     resources: [.copy("Fixtures")]),
     ],

@@ -3,6 +3,7 @@ validation of transformers 5 (the field list is checked against the real class b
 tools/check_stdlib_configs.py). The engine-backed classes (AutoModelForCausalLM, AutoTokenizer,
 ...) come from the native module `_transformers` when it is available.
 """
+from _transformers import AutoTokenizer, PreTrainedTokenizerFast, PreTrainedTokenizerBase, TokenizersBackend, BatchEncoding, AddedToken
 from dataclasses import dataclass, field
 from typing import Any
 

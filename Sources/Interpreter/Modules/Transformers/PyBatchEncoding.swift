@@ -1,0 +1,61 @@
+/// transformers' `BatchEncoding`: a dict of model inputs (`input_ids`, `attention_mask`, ...)
+/// that also answers attribute access (`enc.input_ids`) and prints as the plain dict.
+final class PyBatchEncoding: NativeObject {
+    let data: PyDict
+
+    init(_ data: PyDict) {
+        self.data = data
+        super.init(cls: PyBatchEncoding.pyClass)
+    }
+
+    static let pyClass: PyClass = NativeClass<PyBatchEncoding>("BatchEncoding", module: "transformers.tokenization_utils_base")
+        .constructor("data=None, encoding=None, tensor_type=None, prepend_batch_axis=False, n_sequences=None") { rt, a in
+            let d = PyDict()
+            if case .object(let o) = a[0], let src = o as? PyDict {
+                for i in 0..<src.table.slotCount { if let (k, v) = src.table.slot(i) { try d.setItem(k, v) } }
+            }
+            return PyBatchEncoding(d)
+        }
+        .property("data") { _, this in .object(this.data) }
+        .property("encodings") { _, _ in .none }
+        .method("keys", "") { rt, this, _ in try rt.callMethod(.object(this.data), "keys", []) }
+        .method("values", "") { rt, this, _ in try rt.callMethod(.object(this.data), "values", []) }
+        .method("items", "") { rt, this, _ in try rt.callMethod(.object(this.data), "items", []) }
+        .method("get", "key, default=None") { _, this, a in try this.data.getItem(a[0]) ?? a[1] }
+        .method("__contains__", "key") { _, this, a in .bool(try this.data.getItem(a[0]) != nil) }
+        .method("to", "device") { _, this, _ in .object(this) }
+        .method("cpu", "") { _, this, _ in .object(this) }
+        .pyClass
+
+    override func repr(_ rt: Interpreter) throws -> String { try rt.repr(.object(data)) }
+
+    override func getItem(_ rt: Interpreter, _ key: Value) throws -> Value {
+        if case .object(let o) = key, o is PyStr {
+            guard let v = try data.getItem(key) else { throw PyError.keyError(key) }
+            return v
+        }
+        if case .int = key { throw PyError.notImplemented("BatchEncoding[int] (the fast tokenizer's Encoding objects); use enc['input_ids'][i]") }
+        throw PyError.keyError(key)
+    }
+
+    override func setItem(_ rt: Interpreter, _ key: Value, _ value: Value) throws { try data.setItem(key, value) }
+
+    override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? { try data.getItem(.str(name)) }
+
+    override func length(_ rt: Interpreter) throws -> Int? { data.table.count }
+
+    override func iterator(_ rt: Interpreter) throws -> () throws -> Value? {
+        let keys = try rt.iterate(.object(data))
+        var i = 0
+        return {
+            guard i < keys.count else { return nil }
+            defer { i += 1 }
+            return keys[i]
+        }
+    }
+
+    override func equals(_ rt: Interpreter, _ other: Value) throws -> Bool? {
+        if case .object(let o) = other, let b = o as? PyBatchEncoding { return try rt.equals(.object(data), .object(b.data)) }
+        return try rt.equals(.object(data), other)
+    }
+}

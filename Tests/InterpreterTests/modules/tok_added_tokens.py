@@ -1,0 +1,16 @@
+from transformers import AddedToken, AutoTokenizer
+
+tok = AutoTokenizer.from_pretrained("tiny-tokenizer")
+a = AddedToken("<x>", special=True)
+print(repr(a), a.content, a.special, a.normalized)
+b = AddedToken("yy")
+print(repr(b))
+print(tok.add_tokens([a, b]))
+print(tok.added_tokens_decoder)
+print(tok.add_special_tokens({"pad_token": AddedToken("<pad>")}), tok.pad_token, type(tok.pad_token).__name__)
+print(repr(tok.added_tokens_decoder[tok.pad_token_id]))
+print(tok.tokenize("a<x>yy b"), tok.all_special_tokens)
+print(tok.add_special_tokens({"additional_special_tokens": ["<tool_call>", "</tool_call>"]}))
+print(tok.special_tokens_map)
+print(tok.all_special_tokens, tok.all_special_ids)
+print(tok.extra_special_tokens)
