@@ -183,6 +183,7 @@ extension Interpreter {
     func attrsDict(_ o: PyObject) -> PyDict {
         let d = PyDict()
         for (k, v) in o.attrsInOrder { d.setString(k, v) }
+        d.attributeOwner = o
         return d
     }
 

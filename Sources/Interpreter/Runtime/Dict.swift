@@ -124,6 +124,9 @@ struct OrderedTable {
 
 final class PyDict: PyObject {
     @exclusivity(unchecked) var table = OrderedTable()
+    /// For an instance's `__dict__`/`vars()`: the object whose attributes item assignment and
+    /// deletion also change (`obj.__dict__["x"] = 1` sets `obj.x`, as in CPython).
+    weak var attributeOwner: PyObject?
     /// Bumped on insertions and deletions, so iterators detect "dictionary changed size".
     var version = 0
 

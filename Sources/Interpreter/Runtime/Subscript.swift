@@ -166,6 +166,9 @@ extension Interpreter {
             l.items[j] = value
         case let d as PyDict:
             d.set(try hashKey(key), value)
+            if let owner = d.attributeOwner, case .object(let ko) = key, let name = ko as? PyStr {
+                owner.setAttrValue(name.value, value)
+            }
         case let n as NativeObject:
             try n.setItem(self, key, value)
         default:
@@ -201,6 +204,9 @@ extension Interpreter {
         case let d as PyDict:
             guard d.table.remove(try hashKey(key)) != nil else { throw PyError.keyError(key) }
             d.version &+= 1
+            if let owner = d.attributeOwner, case .object(let ko) = key, let name = ko as? PyStr {
+                _ = owner.removeAttrValue(name.value)
+            }
         default:
             throw PyError.typeError("'\(o.typeName)' object does not support item deletion")
         }

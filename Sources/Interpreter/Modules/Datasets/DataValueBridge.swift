@@ -33,6 +33,8 @@ extension Interpreter {
             if let l = o as? PyList { return .list(try l.items.map { try dataValue($0, what) }) }
             if let t = o as? PyTuple { return .list(try t.items.map { try dataValue($0, what) }) }
             if let d = o as? PyDict { return .dict(try dataDict(d, what)) }
+            if let e = o as? PyBatchEncoding { return .dict(try dataDict(e.data, what)) }
+            if let t = o as? PyTensor { return try dataValue(try call(try getAttr(.object(t), "tolist"), []), what) }
             if let c = o as? PyColumn { return .list(c.values) }
             if o is PyBigInt { throw PyError.overflow("\(what): int too large to store in a data set column (int64)") }
             throw PyError.typeError("\(what): a data set cannot store a value of type '\(o.typeName)' (use None, bool, int, float, str, list or dict)")

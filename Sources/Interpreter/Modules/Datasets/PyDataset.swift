@@ -132,7 +132,9 @@ final class PyDataset: NativeObject {
             index += count
             let result = try rt.call(function, args, kwargs)
             if result.isNone { return nil }
-            guard case .object(let o) = result, let d = o as? PyDict else {
+            // A tokenizer's BatchEncoding is a dict for datasets (it subclasses UserDict).
+            let dictResult = (result.asObject as? PyBatchEncoding)?.data ?? result.asObject as? PyDict
+            guard let d = dictResult else {
                 throw PyError.typeError("Provided `function` which is applied to all elements of table returns a variable of type <class '\(pyTypeName(result))'>. Make sure provided `function` returns a variable of type `dict` (or a pyarrow table) to update the dataset or `None` if you are only interested in side effects.")
             }
             return try rt.dataDict(d, "the mapped function's result")
