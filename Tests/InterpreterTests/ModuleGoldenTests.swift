@@ -34,6 +34,7 @@ import Testing
         let dir = Self.directory
         let source = try String(contentsOf: dir.appendingPathComponent(name + ".py"), encoding: .utf8)
             .replacingOccurrences(of: "\"tiny-tokenizer", with: "\"\(dir.path)/tiny-tokenizer")
+            .replacingOccurrences(of: "\"data/", with: "\"\(dir.path)/data/")
         let expected = try String(contentsOf: dir.appendingPathComponent(name + ".out"), encoding: .utf8)
 
         let output = OutputCollector()
