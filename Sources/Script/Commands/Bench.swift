@@ -15,13 +15,15 @@ struct Bench: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.") var json = false
     @Option(help: "datasets: the JSON Lines file (generated when missing).") var file = "/tmp/sftnb-bench.jsonl"
     @Option(help: "engine: tiny, small or gpt2-124m.") var config = "tiny"
+    @Option(help: "tokenizer: the tokenizer directory.") var tokenizerDirectory = "/tmp/sftnb-tokenizer-bench/gpt2"
+    @Option(help: "tokenizer: the corpus, one text per line.") var corpus = "/tmp/sftnb-tokenizer-bench/corpus.txt"
 
     func run() throws {
         switch what {
         case .blas: blas()
         case .datasets: try datasets()
         case .engine: try engine()
-        case .tokenizer: notImplementedYet("sftnb bench tokenizer")
+        case .tokenizer: try tokenizer()
         case .sft: notImplementedYet("sftnb bench sft")
         }
     }
@@ -40,6 +42,22 @@ struct Bench: ParsableCommand {
         } else {
             print(String(format: "%@: %.0f tokens/s, %.1f ms/step, peak RSS %.0f MB", config, r.tokensPerSecond, r.msPerStep,
                          Double(r.peakRSSBytes) / 1e6))
+        }
+    }
+
+    /// Single-threaded encode throughput over a corpus (benchmarks/tokenizer/make_corpus.py makes one).
+    func tokenizer() throws {
+        guard FileManager.default.fileExists(atPath: corpus), FileManager.default.fileExists(atPath: tokenizerDirectory) else {
+            throw CommandFailure("no corpus or tokenizer at \(corpus) / \(tokenizerDirectory); make them with `python benchmarks/tokenizer/make_corpus.py` (needs the Python `tokenizers` package)")
+        }
+        let r = try TokenizerBenchmark.run(tokenizerDirectory: tokenizerDirectory, corpusPath: corpus)
+        if json {
+            print(JSONWriter().string(.object(JSONObject([
+                ("bytes", .int(Int64(r.bytes))), ("tokens", .int(Int64(r.tokens))), ("seconds", .double(r.seconds)),
+                ("cpu_seconds", .double(r.cpuSeconds)), ("mb_per_s", .double(r.megabytesPerSecond)),
+            ]))))
+        } else {
+            print(r.description)
         }
     }
 
