@@ -15,8 +15,8 @@ build: bootstrap
 quickstart: build
 	$(BIN) run notebooks/quickstart.sftnb
 
+# `swift test` builds every target, the `sftnb` binary included (ScriptTests runs it).
 test: bootstrap
-	$(SWIFT) build $(RELEASE)
 	$(SWIFT) test $(RELEASE)
 	@if ls notebooks/*.sftnb >/dev/null 2>&1; then $(BIN) test notebooks/*.sftnb; fi
 
