@@ -14,7 +14,8 @@ final class REPL {
 
     init() {
         session = Session(argv: [""], output: StandardStreams.write, input: { REPL.readInput() })
-        history = ReplHistory(path: (NSHomeDirectory() as NSString).appendingPathComponent(".sftnb_history"))
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()  // $HOME first, as Python's expanduser
+        history = ReplHistory(path: (home as NSString).appendingPathComponent(".sftnb_history"))
         magics = Magics()
     }
 

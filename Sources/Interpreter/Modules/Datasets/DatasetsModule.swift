@@ -14,6 +14,7 @@ enum DatasetsModule: NativeModule {
             options.dataFiles = try dataFiles(rt, a[3])
             if !a[4].isNone { options.split = try rt.toStr(a[4]) }
             if try rt.truthy(a[14]) { throw PyError.notImplemented("load_dataset(streaming=True)") }
+            try PyDataset.refuse(rt, ["features": a[6]])
             for (key, value) in try PyDataset.kwargs(rt, a[17]) {
                 switch key {
                 case "field": options.field = try rt.toStr(value)

@@ -34,11 +34,13 @@ final class PyDataset: NativeObject {
         .property("shape") { _, this in .object(PyTuple([.int(this.dataset.numRows), .int(this.dataset.columnNames.count)])) }
         .property("features") { _, this in .object(PyFeatures(this.dataset.features)) }
         .method("map", "function=None, with_indices=False, with_rank=False, input_columns=None, batched=False, batch_size=1000, drop_last_batch=False, remove_columns=None, keep_in_memory=False, load_from_cache_file=None, cache_file_name=None, writer_batch_size=1000, features=None, disable_nullable=False, fn_kwargs=None, num_proc=None, suffix_template=None, new_fingerprint=None, desc=None") { rt, this, a in
-            try this.map(rt, function: a[0], withIndices: try rt.truthy(a[1]), batched: try rt.truthy(a[4]),
+            try PyDataset.refuse(rt, ["with_rank": a[2], "input_columns": a[3], "drop_last_batch": a[6], "features": a[12]])
+            return try this.map(rt, function: a[0], withIndices: try rt.truthy(a[1]), batched: try rt.truthy(a[4]),
                          batchSize: a[5].isNone ? nil : try rt.toInt(a[5]), removeColumns: a[7], fnKwargs: a[15])
         }
         .method("filter", "function=None, with_indices=False, with_rank=False, input_columns=None, batched=False, batch_size=1000, keep_in_memory=False, load_from_cache_file=None, cache_file_name=None, writer_batch_size=1000, fn_kwargs=None, num_proc=None, suffix_template=None, new_fingerprint=None, desc=None") { rt, this, a in
             if try rt.truthy(a[4]) { throw PyError.notImplemented("Dataset.filter(batched=True)") }
+            try PyDataset.refuse(rt, ["with_rank": a[2], "input_columns": a[3]])
             let withIndices = try rt.truthy(a[1])
             var index = 0
             let kwargs = try PyDataset.kwargs(rt, a[10])
@@ -99,6 +101,14 @@ final class PyDataset: NativeObject {
             return .int(data.count)
         }
         .pyClass
+
+    /// Options sftnb does not implement: given (not None/False), they raise NotImplementedError
+    /// naming the option, rather than being ignored.
+    static func refuse(_ rt: Interpreter, _ options: KeyValuePairs<String, Value>) throws {
+        for (name, value) in options where try rt.truthy(value) {
+            throw PyError.notImplemented("datasets' `\(name)=` option")
+        }
+    }
 
     static func names(_ rt: Interpreter, _ v: Value) throws -> [String] {
         if case .object(let o) = v, let s = o as? PyStr { return [s.value] }
