@@ -41,7 +41,8 @@ final class PyFile: NativeObject {
             if binary {
                 f.rawBytes = Array(data)
             } else {
-                f.content = Array(try Codec.decode(Array(data), encoding: enc, errors: "strict").replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars)
+                f.content = Array(try Codec.decode(Array(data), encoding: enc, errors: "strict")
+                    .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").unicodeScalars)  // universal newlines, as open(newline=None)
             }
         } else if mode.contains("x") && exists {
             throw PyError(PyException(cls: T.fileExistsError, args: [.int(17), .str("File exists"), .str(path)])).withMessage("[Errno 17] File exists: '\(path)'")
