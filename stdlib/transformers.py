@@ -4,6 +4,7 @@ tools/check_stdlib_configs.py). The engine-backed classes (AutoModelForCausalLM,
 ...) come from the native module `_transformers` when it is available.
 """
 from _transformers import AutoTokenizer, PreTrainedTokenizerFast, PreTrainedTokenizerBase, TokenizersBackend, BatchEncoding, AddedToken
+from _transformers import AutoModelForCausalLM, PreTrainedModel
 from dataclasses import dataclass, field
 from typing import Any
 

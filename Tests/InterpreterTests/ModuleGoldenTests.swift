@@ -35,6 +35,7 @@ import Testing
         let source = try String(contentsOf: dir.appendingPathComponent(name + ".py"), encoding: .utf8)
             .replacingOccurrences(of: "\"tiny-tokenizer", with: "\"\(dir.path)/tiny-tokenizer")
             .replacingOccurrences(of: "\"data/", with: "\"\(dir.path)/data/")
+            .replacingOccurrences(of: "\"tiny-model", with: "\"\(dir.path)/tiny-model")
         let expected = try String(contentsOf: dir.appendingPathComponent(name + ".out"), encoding: .utf8)
 
         let output = OutputCollector()

@@ -18,6 +18,17 @@ public struct TokenBatch: Equatable, Sendable {
     /// nil when each row is one document.
     public var documentIDs: [Int]?
 
+    public init(rows: Int, columns: Int, inputIDs: [Int], labels: [Int], attentionMask: [Int], positionIDs: [Int],
+                documentIDs: [Int]? = nil) {
+        self.rows = rows
+        self.columns = columns
+        self.inputIDs = inputIDs
+        self.labels = labels
+        self.attentionMask = attentionMask
+        self.positionIDs = positionIDs
+        self.documentIDs = documentIDs
+    }
+
     /// Real (non-padding) tokens: TRL's `num_tokens` counts these.
     public var tokenCount: Int { attentionMask.reduce(0, +) }
     /// Supervised tokens (labels != -100) after the model's one-token shift.

@@ -22,6 +22,8 @@ enum TransformersNativeModule: NativeModule {
         m.value("PreTrainedTokenizerBase", .object(PyTokenizer.pyClass))
         m.add(PyBatchEncoding.pyClass)
         m.add(PyAddedToken.pyClass)
+        m.add(AutoModelForCausalLM.pyClass)
+        m.value("PreTrainedModel", .object(PyModel.pyClass))
         return m.module
     }
 }
