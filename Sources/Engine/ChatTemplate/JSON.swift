@@ -37,7 +37,7 @@ private func writeJSON(_ v: JinjaValue, into out: inout String, level: Int, inde
     case let .int(i): out += String(i)
     case let .float(f):
         out += f.isNaN ? "NaN" : f.isInfinite ? (f < 0 ? "-Infinity" : "Infinity") : pythonFloatRepr(f)
-    case let .string(s): out += jsonQuote(s, ensureASCII: ensureASCII)
+    case let .string(s): out += JSONWriter.quoted(s, ensureASCII: ensureASCII)
     case let .list(items), let .tuple(items):
         if items.isEmpty { out += "[]"; return }
         out += "["
@@ -56,7 +56,7 @@ private func writeJSON(_ v: JinjaValue, into out: inout String, level: Int, inde
         for (i, (key, value)) in entries.enumerated() {
             if i > 0 { out += seps.0 }
             newline(level + 1)
-            out += jsonQuote(key, ensureASCII: ensureASCII) + seps.1
+            out += JSONWriter.quoted(key, ensureASCII: ensureASCII) + seps.1
             try writeJSON(value, into: &out, level: level + 1, indent: indent, seps: seps, ensureASCII: ensureASCII, sortKeys: sortKeys)
         }
         newline(level)
@@ -78,32 +78,6 @@ private func jsonKey(_ key: JinjaValue) throws -> String {
     }
 }
 
-private func jsonQuote(_ s: String, ensureASCII: Bool) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        default:
-            if c.value < 0x20 || (ensureASCII && c.value > 0x7E) {
-                if c.value > 0xFFFF {
-                    let v = c.value - 0x10000
-                    out += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
-                } else {
-                    out += String(format: "\\u%04x", c.value)
-                }
-            } else {
-                out.unicodeScalars.append(c)
-            }
-        }
-    }
-    return out + "\""
-}
 
 private struct JSONReader {
     let chars: [Unicode.Scalar]

@@ -73,6 +73,15 @@ public struct JSONWriter {
     }
 
     func writeString(_ s: String, into out: inout String) {
+        JSONWriter.appendQuoted(s, ensureASCII: ensureASCII, to: &out)
+    }
+
+    /// A JSON string literal as Python's `json.dumps` writes it: `"`, `\`, `\n`, `\r`, `\t`,
+    /// `\b`, `\f` by name, other control characters as `\u00XX`, and with `ensureASCII`
+    /// everything outside printable ASCII as `\uXXXX` (UTF-16 surrogate pairs above U+FFFF).
+    /// Without `ensureASCII` it is also serde_json's escaping (safetensors headers). The one
+    /// escaper for the engine's and the interpreter's JSON writers and Jinja's `tojson`.
+    public static func appendQuoted(_ s: String, ensureASCII: Bool, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -87,9 +96,10 @@ public struct JSONWriter {
                 if scalar.value < 0x20 || (ensureASCII && scalar.value > 0x7E) {
                     if scalar.value > 0xFFFF {
                         let v = scalar.value - 0x10000
-                        out += hex4(0xD800 + (v >> 10)) + hex4(0xDC00 + (v & 0x3FF))
+                        appendHex4(0xD800 + (v >> 10), to: &out)
+                        appendHex4(0xDC00 + (v & 0x3FF), to: &out)
                     } else {
-                        out += hex4(scalar.value)
+                        appendHex4(scalar.value, to: &out)
                     }
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -99,8 +109,14 @@ public struct JSONWriter {
         out += "\""
     }
 
-    func hex4(_ v: UInt32) -> String {
+    public static func quoted(_ s: String, ensureASCII: Bool) -> String {
+        var out = ""
+        appendQuoted(s, ensureASCII: ensureASCII, to: &out)
+        return out
+    }
+
+    static func appendHex4(_ v: UInt32, to out: inout String) {
         let h = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
+        out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
     }
 }

@@ -65,7 +65,7 @@ public enum SafetensorsWriter {
             json += "\"__metadata__\":{"
             for (i, key) in metadata.keys.sorted().enumerated() {
                 if i > 0 { json += "," }
-                json += serdeString(key) + ":" + serdeString(metadata[key]!)
+                json += JSONWriter.quoted(key, ensureASCII: false) + ":" + JSONWriter.quoted(metadata[key]!, ensureASCII: false)
             }
             json += "}"
             first = false
@@ -75,7 +75,7 @@ public enum SafetensorsWriter {
             if !first { json += "," }
             first = false
             let end = offset + entry.byteCount
-            json += serdeString(entry.name)
+            json += JSONWriter.quoted(entry.name, ensureASCII: false)
             json += ":{\"dtype\":\"\(entry.dtype.rawValue)\",\"shape\":[\(entry.shape.map(String.init).joined(separator: ","))],\"data_offsets\":[\(offset),\(end)]}"
             offset = end
         }
@@ -116,27 +116,4 @@ public enum SafetensorsWriter {
         try out.commit()
     }
 
-    /// JSON string escaping as serde_json does it (UTF-8 kept, control characters escaped).
-    static func serdeString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -126,11 +126,7 @@ public final class CausalLM {
     }
 
     static func adamWGroups(_ store: ParameterStore, spec: DecoderSpec) -> [AdamW.Group] {
-        var normNames = Set<String>()
-        for layer in spec.layers {
-            for n in [layer.attentionNorm, layer.mlpNorm] where n.kind == .layerNorm { normNames.formUnion([n.weight, n.bias].compactMap { $0 }) }
-        }
-        if let n = spec.finalNorm, n.kind == .layerNorm { normNames.formUnion([n.weight, n.bias].compactMap { $0 }) }
+        let normNames = spec.layerNormParameterNames
         var groups: [AdamW.Group] = []
         for view in store.views where store.isTrainable(view) {
             guard let g = store.gradient(view), let base = store.allGradients.baseAddress, let p = g.baseAddress else { continue }

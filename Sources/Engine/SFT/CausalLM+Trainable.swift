@@ -9,14 +9,6 @@ extension CausalLM: TrainableModel {
 
     /// HF Trainer's `get_decay_parameter_names`: no decay for biases and LayerNorm weights.
     public func weightDecayApplies(to name: String) -> Bool {
-        var normNames = Set<String>()
-        let spec = decoder.spec
-        for layer in spec.layers {
-            for n in [layer.attentionNorm, layer.mlpNorm] where n.kind == .layerNorm {
-                normNames.formUnion([n.weight, n.bias].compactMap { $0 })
-            }
-        }
-        if let n = spec.finalNorm, n.kind == .layerNorm { normNames.formUnion([n.weight, n.bias].compactMap { $0 }) }
-        return AdamW.decays(parameterName: name, inLayerNormModule: normNames.contains(name))
+        AdamW.decays(parameterName: name, inLayerNormModule: decoder.spec.layerNormParameterNames.contains(name))
     }
 }

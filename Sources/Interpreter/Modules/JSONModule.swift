@@ -1,3 +1,4 @@
+import Engine
 import BigInt
 import Foundation
 
@@ -82,30 +83,7 @@ enum JSONModule: NativeModule {
         }
 
         func string(_ s: String, _ out: inout String) {
-            out.append("\"")
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
-                default:
-                    if u.value < 0x20 || (ensureAscii && u.value > 0x7e) {
-                        if u.value > 0xFFFF {
-                            let v = u.value - 0x10000
-                            out += "\\u" + String(0xD800 + (v >> 10), radix: 16).leftPad(4) + "\\u" + String(0xDC00 + (v & 0x3FF), radix: 16).leftPad(4)
-                        } else {
-                            out += "\\u" + String(u.value, radix: 16).leftPad(4)
-                        }
-                    } else {
-                        out.unicodeScalars.append(u)
-                    }
-                }
-            }
-            out.append("\"")
+            JSONWriter.appendQuoted(s, ensureASCII: ensureAscii, to: &out)
         }
 
         func key(_ k: Value) throws -> String? {

@@ -22,6 +22,13 @@ public struct DecoderSpec: Sendable {
     /// Dropout probabilities at HF's places, applied only in training mode.
     public var dropout = DropoutRates()
 
+    /// Weights and biases of the LayerNorm modules (not RMSNorm): HF Trainer never applies weight
+    /// decay to parameters of `nn.LayerNorm` modules (`get_decay_parameter_names`).
+    public var layerNormParameterNames: Set<String> {
+        let norms = layers.flatMap { [$0.attentionNorm, $0.mlpNorm] } + (finalNorm.map { [$0] } ?? [])
+        return Set(norms.filter { $0.kind == .layerNorm }.flatMap { [$0.weight, $0.bias].compactMap { $0 } })
+    }
+
     public struct PositionEmbedding: Sendable {
         public var name: String
         public var offset: Int

@@ -38,7 +38,7 @@ final class PyModel: NativeObject {
                 continue
             case "attn_implementation":
                 let impl = v.isNone ? "sdpa" : try rt.toStr(v, k)
-                guard impl == "eager" || impl == "sdpa" else { throw PyError.notImplemented("attn_implementation=\(pyRepr(impl))") }
+                guard impl == "eager" || impl == "sdpa" else { throw PyError.notImplemented("attn_implementation=\(try rt.repr(.str(impl)))") }
             case "device_map":
                 if !v.isNone, try rt.toStr(v, k) != "cpu" { throw PyError.notImplemented("device_map other than 'cpu'") }
             default:
@@ -70,7 +70,7 @@ final class PyModel: NativeObject {
         case "auto": return nil
         case "float32": return .F32
         case "bfloat16": return .BF16
-        default: throw PyError.notImplemented("torch_dtype=\(pyRepr(name))")
+        default: throw PyError.notImplemented("torch_dtype=\(try rt.repr(.str(name)))")
         }
     }
 
@@ -209,6 +209,3 @@ extension Interpreter {
         }
     }
 }
-
-/// Python's repr of a str, for messages.
-func pyRepr(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "\\'") + "'" }
