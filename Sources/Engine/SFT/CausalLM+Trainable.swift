@@ -11,8 +11,4 @@ extension CausalLM: TrainableModel {
     public func weightDecayApplies(to name: String) -> Bool {
         AdamW.decays(parameterName: name, inLayerNormModule: decoder.spec.layerNormParameterNames.contains(name))
     }
-
-    /// transformers sets `loss_type` from the class name; only names containing "ForCausalLM"
-    /// count `num_items_in_batch` over the shifted labels.
-    public var normalizesByUnshiftedLabels: Bool { !config.causalLMArchitecture.contains("ForCausalLM") }
 }

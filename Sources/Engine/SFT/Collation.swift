@@ -39,9 +39,6 @@ public struct TokenBatch: Equatable, Sendable {
         }
         return n
     }
-    /// Supervised labels before the shift (each row's first included): what transformers'
-    /// Trainer counts as `num_items_in_batch` for a model whose loss type is not ForCausalLM.
-    public var labelCount: Int { labels.reduce(0) { $1 == LanguageModelingCollator.ignoreIndex ? $0 : $0 + 1 } }
 }
 
 /// One tokenized example: `labels` nil means "learn every token".

@@ -12,13 +12,4 @@ public protocol TrainableModel: AnyObject {
     func evaluate(_ batch: TokenBatch) throws -> CrossEntropy.Result
     /// Whether AdamW's weight decay applies to a parameter: HF Trainer exempts biases and norm weights.
     func weightDecayApplies(to name: String) -> Bool
-    /// Whether the training loss is normalized by every supervised label, the first of each row
-    /// included (which is never a target): transformers' Trainer counts `num_items_in_batch`
-    /// over `labels[..., 1:]` only for models whose loss type is `ForCausalLM`, and a model
-    /// class without "ForCausalLM" in its name (GPT2LMHeadModel) gets the unshifted count.
-    var normalizesByUnshiftedLabels: Bool { get }
-}
-
-extension TrainableModel {
-    public var normalizesByUnshiftedLabels: Bool { false }
 }

@@ -114,8 +114,7 @@ public final class TrainingLoop {
                 let count = update == shape.updatesPerEpoch - 1 ? remainder : ga
                 let first = update * ga
                 let micro = batches[first..<min(first + count, batches.count)].map { collator.collate($0.map { examples[$0] }) }
-                // HF's num_items_in_batch: the divisor of the summed token losses of the whole step.
-                let items = micro.reduce(0) { $0 + (model.normalizesByUnshiftedLabels ? $1.labelCount : $1.targetCount) }
+                let items = micro.reduce(0) { $0 + $1.targetCount }
                 let scale = 1 / Float(max(items, 1))
                 var stepLoss = 0.0
                 for batch in micro {
