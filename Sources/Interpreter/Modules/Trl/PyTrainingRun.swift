@@ -150,10 +150,19 @@ final class PyTrainingRun: NativeObject {
     func evaluate(_ rt: Interpreter, dataset: Value, logHistory: Value, prefix: String) throws -> Value {
         let examples = try SFTDatasetBinding.examples(rt, dataset, what: "eval_dataset")
         guard !examples.isEmpty else { throw PyError.valueError("the evaluation dataset is empty") }
+        let preparation = Date()
         let loop = try rt.engineCall { try trainingLoop() }
-        var entry = try rt.engineCall { try loop.evaluate(examples, prefix: prefix) }
-        if loop.state.globalStep == 0 { entry["epoch"] = nil }  // HF's state.epoch is None before training
-        log(rt, entry, into: logHistory, bar: nil)
+        let preparationTime = Date().timeIntervalSince(preparation)
+        let evaluated = try rt.engineCall { try loop.evaluate(examples, prefix: prefix) }
+        // HF's key order: loss, model preparation time, runtime and rates, then TRL's metrics, epoch.
+        var entry = JSONObject()
+        for (k, v) in evaluated.pairs {
+            entry[k] = v
+            if k == "\(prefix)_loss" { entry["\(prefix)_model_preparation_time"] = .double((preparationTime * 10_000).rounded() / 10_000) }
+        }
+        if loop.state.globalStep == 0 { entry["epoch"] = .int(0) }
+        // Outside train() there is no progress bar, so HF prints nothing; the log is still recorded.
+        if case .object(let o) = logHistory, let list = o as? PyList { list.items.append(.object(rt.pyDict(json: entry))) }
         var metrics = entry
         metrics["step"] = nil
         return .object(rt.pyDict(json: metrics))

@@ -56,7 +56,8 @@ enum SFTDatasetBinding {
             rt.output(note + "\n", .stderr)
         }
         return PyDataset.wrap(try rt.datasets {
-            try datasetOf(result.examples, source: py.dataset, texts: texts, sourceRows: result.sourceRows)
+            try datasetOf(result.examples, source: py.dataset, texts: texts, sourceRows: result.sourceRows,
+                          format: result.format, textField: options.textField, eos: tok.config.eosToken)
         })
     }
 
@@ -128,15 +129,31 @@ enum SFTDatasetBinding {
     /// formatting function) of the rows kept, then `input_ids` and `labels` (-100 where the
     /// loss does not learn); packed rows have only `input_ids`, `labels` and, for bfd, `seq_lengths`.
     static func datasetOf(_ examples: [TokenizedExample], source: Engine.Dataset, texts: [String]?,
-                          sourceRows: [Int]?) throws -> Engine.Dataset {
+                          sourceRows: [Int]?, format: SFTDataPreparation.Format, textField: String,
+                          eos: String?) throws -> Engine.Dataset {
         func ints(_ xs: [Int]) -> DataValue { .list(xs.map { .int(Int64($0)) }) }
+        /// TRL appends EOS to the text (or completion) column itself, so the data set shows it.
+        func withEOS(_ name: String, _ d: Engine.Dataset, values: [DataValue]? = nil) throws -> Engine.Dataset {
+            guard let eos, d.columnNames.contains(name) || values != nil else { return d }
+            let column = try values ?? d.column(name)
+            let updated = column.map { v -> DataValue in
+                if case .string(let s) = v, !s.hasSuffix(eos) { return .string(s + eos) }
+                return v
+            }
+            let positioned = d.columnNames.contains(name) ? try d.removeColumns([name]) : d
+            guard let index = d.columnNames.firstIndex(of: name) else { return try positioned.addColumn(name, updated) }
+            return try positioned.addColumn(name, updated).selectColumns(
+                Array(d.columnNames[..<index]) + [name] + Array(d.columnNames[(index + 1)...]))
+        }
         var d: Engine.Dataset
         if let sourceRows {
             d = try source.select(sourceRows)
             if let texts {
-                let column = sourceRows.map { DataValue.string(texts[$0]) }
-                if d.columnNames.contains("text") { d = try d.removeColumns(["text"]) }
-                d = try d.addColumn("text", column)
+                d = try withEOS("text", d, values: sourceRows.map { DataValue.string(texts[$0]) })
+            } else if format == .text {
+                d = try withEOS(textField, d)
+            } else if format == .promptCompletion {
+                d = try withEOS("completion", d)
             }
             d = try d.addColumn("input_ids", examples.map { ints($0.inputIDs) })
         } else {
