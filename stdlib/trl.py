@@ -7,9 +7,6 @@ from typing import Any
 
 from transformers import TrainingArguments
 
-_PACKING_STRATEGIES = ("bfd", "bfd_split", "wrapped")
-
-
 @dataclass
 class SFTConfig(TrainingArguments):
     learning_rate: Any = 2e-05
@@ -55,10 +52,6 @@ class SFTConfig(TrainingArguments):
             self.loss_type = "nll"
         if self.packing_strategy == "bfd-requeue":
             self.packing_strategy = "bfd_split"
-        if self.packing_strategy not in _PACKING_STRATEGIES:
-            raise ValueError(f"Invalid packing strategy '{self.packing_strategy}', must be one of {_PACKING_STRATEGIES}.")
-        if self.packing_strategy == "bfd_split":
-            raise NotImplementedError("sftnb does not support packing_strategy='bfd_split' yet; use 'bfd' or 'wrapped'")
         if self.loss_type not in ("nll",):
             raise NotImplementedError(f"sftnb supports loss_type='nll' only, not {self.loss_type!r}")
         if self.truncation_mode not in ("keep_start", "keep_end"):

@@ -34,10 +34,11 @@ final class PyTrainingRun: NativeObject {
 
     static let pyClass: PyClass = NativeClass<PyTrainingRun>("TrainingRun", module: "_trl")
         .constructor("model, processing_class, args, padding_free=False") { rt, a in
-            let model = try rt.trainableModel(a[0], "model")
+            let model = try rt.engineModel(a[0], "model").model
             let tok = try rt.engineTokenizer(a[1], "processing_class")
             let reader = ArgsReader(rt: rt, args: a[2])
-            let plan = try TrainingPlan(reader)
+            var plan = try TrainingPlan(reader)
+            if case .gpt2 = model.config { plan.lossDenominator = .labels }
             guard let pad = tok.config.padToken, let padID = tok.tokenToId(pad) else {
                 throw PyError.valueError("the tokenizer has no pad token in its vocabulary; set tokenizer.pad_token (e.g. to tokenizer.eos_token)")
             }
@@ -82,8 +83,13 @@ final class PyTrainingRun: NativeObject {
     func train(_ rt: Interpreter, trainDataset: Value, evalDataset: Value, logHistory: Value, resume: Value) throws -> Value {
         let examples = try SFTDatasetBinding.examples(rt, trainDataset, what: "train_dataset")
         let evalExamples = evalDataset.isNone ? [] : try SFTDatasetBinding.examples(rt, evalDataset, what: "eval_dataset")
+        // Each train() starts a fresh state and optimizer, as Trainer does; resuming restores both.
+        loop = nil
         let loop = try rt.engineCall { try trainingLoop() }
         let checkpoint = try resumeCheckpoint(rt, resume)
+        if case .object(let o) = logHistory, let list = o as? PyList {
+            list.items = (checkpoint?.state.logHistory ?? []).map { .object(rt.pyDict(json: $0)) }
+        }
         if let checkpoint {
             try rt.engineCall {
                 if let lora = model.lora {
@@ -154,12 +160,7 @@ final class PyTrainingRun: NativeObject {
         let loop = try rt.engineCall { try trainingLoop() }
         let preparationTime = Date().timeIntervalSince(preparation)
         let evaluated = try rt.engineCall { try loop.evaluate(examples, prefix: prefix) }
-        // HF's key order: loss, model preparation time, runtime and rates, then TRL's metrics, epoch.
-        var entry = JSONObject()
-        for (k, v) in evaluated.pairs {
-            entry[k] = v
-            if k == "\(prefix)_loss" { entry["\(prefix)_model_preparation_time"] = .double((preparationTime * 10_000).rounded() / 10_000) }
-        }
+        var entry = Self.withPreparationTime(evaluated, prefix: prefix, seconds: preparationTime)
         if loop.state.globalStep == 0 { entry["epoch"] = .int(0) }
         // Outside train() there is no progress bar, so HF prints nothing; the log is still recorded.
         if case .object(let o) = logHistory, let list = o as? PyList { list.items.append(.object(rt.pyDict(json: entry))) }
@@ -170,7 +171,8 @@ final class PyTrainingRun: NativeObject {
 
     /// One log: appended to `log_history` (with its step) and printed as HF's ProgressCallback
     /// prints it (floats as `'{:.4g}'` strings, `total_flos` left out).
-    func log(_ rt: Interpreter, _ entry: JSONObject, into history: Value, bar: ProgressBar?) {
+    func log(_ rt: Interpreter, _ logged: JSONObject, into history: Value, bar: ProgressBar?) {
+        let entry = logged["eval_loss"] != nil ? Self.withPreparationTime(logged, prefix: "eval", seconds: 0) : logged
         if case .object(let o) = history, let list = o as? PyList {
             list.items.append(.object(rt.pyDict(json: entry)))
         }
@@ -187,6 +189,18 @@ final class PyTrainingRun: NativeObject {
         bar?.clear()
         rt.output(text + "\n", .stdout)
         bar?.redraw()
+    }
+
+    /// HF's evaluation metrics carry `eval_model_preparation_time` right after the loss (the time
+    /// spent getting the model ready; sftnb's model is always ready, so it is tiny or zero).
+    static func withPreparationTime(_ metrics: JSONObject, prefix: String, seconds: Double) -> JSONObject {
+        guard metrics["\(prefix)_model_preparation_time"] == nil else { return metrics }
+        var out = JSONObject()
+        for (k, v) in metrics.pairs {
+            out[k] = v
+            if k == "\(prefix)_loss" { out["\(prefix)_model_preparation_time"] = .double((seconds * 10_000).rounded() / 10_000) }
+        }
+        return out
     }
 
     /// The fields of `trainer.state` after a run.
@@ -266,14 +280,5 @@ extension TrainingPlan {
         if !["linear", "cosine", "constant", "constant_with_warmup"].contains(scheduler) {
             throw PyError.notImplemented("lr_scheduler_type='\(scheduler)' (sftnb has linear, cosine, constant, constant_with_warmup)")
         }
-    }
-}
-
-extension Interpreter {
-    /// The engine model behind a script's model object (a transformers model or a PEFT model).
-    func trainableModel(_ v: Value, _ what: String) throws -> CausalLM {
-        if case .object(let o) = v, let m = o as? PyModel { return m.model }
-        if let base = try? getAttr(v, "_sftnb_engine_model"), case .object(let o) = base, let m = o as? PyModel { return m.model }
-        throw PyError.typeError("\(what) must be a model from AutoModelForCausalLM.from_pretrained (or a PEFT model), not '\(pyTypeName(v))'")
     }
 }

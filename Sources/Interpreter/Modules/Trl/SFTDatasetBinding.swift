@@ -18,7 +18,7 @@ enum SFTDatasetBinding {
         options.maxLength = try reader.optionalInt("max_length")
         options.truncationMode = try reader.string("truncation_mode")
         options.packing = try rt.truthy(packing)
-        options.packingStrategy = try packingStrategy(try reader.string("packing_strategy"))
+        if options.packing { options.packingStrategy = try packingStrategy(try reader.string("packing_strategy")) }
         let completionOnly = try reader.value("completion_only_loss")
         options.completionOnlyLoss = completionOnly.isNone ? nil : try rt.truthy(completionOnly)
         options.assistantOnlyLoss = try reader.bool("assistant_only_loss")
@@ -61,11 +61,11 @@ enum SFTDatasetBinding {
         })
     }
 
+    /// TRL's `pack_dataset` check; `bfd_split` is a real strategy sftnb has not built.
     static func packingStrategy(_ name: String) throws -> Packing.Strategy {
-        guard let s = Packing.Strategy(rawValue: name) else {
-            throw PyError.notImplemented("packing_strategy='\(name)' (sftnb packs with 'bfd' or 'wrapped')")
-        }
-        return s
+        if let s = Packing.Strategy(rawValue: name) { return s }
+        if name == "bfd_split" { throw PyError.notImplemented("packing_strategy='bfd_split' (sftnb packs with 'bfd' or 'wrapped')") }
+        throw PyError.valueError("Invalid packing strategy '\(name)', must be one of ('bfd', 'bfd_split', 'wrapped').")
     }
 
     /// `formatting_func` applied to every row. Today's TRL calls it per example and wants a
