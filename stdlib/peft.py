@@ -1,8 +1,21 @@
 """The Python side of `peft` in sftnb: `LoraConfig` with PEFT's defaults (checked against the real
-class by tools/check_stdlib_configs.py). Adapters themselves live in the native module `_peft`.
+class by tools/check_stdlib_configs.py) and `TaskType`. Adapters themselves live in the native
+module `_peft` (`get_peft_model`, `PeftModel`, `PeftModelForCausalLM`).
 """
+from _peft import get_peft_model, PeftModel, PeftModelForCausalLM
 from dataclasses import dataclass, field
 from typing import Any
+
+
+class TaskType:
+    """PEFT's task types (a str enum there; plain strings here, so `task_type=TaskType.CAUSAL_LM`
+    equals `task_type="CAUSAL_LM"` as in PEFT)."""
+    SEQ_CLS = "SEQ_CLS"
+    SEQ_2_SEQ_LM = "SEQ_2_SEQ_LM"
+    CAUSAL_LM = "CAUSAL_LM"
+    TOKEN_CLS = "TOKEN_CLS"
+    QUESTION_ANS = "QUESTION_ANS"
+    FEATURE_EXTRACTION = "FEATURE_EXTRACTION"
 
 _UNSUPPORTED = ("use_dora", "use_qalora", "use_bdlora", "lora_bias")
 

@@ -6,6 +6,8 @@ Step 1 (only with --tokenizer, or when tiny-tokenizer/ is missing): train a smal
 BPE with the `tokenizers` library on a fixed corpus, give it ChatML special tokens and a
 ChatML chat template, and save it with transformers' `save_pretrained` into
 modules/tiny-tokenizer/.
+Then (with --tokenizer, or when tiny-lm/ is missing) save modules/tiny-lm/, a tiny GPT-2 over
+that tokenizer for the trainer scripts (`trl_`).
 Step 2: run every NAME.py with /work/venv/bin/python (cwd = the modules directory,
 PYTHONHASHSEED=0) and write NAME.out (exact stdout). A script that fails aborts the run.
 
@@ -59,10 +61,26 @@ def run_script(path):
     return proc.stdout.decode("utf-8")
 
 
+LM_DIR = MODULES / "tiny-lm"
+
+
+def make_lm():
+    """A 2-layer, 16-wide GPT-2 over tiny-tokenizer's 400 tokens, no dropout (so trainer runs
+    that put the whole data set in one batch give the same losses in any implementation)."""
+    import torch
+    from transformers import GPT2Config, GPT2LMHeadModel
+    torch.manual_seed(0)
+    config = GPT2Config(vocab_size=400, n_positions=64, n_embd=16, n_layer=2, n_head=2, resid_pdrop=0.0,
+                        embd_pdrop=0.0, attn_pdrop=0.0, bos_token_id=1, eos_token_id=2)
+    GPT2LMHeadModel(config).save_pretrained(str(LM_DIR))
+
+
 def main():
     check = "--check" in sys.argv
     if "--tokenizer" in sys.argv or not TOKENIZER_DIR.exists():
         make_tokenizer()
+    if "--tokenizer" in sys.argv or not LM_DIR.exists():
+        make_lm()
     differ = 0
     for path in sorted(MODULES.glob("*.py")):
         out = run_script(path)

@@ -20,6 +20,8 @@ public enum CrossEntropy {
         /// Supervised tokens whose argmax logit (first maximum) equals the target (TRL's
         /// mean_token_accuracy numerator).
         public var correct: Int
+        /// Σ over supervised tokens of the entropy of the predicted distribution (TRL logs its mean).
+        public var entropySum: Double = 0
         /// lossSum / count (0 when nothing is supervised).
         public var meanLoss: Double { count == 0 ? 0 : lossSum / Double(count) }
     }
@@ -63,6 +65,7 @@ public enum CrossEntropy {
         var result = Result(lossSum: 0, count: 0, correct: 0)
         var rowLoss = [Double](repeating: 0, count: chunkRows)
         var rowCorrect = [Bool](repeating: false, count: chunkRows)
+        var rowEntropy = [Double](repeating: 0, count: chunkRows)
         var chunk: [Int] = []
         chunk.reserveCapacity(chunkRows)
 
@@ -72,19 +75,23 @@ public enum CrossEntropy {
             MatMul.sgemm(transB: true, m: r, n: v, k: c, a: xs, b: weight, c: logits)
             rowLoss.withUnsafeMutableBufferPointer { lossOut in
                 rowCorrect.withUnsafeMutableBufferPointer { correctOut in
-                    Parallel.forEachChunk(r, minChunk: 4) { _, range in
-                        for k in range {
-                            let target = Int(targets[chunk[k]])
-                            let (loss, argmax) = logSoftmaxRow(logits + k * v, vocab: v, target: target,
-                                                               gradScale: backward ? gradScale : nil)
-                            lossOut[k] = loss
-                            correctOut[k] = argmax == target
+                    rowEntropy.withUnsafeMutableBufferPointer { entropyOut in
+                        Parallel.forEachChunk(r, minChunk: 4) { _, range in
+                            for k in range {
+                                let target = Int(targets[chunk[k]])
+                                let (loss, argmax, entropy) = logSoftmaxRow(logits + k * v, vocab: v, target: target,
+                                                                            gradScale: backward ? gradScale : nil)
+                                lossOut[k] = loss
+                                correctOut[k] = argmax == target
+                                entropyOut[k] = entropy
+                            }
                         }
                     }
                 }
             }
             for k in 0..<r {
                 result.lossSum += rowLoss[k]
+                result.entropySum += rowEntropy[k]
                 if rowCorrect[k] { result.correct += 1 }
             }
             result.count += r
@@ -106,10 +113,11 @@ public enum CrossEntropy {
         return result
     }
 
-    /// One row of logits (V): returns (lse − logit[target], first argmax); with `gradScale`,
-    /// overwrites the row with gradScale · (softmax − onehot(target)).
+    /// One row of logits (V): returns (lse − logit[target], first argmax, entropy of the softmax
+    /// = lse − Σ softmaxⱼ·logitⱼ); with `gradScale`, overwrites the row with
+    /// gradScale · (softmax − onehot(target)).
     @inlinable
-    static func logSoftmaxRow(_ row: UnsafeMutablePointer<Float>, vocab v: Int, target: Int, gradScale: Float?) -> (Double, Int) {
+    static func logSoftmaxRow(_ row: UnsafeMutablePointer<Float>, vocab v: Int, target: Int, gradScale: Float?) -> (Double, Int, Double) {
         let w = VectorMath.width
         var mv = VectorMath.V(repeating: -.infinity)
         var j = 0
@@ -122,23 +130,29 @@ public enum CrossEntropy {
         // second exp: grad = e · (gradScale / Σe).
         let keep = gradScale != nil
         let targetLogit = row[target]
-        var acc = VectorMath.V()
+        var acc = VectorMath.V(), weighted = VectorMath.V()
         j = 0
         while j + w <= v {
-            let e = VectorMath.exp(VectorMath.load(row + j) - mx)
+            let shifted = VectorMath.load(row + j) - mx
+            let e = VectorMath.exp(shifted)
             if keep { VectorMath.store(e, row + j) }
             acc += e
+            weighted += e * shifted
             j += w
         }
-        var sum = acc.sum()
+        var sum = acc.sum(), weightedSum = weighted.sum()
         while j < v {
-            let e = Foundation.exp(row[j] - mx)
+            let shifted = row[j] - mx
+            let e = Foundation.exp(shifted)
             if keep { row[j] = e }
             sum += e
+            weightedSum += e * shifted
             j += 1
         }
         let lse = mx + Foundation.log(sum)
         let loss = Double(lse) - Double(targetLogit)
+        // H = lse − E[z] = log Σe − E[z − max], with the expectation under the softmax.
+        let entropy = Double(Foundation.log(sum)) - Double(weightedSum) / Double(sum)
         if let g = gradScale {
             let f = g / sum
             j = 0
@@ -146,7 +160,7 @@ public enum CrossEntropy {
             while j < v { row[j] *= f; j += 1 }
             row[target] -= g
         }
-        return (loss, arg)
+        return (loss, arg, entropy)
     }
 
     /// Naive loss in Double over full logits, for tests: (lossSum, count, correct).
@@ -165,6 +179,7 @@ public enum CrossEntropy {
             let mx = logits.max() ?? 0
             let lse = mx + Foundation.log(logits.reduce(0) { $0 + Foundation.exp($1 - mx) })
             result.lossSum += lse - logits[Int(targets[i])]
+            result.entropySum += lse - logits.reduce(0) { $0 + Foundation.exp($1 - lse) * $1 }
             result.count += 1
             if logits.firstIndex(of: mx) == Int(targets[i]) { result.correct += 1 }
         }

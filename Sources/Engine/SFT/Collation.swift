@@ -31,6 +31,8 @@ public struct TokenBatch: Equatable, Sendable {
 
     /// Real (non-padding) tokens: TRL's `num_tokens` counts these.
     public var tokenCount: Int { attentionMask.reduce(0, +) }
+    /// Labels that are not -100, before the shift (position 0 of a row included).
+    public var labelCount: Int { labels.reduce(0) { $1 != LanguageModelingCollator.ignoreIndex ? $0 + 1 : $0 } }
     /// Supervised tokens (labels != -100) after the model's one-token shift.
     public var targetCount: Int {
         var n = 0

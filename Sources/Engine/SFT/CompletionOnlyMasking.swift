@@ -17,22 +17,29 @@ public enum CompletionOnlyMasking {
         let ignore = LanguageModelingCollator.ignoreIndex
         // Template matches are searched in the labels (as TRL does), so masked tokens never match.
         let searchable = (0..<length).map { labels[$0] == ignore ? Int.min : ids[$0] }
-        let responseStarts = occurrences(of: response, in: searchable)
-        guard let instruction else {
-            guard let last = responseStarts.last else {
+        let responseEnds = occurrences(of: response, in: searchable).map { $0 + response.count }
+        let humanStarts = instruction.map { occurrences(of: $0, in: searchable) }
+        return mask(labels: &labels, length: length, responseEnds: responseEnds, instructionStarts: humanStarts)
+    }
+
+    /// TRL's masking once the templates are located: `responseEnds` are the token indices just
+    /// past each response template, `instructionStarts` the first token of each instruction
+    /// template (nil when the collator has no instruction template).
+    public static func mask(labels: inout [Int], length: Int, responseEnds: [Int], instructionStarts: [Int]?) -> Outcome {
+        let ignore = LanguageModelingCollator.ignoreIndex
+        guard var humanStarts = instructionStarts else {
+            guard let last = responseEnds.last else {
                 for i in 0..<length { labels[i] = ignore }
                 return .responseTemplateNotFound
             }
-            for i in 0..<min(last + response.count, length) { labels[i] = ignore }
+            for i in 0..<min(last, length) { labels[i] = ignore }
             return .masked
         }
-        let responseEnds = responseStarts.map { $0 + response.count }
         var outcome = Outcome.masked
         if responseEnds.isEmpty {
             for i in 0..<length { labels[i] = ignore }
             outcome = .responseTemplateNotFound
         }
-        var humanStarts = occurrences(of: instruction, in: searchable)
         if humanStarts.isEmpty {
             for i in 0..<length { labels[i] = ignore }
             if outcome == .masked { outcome = .instructionTemplateNotFound }

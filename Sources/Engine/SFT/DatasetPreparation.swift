@@ -34,6 +34,9 @@ public enum SFTDataPreparation {
         public var truncatedTokens: Int
         /// Whether the rows are packed (bfd) and carry document lengths (padding-free collation).
         public var paddingFree: Bool
+        /// For unpacked results, the input row each example came from (rows dropped by
+        /// truncation are absent); nil when packed.
+        public var sourceRows: [Int]?
     }
 
     public struct PreparationError: Error, CustomStringConvertible {
@@ -77,6 +80,7 @@ public enum SFTDataPreparation {
             }
         }
         var truncated = 0, dropped = 0
+        var sourceRows: [Int]? = options.packing ? nil : Array(examples.indices)
         if options.packing {
             guard let maxLength = options.maxLength else {
                 throw PreparationError(description: "When packing is enabled, `max_length` can't be `None`.")
@@ -90,7 +94,8 @@ public enum SFTDataPreparation {
             }
             truncated = packed.droppedTokens
         } else if let maxLength = options.maxLength {
-            examples = examples.compactMap { example in
+            var kept: [Int] = []
+            examples = examples.enumerated().compactMap { index, example in
                 var e = example
                 let n = e.inputIDs.count
                 if n > maxLength {
@@ -103,12 +108,19 @@ public enum SFTDataPreparation {
                     dropped += 1
                     return nil
                 }
+                kept.append(index)
                 return e
             }
+            sourceRows = kept
         }
-        if options.shuffleDataset { examples = shuffled(examples, seed: options.seed) }
+        if options.shuffleDataset {
+            var rng = NumpyGenerator(seed: UInt64(truncatingIfNeeded: options.seed))
+            let permutation = rng.permutation(examples.count)
+            examples = permutation.map { examples[$0] }
+            sourceRows = sourceRows.map { rows in permutation.map { rows[$0] } }
+        }
         return Result(examples: examples, format: format, droppedRows: dropped, truncatedTokens: truncated,
-                      paddingFree: options.packing && options.packingStrategy == .bfd)
+                      paddingFree: options.packing && options.packingStrategy == .bfd, sourceRows: sourceRows)
     }
 
     /// `Dataset.shuffle(seed=seed)`: numpy's `default_rng(seed).permutation`.

@@ -94,7 +94,7 @@ public final class TrainingLoop {
         let startStep = state.globalStep
         var lastLoggedStep = state.globalStep
         var trLoss = 0.0, totalLoss = 0.0
-        var accuracies: [Double] = []
+        var accuracies: [Double] = [], entropies: [Double] = []
         let start = Date()
         var interruptedAfter: Int?
         model.training = true
@@ -114,13 +114,14 @@ public final class TrainingLoop {
                 let count = update == shape.updatesPerEpoch - 1 ? remainder : ga
                 let first = update * ga
                 let micro = batches[first..<min(first + count, batches.count)].map { collator.collate($0.map { examples[$0] }) }
-                let items = micro.reduce(0) { $0 + $1.targetCount }
+                let items = micro.reduce(0) { $0 + (plan.lossDenominator == .labels ? $1.labelCount : $1.targetCount) }
                 let scale = 1 / Float(max(items, 1))
                 var stepLoss = 0.0
                 for batch in micro {
                     let result = try model.lossAndGradients(batch, gradScale: scale)
                     stepLoss += result.lossSum / Double(max(items, 1))
                     accuracies.append(result.count > 0 ? Double(result.correct) / Double(result.count) : 0)
+                    entropies.append(result.count > 0 ? result.entropySum / Double(result.count) : 0)
                     tokensSeen += batch.tokenCount
                 }
                 let step = state.globalStep + 1
@@ -147,6 +148,7 @@ public final class TrainingLoop {
                     entry["loss"] = .double(trLoss / Double(step - lastLoggedStep))
                     entry["grad_norm"] = .double(Double(gradNorm))
                     entry["learning_rate"] = .double(lr)
+                    entry["entropy"] = .double(entropies.reduce(0, +) / Double(max(entropies.count, 1)))
                     entry["mean_token_accuracy"] = .double(accuracies.reduce(0, +) / Double(max(accuracies.count, 1)))
                     entry["num_tokens"] = .double(Double(tokensSeen))
                     entry["epoch"] = .double(state.epoch)
@@ -154,17 +156,19 @@ public final class TrainingLoop {
                     totalLoss += trLoss
                     trLoss = 0
                     accuracies = []
+                    entropies = []
                     lastLoggedStep = step
                     state.logHistory.append(entry)
                     hooks.log(entry)
                 }
-                if (plan.evalStrategy == "steps" && step % evalEvery == 0) || (plan.evalStrategy == "epoch" && update == shape.updatesPerEpoch - 1),
+                // HF's DefaultFlowCallback: a step-based run also evaluates and saves at its last step.
+                if (plan.evalStrategy == "steps" && (step % evalEvery == 0 || lastStep)) || (plan.evalStrategy == "epoch" && update == shape.updatesPerEpoch - 1),
                    !evalExamples.isEmpty {
                     let entry = try evaluate(evalExamples, prefix: "eval")
                     state.logHistory.append(entry)
                     hooks.log(entry)
                 }
-                if (plan.saveStrategy == "steps" && step % saveEvery == 0) || (plan.saveStrategy == "epoch" && update == shape.updatesPerEpoch - 1) {
+                if (plan.saveStrategy == "steps" && (step % saveEvery == 0 || lastStep)) || (plan.saveStrategy == "epoch" && update == shape.updatesPerEpoch - 1) {
                     try TrainingCheckpoint.save(from: self, directory: outputDirectory, saveModel: hooks.saveModel,
                                                 totalLimit: plan.saveTotalLimit)
                 }
@@ -202,25 +206,26 @@ public final class TrainingLoop {
         model.training = false
         defer { model.training = wasTraining }
         let start = Date()
-        var lossSum = 0.0, count = 0, correct = 0, batches = 0
-        var batchLosses = 0.0
+        var batches = 0, samples = 0
+        var weightedLoss = 0.0, accuracies = 0.0, entropies = 0.0
         for first in stride(from: 0, to: examples.count, by: plan.evalBatchSize) {
-            let batch = collator.collate(Array(examples[first..<min(first + plan.evalBatchSize, examples.count)]))
-            let r = try model.evaluate(batch)
-            lossSum += r.lossSum
-            count += r.count
-            correct += r.correct
-            batchLosses += r.meanLoss
+            let rows = Array(examples[first..<min(first + plan.evalBatchSize, examples.count)])
+            let r = try model.evaluate(collator.collate(rows))
+            // HF repeats each batch's mean loss once per sample; TRL averages per-batch metrics.
+            weightedLoss += r.meanLoss * Double(rows.count)
+            samples += rows.count
+            accuracies += r.count > 0 ? Double(r.correct) / Double(r.count) : 0
+            entropies += r.count > 0 ? r.entropySum / Double(r.count) : 0
             batches += 1
         }
         let runtime = Date().timeIntervalSince(start)
         var entry = JSONObject()
-        // HF averages the per-batch mean losses (each batch's loss is its own token mean).
-        entry["\(prefix)_loss"] = .double(batches > 0 ? batchLosses / Double(batches) : 0)
+        entry["\(prefix)_loss"] = .double(samples > 0 ? weightedLoss / Double(samples) : 0)
         entry["\(prefix)_runtime"] = .double((runtime * 10_000).rounded() / 10_000)
         entry["\(prefix)_samples_per_second"] = .double((Double(examples.count) / max(runtime, 1e-9) * 1000).rounded() / 1000)
         entry["\(prefix)_steps_per_second"] = .double((Double(batches) / max(runtime, 1e-9) * 1000).rounded() / 1000)
-        entry["\(prefix)_mean_token_accuracy"] = .double(count > 0 ? Double(correct) / Double(count) : 0)
+        entry["\(prefix)_entropy"] = .double(batches > 0 ? entropies / Double(batches) : 0)
+        entry["\(prefix)_mean_token_accuracy"] = .double(batches > 0 ? accuracies / Double(batches) : 0)
         entry["\(prefix)_num_tokens"] = .double(Double(tokensSeen))
         entry["epoch"] = .double(state.epoch)
         entry["step"] = .int(Int64(state.globalStep))

@@ -29,6 +29,19 @@ public struct TrainingPlan: Sendable {
     public var saveTotalLimit: Int?
     public var seed = 42
     public var dropLast = false
+    /// What the summed token loss of an optimizer step is divided by. transformers 5 counts
+    /// `num_items_in_batch` over the shifted labels for models whose class name marks them as
+    /// causal LMs (`…ForCausalLM`, loss_type "ForCausalLM"), but over the unshifted labels for
+    /// GPT-2 (`GPT2LMHeadModel` has no loss_type), so a GPT-2 run's logged loss and gradients are
+    /// scaled by targets/labels. sftnb reproduces both so numbers match TRL's.
+    public var lossDenominator = LossDenominator.targets
+
+    public enum LossDenominator: Sendable {
+        /// Supervised tokens after the shift (the true token mean).
+        case targets
+        /// Labels that are not -100 before the shift (transformers 5 with GPT-2).
+        case labels
+    }
 
     public init() {}
 

@@ -14,6 +14,8 @@ public final class ProgressBar {
     private var lastDraw = Date.distantPast
     private let interval: TimeInterval
     public private(set) var count = 0
+    /// Width of the last drawn line, to erase it.
+    private var drawnWidth = 0
 
     public init(_ description: String, total: Int, unit: String = "it", interval: TimeInterval = 0.1,
                 write: @escaping (String) -> Void) {
@@ -22,20 +24,34 @@ public final class ProgressBar {
         self.unit = unit
         self.interval = interval
         self.write = write
-        write("\r" + line())
+        draw()
     }
+
+    private func draw() {
+        let text = line()
+        drawnWidth = text.count
+        write("\r" + text)
+    }
+
+    /// tqdm's `write`: erase the bar so the caller can print a line, then call `redraw()`.
+    public func clear() {
+        write("\r" + String(repeating: " ", count: drawnWidth) + "\r")
+    }
+
+    public func redraw() { draw() }
 
     public func update(_ n: Int = 1) {
         count += n
         let now = Date()
         if now.timeIntervalSince(lastDraw) >= interval {
             lastDraw = now
-            write("\r" + line())
+            draw()
         }
     }
 
     public func finish() {
-        write("\r" + line() + "\n")
+        draw()
+        write("\n")
     }
 
     /// The bar's text for the current count.
@@ -53,11 +69,11 @@ public final class ProgressBar {
         }
         let rate = elapsed > 0 ? Double(count) / elapsed : 0
         let remaining = rate > 0 ? Double(total - count) / rate : 0
-        let rateText = count == 0 ? "? \(unit)/s" : rate >= 1 || rate == 0
-            ? String(format: "%.2f %@/s", rate, unit) : String(format: "%.2f s/%@", 1 / rate, unit)
+        let rateText = count == 0 ? "?\(unit)/s" : rate >= 1 || rate == 0
+            ? String(format: "%.2f%@/s", rate, unit) : String(format: "%.2fs/%@", 1 / rate, unit)
         let remainingText = count == 0 ? "?" : Self.clock(remaining)
         let percent = String(format: "%3.0f%%", fraction * 100)
-        return "\(description): \(percent)|\(bar)| \(count)/\(total) [\(Self.clock(elapsed))<\(remainingText), \(rateText)\(postfix)]"
+        return "\(description.isEmpty ? "" : description + ": ")\(percent)|\(bar)| \(count)/\(total) [\(Self.clock(elapsed))<\(remainingText), \(rateText)\(postfix)]"
     }
 
     /// tqdm's `format_interval`: `MM:SS`, or `H:MM:SS` past an hour.

@@ -10,7 +10,7 @@ enum ModuleLoader {
         SysModule.self, MathModule.self, TimeModule.self, OSModule.self, OSPathModule.self, RandomModule.self,
         JSONModule.self, StringModule.self, TypingModule.self, CopyModule.self, ItertoolsModule.self,
         FunctoolsModule.self, ReModule.self, WarningsModule.self, OperatorModule.self, DatasetsModule.self,
-        TorchModule.self, TransformersNativeModule.self,
+        TorchModule.self, TransformersNativeModule.self, TrlNativeModule.self, PeftNativeModule.self,
     ]
 
     static func defaultSearchPaths(scriptPath: String?) -> [String] {

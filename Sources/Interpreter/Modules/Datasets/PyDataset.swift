@@ -130,7 +130,7 @@ final class PyDataset: NativeObject {
         let kwargs = try PyDataset.kwargs(rt, fnKwargs)
         var index = 0
         // datasets shows a bar on stderr for every map (tqdm's layout).
-        let bar = ProgressBar("Map", total: dataset.numRows, unit: "examples") { rt.output($0, .stderr) }
+        let bar = ProgressBar("Map", total: dataset.numRows, unit: " examples") { rt.output($0, .stderr) }
         defer { bar.finish() }
         func apply(_ input: DataDict, count: Int) throws -> DataDict? {
             defer { bar.update(count) }

@@ -23,8 +23,16 @@ final class PyModel: NativeObject {
     init(_ model: CausalLM, nameOrPath: String) {
         self.model = model
         self.nameOrPath = nameOrPath
-        super.init(cls: PyModel.pyClass)
+        super.init(cls: PyModel.familyClass(model.config))
     }
+
+    /// The transformers class of each family (`type(model).__name__` is `GPT2LMHeadModel`),
+    /// all subclasses of `PreTrainedModel`.
+    static let familyClasses: [String: PyClass] = ModelConfig.transformersClassNames.mapValues { name in
+        NativeClass<PyModel>(name.class, module: name.module, base: pyClass).pyClass
+    }
+
+    static func familyClass(_ config: ModelConfig) -> PyClass { familyClasses[config.modelType] ?? pyClass }
 
     static func fromPretrained(_ rt: Interpreter, _ idValue: Value, _ kwargs: Value) throws -> Value {
         let id = try rt.toStr(idValue, "pretrained_model_name_or_path")
@@ -101,7 +109,7 @@ final class PyModel: NativeObject {
         }
         .pyClass
 
-    override func repr(_ rt: Interpreter) throws -> String { model.description }
+    override func repr(_ rt: Interpreter) throws -> String { LoRAModuleRepr.describe(model) }
 
     /// `model(input_ids=..., attention_mask=..., labels=...)`.
     func forward(_ rt: Interpreter, _ a: [Value]) throws -> Value {
@@ -208,4 +216,17 @@ extension Interpreter {
             throw PyError.runtimeError("\(error)")
         }
     }
+}
+
+extension ModelConfig {
+    /// The transformers class (and its module) `AutoModelForCausalLM` builds per `model_type`.
+    static let transformersClassNames: [String: (class: String, module: String)] = [
+        "gpt2": ("GPT2LMHeadModel", "transformers.models.gpt2.modeling_gpt2"),
+        "opt": ("OPTForCausalLM", "transformers.models.opt.modeling_opt"),
+        "gpt_neo": ("GPTNeoForCausalLM", "transformers.models.gpt_neo.modeling_gpt_neo"),
+        "llama": ("LlamaForCausalLM", "transformers.models.llama.modeling_llama"),
+    ]
+
+    var transformersClassName: String { Self.transformersClassNames[modelType]?.class ?? "PreTrainedModel" }
+    var transformersModule: String { Self.transformersClassNames[modelType]?.module ?? "transformers.modeling_utils" }
 }
