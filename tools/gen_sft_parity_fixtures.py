@@ -16,8 +16,9 @@ steps, logging every step. Runs:
   messages           conversational, ChatML template, every token learnt
   lora               LoRA r=4 on c_attn, starting from a SAVED adapter whose B is non-zero
   accumulation       text data, 4 micro-batches x 4 rows accumulated (token mean over all 16)
-Writes Tests/EngineTests/Fixtures/sft/parity/: model/ (save_pretrained), adapter/ (PEFT
-save_pretrained), runs.json (data rows, arguments, per-step log_history, final weights' probes).
+  llama_text         plain text on a tiny Llama (GQA, untied), whose loss divisor differs from GPT-2's
+Writes Tests/EngineTests/Fixtures/sft/parity/: model/ and llama/ (save_pretrained), adapter/
+(PEFT save_pretrained), runs.json (data rows, arguments, per-step log_history, final weights' probes).
 """
 import json
 import math
@@ -47,12 +48,14 @@ def datasets():
 
 
 RUNS = [
-    # name, dataset, batch size, accumulation, learning rate, max_grad_norm, lora
-    ("text", "text", 16, 1, 1e-2, 1.0, False),
-    ("prompt_completion", "prompt_completion", 16, 1, 1e-2, 2.0, False),
-    ("messages", "messages", 16, 1, 1e-2, 1.5, False),
-    ("lora", "text", 16, 1, 5e-2, 0.07, True),
-    ("accumulation", "text", 4, 4, 1e-2, 1.0, False),
+    # name, model, dataset, batch size, accumulation, learning rate, max_grad_norm, lora
+    ("text", "model", "text", 16, 1, 1e-2, 1.0, False),
+    ("prompt_completion", "model", "prompt_completion", 16, 1, 1e-2, 2.0, False),
+    ("messages", "model", "messages", 16, 1, 1e-2, 1.5, False),
+    ("lora", "model", "text", 16, 1, 5e-2, 0.07, True),
+    ("accumulation", "model", "text", 4, 4, 1e-2, 1.0, False),
+    # A *ForCausalLM class: transformers divides by the shifted label count (GPT-2: unshifted).
+    ("llama_text", "llama", "text", 16, 1, 1e-2, 1.0, False),
 ]
 
 
@@ -68,7 +71,7 @@ def probes(named):
 def build_model_and_adapter(tok):
     import torch
     from peft import LoraConfig, get_peft_model
-    from transformers import GPT2Config, GPT2LMHeadModel
+    from transformers import GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM
 
     torch.manual_seed(0)
     config = GPT2Config(vocab_size=len(tok), n_embd=32, n_layer=2, n_head=2, n_positions=64,
@@ -84,16 +87,28 @@ def build_model_and_adapter(tok):
                 p.normal_(0, 0.2)   # a non-zero B: the saved adapter changes the model from step 0
     peft_model.save_pretrained(os.path.join(OUT, "adapter"))
     os.remove(os.path.join(OUT, "adapter", "README.md"))   # PEFT's model card: not needed
+    config_path = os.path.join(OUT, "adapter", "adapter_config.json")
+    with open(config_path) as f:
+        adapter_config = json.load(f)
+    adapter_config["base_model_name_or_path"] = "model"   # not this machine's path
+    with open(config_path, "w") as f:
+        json.dump(adapter_config, f, indent=2, sort_keys=True)
+    torch.manual_seed(1)
+    llama = LlamaForCausalLM(LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=64,
+                                         tie_word_embeddings=False, bos_token_id=tok.eos_token_id,
+                                         eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id))
+    llama.save_pretrained(os.path.join(OUT, "llama"))
 
 
-def run(tok, rows, name, batch, accumulation, lr, max_grad_norm, lora):
+def run(tok, rows, name, model_dir, batch, accumulation, lr, max_grad_norm, lora):
     import torch
     from datasets import Dataset
     from peft import PeftModel
-    from transformers import GPT2LMHeadModel
+    from transformers import AutoModelForCausalLM
     from trl import SFTConfig, SFTTrainer
 
-    model = GPT2LMHeadModel.from_pretrained(os.path.join(OUT, "model"), dtype=torch.float32)
+    model = AutoModelForCausalLM.from_pretrained(os.path.join(OUT, model_dir), dtype=torch.float32)
     if lora:
         model = PeftModel.from_pretrained(model, os.path.join(OUT, "adapter"), is_trainable=True)
     args = SFTConfig(output_dir=f"/tmp/sftnb-parity-{name}", report_to="none", bf16=False, use_cpu=True,
@@ -107,7 +122,7 @@ def run(tok, rows, name, batch, accumulation, lr, max_grad_norm, lora):
     trainable = [(n, p) for n, p in trainer.model.named_parameters() if p.requires_grad]
     key_order = list(logs[0].keys())
     prepared = trainer.train_dataset
-    return {"name": name, "batch_size": batch, "gradient_accumulation_steps": accumulation, "learning_rate": lr,
+    return {"name": name, "model": model_dir, "batch_size": batch, "gradient_accumulation_steps": accumulation, "learning_rate": lr,
             "max_grad_norm": max_grad_norm, "lora": lora, "key_order": key_order,
             "prepared_input_ids": prepared["input_ids"][:],
             "logs": [{k: e[k] for k in ("loss", "grad_norm", "learning_rate", "entropy", "mean_token_accuracy",
@@ -123,8 +138,8 @@ def generate():
     build_model_and_adapter(tok)
     data = datasets()
     runs = []
-    for name, dataset, batch, accumulation, lr, max_grad_norm, lora in RUNS:
-        r = run(tok, data[dataset], name, batch, accumulation, lr, max_grad_norm, lora)
+    for name, model_dir, dataset, batch, accumulation, lr, max_grad_norm, lora in RUNS:
+        r = run(tok, data[dataset], name, model_dir, batch, accumulation, lr, max_grad_norm, lora)
         r["dataset"] = dataset
         clipped = sum(1 for e in r["logs"] if e["grad_norm"] > max_grad_norm)
         print(f"{name}: losses {r['logs'][0]['loss']:.4f} -> {r['logs'][-1]['loss']:.4f}, clipped on {clipped}/{STEPS} steps, "

@@ -11,4 +11,14 @@ extension CausalLM: TrainableModel {
     public func weightDecayApplies(to name: String) -> Bool {
         AdamW.decays(parameterName: name, inLayerNormModule: decoder.spec.layerNormParameterNames.contains(name))
     }
+
+    /// The decoder's stream (dropout sites, NEFTune), then each LoRA layer's dropout stream.
+    public var randomStates: [Philox] {
+        get { [decoder.rng] + (lora?.layers.map(\.rng) ?? []) }
+        set {
+            guard let first = newValue.first else { return }
+            decoder.rng = first
+            for (layer, state) in zip(lora?.layers ?? [], newValue.dropFirst()) { layer.rng = state }
+        }
+    }
 }

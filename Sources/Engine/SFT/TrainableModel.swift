@@ -12,4 +12,15 @@ public protocol TrainableModel: AnyObject {
     func evaluate(_ batch: TokenBatch) throws -> CrossEntropy.Result
     /// Whether AdamW's weight decay applies to a parameter: HF Trainer exempts biases and norm weights.
     func weightDecayApplies(to name: String) -> Bool
+    /// The random streams training draws from (dropout, NEFTune), saved in checkpoints so a
+    /// resumed run draws what the uninterrupted run would have (HF restores `rng_state.pth`).
+    var randomStates: [Philox] { get set }
+}
+
+extension TrainableModel {
+    /// A model without randomness in training has nothing to save.
+    public var randomStates: [Philox] {
+        get { [] }
+        set {}
+    }
 }

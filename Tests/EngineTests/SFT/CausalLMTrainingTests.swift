@@ -49,3 +49,85 @@ import Testing
         #expect(model.store.floatArray(model.store.view("model.layers.0.self_attn.q_proj.weight")!) == before)
     }
 }
+
+/// Resuming from a checkpoint continues a real model's run bit for bit: 20 steps straight equal
+/// 10 steps, a checkpoint, and 10 more in a fresh model and loop — with dropout on (the
+/// checkpoint carries the random streams) and mid-epoch (batch 4 of 16 rows).
+@Suite struct CausalLMResumeTests {
+    /// The parity fixture's GPT-2 with dropout 0.1 everywhere.
+    static func dropoutModel(directory: String = TRLParityTests.directory + "/model") throws -> CausalLM {
+        let loaded = try CausalLM.load(directory: directory)
+        guard case var .gpt2(c) = loaded.config else { throw ParameterError("expected the GPT-2 fixture") }
+        c.residPdrop = 0.1; c.embdPdrop = 0.1; c.attnPdrop = 0.1
+        return try CausalLM(config: .gpt2(c), store: loaded.store)
+    }
+
+    static func plan(saveSteps: Double?) -> TrainingPlan {
+        var p = TrainingPlan()
+        p.batchSize = 4
+        p.maxSteps = 20
+        p.learningRate = 1e-2
+        p.warmupSteps = 3
+        p.weightDecay = 0.1
+        p.maxGradNorm = 1.0
+        p.loggingSteps = 1
+        p.saveStrategy = saveSteps == nil ? "no" : "steps"
+        p.saveSteps = saveSteps ?? 500
+        return p
+    }
+
+    static func examples() throws -> [TokenizedExample] {
+        let fixture = try TRLParityTests.fixture()
+        return try SFTDataPreparation.prepare(rows: TRLParityTests.rows(fixture, "text"),
+                                              tokenizer: try Tokenizer.load(directory: TRLParityTests.tokenizerDirectory),
+                                              options: SFTDataPreparation.Options()).examples
+    }
+
+    /// (loss, grad_norm) per logged step.
+    static func run(_ model: CausalLM, plan: TrainingPlan, output: String, resume: TrainingCheckpoint? = nil) throws -> [[Double]] {
+        var logged: [[Double]] = []
+        var hooks = TrainingLoop.Hooks()
+        hooks.log = { e in if let l = e["loss"]?.doubleValue, let g = e["grad_norm"]?.doubleValue { logged.append([l, g]) } }
+        hooks.saveModel = { dir in model.lora == nil ? try model.save(to: dir) : try model.saveAdapter(to: dir) }
+        let loop = try TrainingLoop(model: model, plan: plan, collator: LanguageModelingCollator(padTokenID: 0), outputDirectory: output)
+        _ = try loop.train(try examples(), resume: resume, hooks: hooks)
+        return logged
+    }
+
+    static func weights(_ model: CausalLM) -> [[Float]] {
+        let store = model.lora?.store ?? model.store
+        return store.views.map { store.floatArray($0) }
+    }
+
+    @Test(arguments: [false, true])
+    func resumedRunEqualsTheStraightRun(lora: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-resume-lm-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func fresh() throws -> CausalLM {
+            let model = try Self.dropoutModel()
+            if lora { try model.applyLoRA(LoRAConfig(r: 4, alpha: 8, dropout: 0.1, seed: 1)) }
+            return model
+        }
+        let straightModel = try fresh()
+        let straight = try Self.run(straightModel, plan: Self.plan(saveSteps: nil), output: dir + "/a")
+        let firstModel = try fresh()
+        let first = try Self.run(firstModel, plan: Self.plan(saveSteps: 10), output: dir + "/b")
+        let checkpoint = dir + "/b/checkpoint-10"
+        #expect(FileManager.default.fileExists(atPath: checkpoint + "/rng_state.json"))
+        // A fresh process: the model from the checkpoint's files, the loop from its state.
+        let resumedModel: CausalLM
+        if lora {
+            resumedModel = try Self.dropoutModel()
+            try resumedModel.loadAdapter(from: checkpoint)
+        } else {
+            resumedModel = try CausalLM.load(directory: checkpoint)
+        }
+        let resumed = try Self.run(resumedModel, plan: Self.plan(saveSteps: nil), output: dir + "/c",
+                                   resume: try TrainingCheckpoint.load(directory: checkpoint))
+        #expect(straight.count == 20)
+        #expect(straight == first)
+        #expect(Array(straight[10...]) == resumed)
+        #expect(Self.weights(straightModel) == Self.weights(resumedModel))
+        #expect(Set(straight.map { $0[0] }).count > 15, "dropout and training change the loss every step")
+    }
+}
