@@ -53,7 +53,10 @@ import Testing
 /// Resuming from a checkpoint continues a real model's run bit for bit: 20 steps straight equal
 /// 10 steps, a checkpoint, and 10 more in a fresh model and loop — with dropout on (the
 /// checkpoint carries the random streams) and mid-epoch (batch 4 of 16 rows).
-@Suite struct CausalLMResumeTests {
+/// Runs on one engine/BLAS thread: OpenBLAS's thread count is process-wide, and attention in
+/// tests running concurrently toggles it (`Parallel.withSingleThreadedBLAS`), which changes the
+/// last bits of some sgemm results mid-run. A single training process never races itself.
+@Suite(.serialized) struct CausalLMResumeTests {
     /// The parity fixture's GPT-2 with dropout 0.1 everywhere.
     static func dropoutModel(directory: String = TRLParityTests.directory + "/model") throws -> CausalLM {
         let loaded = try CausalLM.load(directory: directory)
@@ -101,6 +104,11 @@ import Testing
 
     @Test(arguments: [false, true])
     func resumedRunEqualsTheStraightRun(lora: Bool) throws {
+        let threads = Parallel.threadCount
+        Parallel.setThreadCount(1)   // with 1, withSingleThreadedBLAS no longer toggles anything
+        Thread.sleep(forTimeInterval: 0.2)   // let toggles already under way restore, then pin again
+        Parallel.setThreadCount(1)
+        defer { Parallel.setThreadCount(threads) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-resume-lm-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         func fresh() throws -> CausalLM {
