@@ -10,7 +10,8 @@ public enum PNGRenderer {
         var canvas = Rasterizer(width: scene.width, height: scene.height)
         for item in scene.items {
             switch item {
-            case .path(let p):
+            case .path(let path):
+                let p = snapped(path)
                 if let fill = p.fill, p.closed {
                     canvas.fill([p.points], color: fill, clip: p.clip)
                 }
@@ -39,6 +40,23 @@ public enum PNGRenderer {
         }
         let rgb = canvas.pixels.map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
         return PNGEncoder.encode(rgb: rgb, width: canvas.width, height: canvas.height)
+    }
+
+    /// Rectilinear paths (frames, ticks, grid lines, bars) snapped to the pixel grid, as Agg
+    /// snaps them: fills on pixel edges, odd-width strokes on pixel centres, so neighbouring
+    /// bars meet without a seam and thin lines stay crisp.
+    static func snapped(_ p: PlotScene.Path) -> PlotScene.Path {
+        let points = p.points
+        guard points.count >= 2, p.dash == nil else { return p }
+        for (a, b) in zip(points, points.dropFirst() + [points[0]]) where a.x != b.x && a.y != b.y {
+            return p
+        }
+        let strokeOnly = p.fill == nil
+        let odd = strokeOnly && Int(p.width.rounded()) % 2 == 1
+        func snap(_ v: Double) -> Double { odd ? (v - 0.5).rounded() + 0.5 : v.rounded() }
+        var q = p
+        q.points = points.map { PlotScene.Point(snap($0.x), snap($0.y)) }
+        return q
     }
 
     /// Places text as the SVG renderer does: alignment from the layout font's advance widths
