@@ -70,6 +70,10 @@ public struct PlotMarker: Sendable, Equatable {
     public var face: PlotColor
     public var edge: PlotColor
     public var edgeWidth: Double
+
+    public init(shape: Shape, size: Double, face: PlotColor, edge: PlotColor, edgeWidth: Double) {
+        self.shape = shape; self.size = size; self.face = face; self.edge = edge; self.edgeWidth = edgeWidth
+    }
 }
 
 /// `plot`: a polyline with optional markers.
@@ -82,6 +86,10 @@ public struct PlotLine: Sendable {
     public var style: PlotLineStyle
     public var marker: PlotMarker?
     public var label: String?
+
+    public init(xs: [Double], ys: [Double], color: PlotColor, width: Double, style: PlotLineStyle, marker: PlotMarker?, label: String?) {
+        self.xs = xs; self.ys = ys; self.color = color; self.width = width; self.style = style; self.marker = marker; self.label = label
+    }
 }
 
 /// `scatter`: markers with per-point size (points squared, matplotlib's `s`) and colour.
@@ -92,6 +100,10 @@ public struct PlotScatter: Sendable {
     public var colors: [PlotColor]
     public var shape: PlotMarker.Shape
     public var label: String?
+
+    public init(xs: [Double], ys: [Double], sizes: [Double], colors: [PlotColor], shape: PlotMarker.Shape, label: String?) {
+        self.xs = xs; self.ys = ys; self.sizes = sizes; self.colors = colors; self.shape = shape; self.label = label
+    }
 }
 
 /// An axis-aligned rectangle (data units for bars, figure fractions for axes positions).
@@ -111,6 +123,10 @@ public struct PlotBars: Sendable {
     public var edgeColor: PlotColor?
     public var edgeWidth: Double
     public var label: String?
+
+    public init(rects: [PlotRect], color: PlotColor, edgeColor: PlotColor?, edgeWidth: Double, label: String?) {
+        self.rects = rects; self.color = color; self.edgeColor = edgeColor; self.edgeWidth = edgeWidth; self.label = label
+    }
 }
 
 public enum PlotArtist: Sendable {
