@@ -68,11 +68,17 @@ public enum SVGRenderer {
         for q in p.points.dropFirst() { d += " L \(n(q.x)) \(n(q.y))" }
         if p.closed { d += " Z" }
         var s = "<path d=\"\(d)\"" + paint("fill", p.fill) + paint("stroke", p.width > 0 ? p.stroke : nil)
+        // Neighbouring bars share an edge: without this, anti-aliasing shows a seam between them.
+        if p.closed && p.fill != nil && p.stroke == nil && isRectilinear(p.points) { s += " shape-rendering=\"crispEdges\"" }
         if p.stroke != nil && p.width > 0 {
             s += " stroke-width=\"\(n(p.width))\" stroke-linejoin=\"round\" stroke-linecap=\"\(p.dash == nil ? "square" : "butt")\""
             if let dash = p.dash { s += " stroke-dasharray=\"\(dash.map(n).joined(separator: ","))\"" }
         }
         return s + clipAttribute(clip) + "/>\n"
+    }
+
+    static func isRectilinear(_ points: [PlotScene.Point]) -> Bool {
+        zip(points, points.dropFirst() + points.prefix(1)).allSatisfy { $0.x == $1.x || $0.y == $1.y }
     }
 
     private static func marker(_ m: PlotScene.Marker, clip: String?) -> String {
