@@ -28,6 +28,8 @@ public struct TrainingPlan: Sendable {
     public var saveSteps = 500.0
     public var saveTotalLimit: Int?
     public var seed = 42
+    /// `data_seed`: seeds the sample order instead of `seed` when set.
+    public var dataSeed: Int?
     public var dropLast = false
 
     public init() {}
