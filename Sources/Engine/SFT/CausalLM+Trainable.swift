@@ -7,6 +7,15 @@ extension CausalLM: TrainableModel {
         try decoder.lossAndGradients(batch, gradScale: gradScale)
     }
 
+    /// The decoder's stream (dropout, NEFTune) from `seed`, each LoRA layer's dropout from a
+    /// seed derived from `seed` and its index, so no two streams coincide.
+    public func reseed(_ seed: UInt64) {
+        decoder.rng = Philox(seed: seed)
+        for (index, layer) in (lora?.layers ?? []).enumerated() {
+            layer.rng = Philox(seed: StreamSeed.derive(seed, UInt64(index)))
+        }
+    }
+
     /// HF Trainer's `get_decay_parameter_names`: no decay for biases and LayerNorm weights.
     public func weightDecayApplies(to name: String) -> Bool {
         AdamW.decays(parameterName: name, inLayerNormModule: decoder.spec.layerNormParameterNames.contains(name))
