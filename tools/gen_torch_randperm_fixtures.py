@@ -10,6 +10,10 @@
   TRL SFTTrainer feed to the model on CPU, recorded inside compute_loss while train() runs,
   for several (n, seed, data_seed, batch size, gradient accumulation, epochs). Each row's
   input_ids[0] is its index, so the recorded first tokens are the order.
+- trainer_losses.json: per-step losses and grad norms of a real Trainer fine-tuning the tiny
+  Llama fixture (no dropout) with batch size < data set size across an epoch boundary, which
+  only an identical sample order reproduces. (Not GPT-2: GPT2LMHeadModel's class name maps to
+  no loss_type, so Trainer counts num_items_in_batch over unshifted labels and scales its loss.)
 """
 import json
 import os
@@ -87,6 +91,23 @@ def trainer_order(n, seed, data_seed, batch, accumulation, epochs, sft, drop_las
             "epoch_orders": [seen[e * per_epoch:(e + 1) * per_epoch] for e in range(epochs)]}
 
 
+def trainer_losses():
+    from datasets import Dataset
+    from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+
+    model = AutoModelForCausalLM.from_pretrained(os.path.join(ROOT, "Tests/EngineTests/Fixtures/models/llama"))
+    ids = [[(i * 7 + j * 3) % 90 + 3 for j in range(8)] for i in range(10)]
+    with tempfile.TemporaryDirectory() as out:
+        args = TrainingArguments(output_dir=out, per_device_train_batch_size=2, gradient_accumulation_steps=2,
+                                 max_steps=5, learning_rate=1e-2, lr_scheduler_type="linear", weight_decay=0.0,
+                                 seed=42, logging_steps=1, save_strategy="no", report_to=[], use_cpu=True)
+        trainer = Trainer(model=model, args=args, train_dataset=Dataset.from_dict({"input_ids": ids, "labels": ids}))
+        trainer.train()
+    logs = [e for e in trainer.state.log_history if "loss" in e]
+    return {"model": "llama", "input_ids": ids, "batch_size": 2, "gradient_accumulation_steps": 2, "max_steps": 5, "learning_rate": 1e-2,
+            "seed": 42, "losses": [e["loss"] for e in logs], "grad_norms": [e["grad_norm"] for e in logs]}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "randperm.json"), "w") as f:
@@ -103,6 +124,8 @@ def main():
         json.dump({"versions": {"torch": torch.__version__, "transformers": __import__("transformers").__version__,
                                 "accelerate": __import__("accelerate").__version__, "trl": __import__("trl").__version__},
                    "cases": cases}, f, indent=1)
+    with open(os.path.join(OUT, "trainer_losses.json"), "w") as f:
+        json.dump(trainer_losses(), f, indent=1)
 
 
 if __name__ == "__main__":

@@ -114,7 +114,7 @@ public final class TrainingLoop {
                 var stepLoss = 0.0
                 for (index, batch) in micro.enumerated() {
                     // Dropout as a function of the position, so a resumed run draws the same masks.
-                    model.reseed(StreamSeed.derive(UInt64(bitPattern: Int64(plan.seed)), UInt64(state.globalStep), UInt64(index)))
+                    model.reseed(StreamSeed.derive(UInt64(truncatingIfNeeded: plan.seed), UInt64(truncatingIfNeeded: state.globalStep), UInt64(index)))
                     let result = try model.lossAndGradients(batch, gradScale: scale)
                     stepLoss += result.lossSum / Double(max(items, 1))
                     accuracies.append(result.count > 0 ? Double(result.correct) / Double(result.count) : 0)

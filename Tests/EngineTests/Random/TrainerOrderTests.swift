@@ -52,6 +52,35 @@ final class OrderRecordingModel: TrainableModel {
         }
     }
 
+    /// With the same order, the loop's per-step losses are a real Trainer's (tiny Llama, no
+    /// dropout, 2 × 2 accumulated batches of a 10-example set over an epoch boundary).
+    @Test func stepLossesMatchHFTrainer() throws {
+        let c = try TorchGeneratorTests.fixture("trainer_losses")
+        var plan = TrainingPlan()
+        plan.batchSize = try #require(c["batch_size"]?.intValue)
+        plan.gradientAccumulationSteps = try #require(c["gradient_accumulation_steps"]?.intValue)
+        plan.maxSteps = try #require(c["max_steps"]?.intValue)
+        plan.learningRate = try #require(c["learning_rate"]?.doubleValue)
+        plan.seed = try #require(c["seed"]?.intValue)
+        plan.loggingSteps = 1
+        plan.saveStrategy = "no"
+        let model = try CausalLM.load(directory: try MT.directory(try #require(c["model"]?.stringValue)))
+        var losses: [Double] = [], norms: [Double] = []
+        var hooks = TrainingLoop.Hooks()
+        hooks.log = { entry in
+            if let l = entry["loss"]?.doubleValue { losses.append(l) }
+            if let g = entry["grad_norm"]?.doubleValue { norms.append(g) }
+        }
+        let loop = try TrainingLoop(model: model, plan: plan, collator: LanguageModelingCollator(padTokenID: 0), outputDirectory: "/tmp/unused")
+        let examples = c["input_ids"]?.arrayValue?.map { TokenizedExample(inputIDs: TorchGeneratorTests.ints($0)) } ?? []
+        _ = try loop.train(examples, hooks: hooks)
+        let expected = c["losses"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+        let expectedNorms = c["grad_norms"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+        #expect(losses.count == 5 && expected.count == 5)
+        for (a, b) in zip(losses, expected) { #expect(abs(a - b) <= 2e-6 * abs(b), "loss \(a) vs HF \(b)") }
+        for (a, b) in zip(norms, expectedNorms) { #expect(abs(a - b) <= 1e-5 * abs(b), "grad norm \(a) vs HF \(b)") }
+    }
+
     @Test func orderIsRandpermSeededBySeedPlusEpoch() {
         var g = TorchGenerator(seed: 45)
         #expect(TrainingLoop.order(count: 30, seed: 42, epoch: 3) == g.randperm(30))

@@ -2,18 +2,20 @@ import Foundation
 import Testing
 @testable import Engine
 
-/// Training with dropout resumed from a checkpoint continues exactly as a run that never
-/// stopped: the loop reseeds the model's dropout streams from (seed, step, micro-batch).
+/// Training with dropout (and NEFTune) resumed from a checkpoint continues exactly as a run
+/// that never stopped: the loop reseeds the model's random streams from (seed, step, micro-batch).
 @Suite struct DropoutResumeTests {
-    enum Variant { case full, lora }
+    enum Variant { case full, lora, neftune }
 
     static let loraConfig = LoRAConfig(r: 4, alpha: 8, dropout: 0.1, targets: .names(["c_attn", "c_fc"]), seed: 1)
 
-    /// The tiny GPT-2 fixture with resid/attn/embd dropout 0.1 (and LoRA dropout 0.1 adapters).
+    /// The tiny GPT-2 fixture with resid/attn/embd dropout 0.1 (and LoRA dropout 0.1 adapters,
+    /// or NEFTune noise).
     static func model(_ variant: Variant) throws -> CausalLM {
         let model = try DecoderTrainingTests.withDropout("gpt2", 0.1)
         model.training = false
         if variant == .lora { try model.applyLoRA(loraConfig) }
+        if variant == .neftune { model.neftuneAlpha = 5 }
         return model
     }
 
@@ -47,7 +49,7 @@ import Testing
         return store.views.flatMap { store.floatArray($0) }
     }
 
-    @Test(arguments: [Variant.full, Variant.lora])
+    @Test(arguments: [Variant.full, Variant.lora, Variant.neftune])
     func resumedRunEqualsStraightRunBitForBit(variant: Variant) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-dropout-resume-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -66,7 +68,8 @@ import Testing
         let resumed = try run(resumedModel, variant, plan: Self.plan(), output: dir + "/b",
                               resume: try TrainingCheckpoint.load(directory: checkpointDir))
         #expect(resumed == Array(straight[3...]))
-        #expect(trainable(resumedModel) == trainable(straightModel))
+        let sameWeights = trainable(resumedModel) == trainable(straightModel)
+        #expect(sameWeights, "the resumed run ends with other weights")
 
         // The masks do depend on the run's seed (same data order through data_seed).
         let otherSeed = try run(try Self.model(variant), variant, plan: Self.plan(seed: 43), output: dir + "/c")
