@@ -23,30 +23,30 @@ families = ["gpt2", "opt", "gpt-neo", "llama"]
 
 # %% [markdown]
 # ## The corpus
-# All four bundled training sets, rendered as plain text. Chats become `User:`/`Assistant:`
-# transcripts, so the models see dialogue without any chat template.
+# The tokenizer learns from all four bundled training sets. The models are pretrained on
+# plain prose only — the movie reviews, the code and answers of `code-instructions`, and the
+# chat utterances one per line — never on the instruction, prompt/completion or dialogue
+# *formats* the tutorials teach.
 
 # %%
 from datasets import load_dataset, Dataset
 
-def render(row):
-    if "messages" in row:
-        return "\n".join(("User: " if m["role"] == "user" else "Assistant: ") + m["content"] for m in row["messages"])
-    if "instruction" in row:
-        text = "Instruction: " + row["instruction"]
-        if row["input"]:
-            text += "\nInput: " + row["input"]
-        return text + "\nOutput: " + row["output"]
-    if "prompt" in row:
-        return row["prompt"] + row["completion"]
-    return row["text"]
-
-texts = []
-for name in ["movie-reviews", "code-instructions", "prompt-completion", "chat"]:
-    for row in load_dataset(f"sftnb/{name}", split="train"):
-        texts.append(render(row))
-print(len(texts), "documents,", sum(len(t) for t in texts), "characters")
-corpus = Dataset.from_dict({"text": texts})
+tokenizer_texts = []
+pretraining_texts = []
+for row in load_dataset("sftnb/movie-reviews", split="train"):
+    tokenizer_texts.append(row["text"])
+    pretraining_texts.append(row["text"])
+for row in load_dataset("sftnb/code-instructions", split="train"):
+    tokenizer_texts.append(row["instruction"] + "\n" + row["input"] + "\n" + row["output"])
+    pretraining_texts.append(row["output"])
+for row in load_dataset("sftnb/prompt-completion", split="train"):
+    tokenizer_texts.append(row["prompt"] + row["completion"])
+for row in load_dataset("sftnb/chat", split="train"):
+    contents = [m["content"] for m in row["messages"]]
+    tokenizer_texts.append("\n".join(contents))
+    pretraining_texts.append("\n".join(contents))
+print(len(tokenizer_texts), "documents for the tokenizer,", len(pretraining_texts), "for pretraining")
+corpus = Dataset.from_dict({"text": pretraining_texts})
 
 # %% [markdown]
 # ## The tokenizer
@@ -57,7 +57,7 @@ corpus = Dataset.from_dict({"text": texts})
 from transformers import AutoTokenizer
 
 template = AutoTokenizer.from_pretrained("sftnb/byte-level-bpe")
-tokenizer = template.train_new_from_iterator(texts, vocab_size=vocab_size)
+tokenizer = template.train_new_from_iterator(tokenizer_texts, vocab_size=vocab_size)
 print(len(tokenizer), tokenizer.tokenize("The script is really moving. 8/10."))
 
 # %% [markdown]

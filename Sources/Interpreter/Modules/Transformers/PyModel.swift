@@ -90,6 +90,9 @@ final class PyModel: NativeObject {
     }
 
     static let pyClass: PyClass = NativeClass<PyModel>("PreTrainedModel", module: "transformers.modeling_utils")
+        .method("get_memory_footprint", "return_buffers=True") { rt, this, a in
+            .int(this.memoryFootprint(buffers: try rt.truthy(a[0])))
+        }
         .method("num_parameters", "only_trainable=False, exclude_embeddings=False") { rt, this, a in
             if try rt.truthy(a[1]) { throw PyError.notImplemented("num_parameters(exclude_embeddings=True)") }
             return .int(this.model.numParameters(onlyTrainable: try rt.truthy(a[0])))
@@ -129,6 +132,20 @@ final class PyModel: NativeObject {
         .pyClass
 
     override func repr(_ rt: Interpreter) throws -> String { LoRAModuleRepr.describe(model) }
+
+    /// transformers' `get_memory_footprint`: the bytes of the (tied-once) parameters in their
+    /// storage dtype, plus the buffers transformers keeps: GPT-Neo's causal masks (one bool
+    /// positions × positions matrix per layer) and Llama's two float32 RoPE frequency vectors.
+    func memoryFootprint(buffers: Bool) -> Int {
+        var bytes = model.store.valueByteCount + (model.lora?.store.valueByteCount ?? 0)
+        guard buffers else { return bytes }
+        switch model.config {
+        case let .gptNeo(c): bytes += c.numLayers * c.maxPositionEmbeddings * c.maxPositionEmbeddings
+        case let .llama(c): bytes += 2 * (c.headDim / 2) * 4
+        case .gpt2, .opt: break
+        }
+        return bytes
+    }
 
     /// `model(input_ids=..., attention_mask=..., labels=...)`.
     func forward(_ rt: Interpreter, _ a: [Value]) throws -> Value {
