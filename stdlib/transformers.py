@@ -4,7 +4,8 @@ tools/check_stdlib_configs.py). The engine-backed classes (AutoModelForCausalLM,
 ...) come from the native module `_transformers` when it is available.
 """
 from _transformers import AutoTokenizer, PreTrainedTokenizerFast, PreTrainedTokenizerBase, TokenizersBackend, BatchEncoding, AddedToken
-from _transformers import AutoModelForCausalLM, PreTrainedModel
+from _transformers import AutoModelForCausalLM, PreTrainedModel, AutoConfig, PretrainedConfig, PreTrainedConfig
+from _transformers import GPT2Config, OPTConfig, GPTNeoConfig, LlamaConfig, GenerationConfig, set_seed
 from dataclasses import dataclass, field
 from typing import Any
 

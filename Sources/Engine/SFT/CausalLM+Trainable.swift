@@ -7,18 +7,17 @@ extension CausalLM: TrainableModel {
         try decoder.lossAndGradients(batch, gradScale: gradScale)
     }
 
+    /// The decoder's stream (dropout, NEFTune) from `seed`, each LoRA layer's dropout from a
+    /// seed derived from `seed` and its index, so no two streams coincide.
+    public func reseed(_ seed: UInt64) {
+        decoder.rng = Philox(seed: seed)
+        for (index, layer) in (lora?.layers ?? []).enumerated() {
+            layer.rng = Philox(seed: StreamSeed.derive(seed, UInt64(index)))
+        }
+    }
+
     /// HF Trainer's `get_decay_parameter_names`: no decay for biases and LayerNorm weights.
     public func weightDecayApplies(to name: String) -> Bool {
         AdamW.decays(parameterName: name, inLayerNormModule: decoder.spec.layerNormParameterNames.contains(name))
-    }
-
-    /// The decoder's stream (dropout sites, NEFTune), then each LoRA layer's dropout stream.
-    public var randomStates: [Philox] {
-        get { [decoder.rng] + (lora?.layers.map(\.rng) ?? []) }
-        set {
-            guard let first = newValue.first else { return }
-            decoder.rng = first
-            for (layer, state) in zip(lora?.layers ?? [], newValue.dropFirst()) { layer.rng = state }
-        }
     }
 }

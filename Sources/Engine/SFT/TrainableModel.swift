@@ -12,15 +12,12 @@ public protocol TrainableModel: AnyObject {
     func evaluate(_ batch: TokenBatch) throws -> CrossEntropy.Result
     /// Whether AdamW's weight decay applies to a parameter: HF Trainer exempts biases and norm weights.
     func weightDecayApplies(to name: String) -> Bool
-    /// The random streams training draws from (dropout, NEFTune), saved in checkpoints so a
-    /// resumed run draws what the uninterrupted run would have (HF restores `rng_state.pth`).
-    var randomStates: [Philox] { get set }
+    /// Restarts every random stream of training (dropout, NEFTune) from `seed`. The loop calls
+    /// it before each micro-batch with a seed derived from the position in training.
+    func reseed(_ seed: UInt64)
 }
 
 extension TrainableModel {
-    /// A model without randomness in training has nothing to save.
-    public var randomStates: [Philox] {
-        get { [] }
-        set {}
-    }
+    /// A model without random streams has nothing to reseed.
+    public func reseed(_ seed: UInt64) {}
 }

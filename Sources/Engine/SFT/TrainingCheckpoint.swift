@@ -12,8 +12,6 @@ public struct TrainingCheckpoint {
     var optimizerStep: Int
     var m: [String: [Float]]
     var v: [String: [Float]]
-    /// The model's random streams (nil: the checkpoint has no rng_state.json).
-    var randomStates: [Philox]?
 
     public static func name(step: Int) -> String { "checkpoint-\(step)" }
 
@@ -40,7 +38,6 @@ public struct TrainingCheckpoint {
             scheduler["num_tokens"] = .int(Int64(loop.tokensSeen))
             try AtomicFile.write(JSONWriter.transformers.string(.object(scheduler)) + "\n", to: temp + "/scheduler.json")
             try AtomicFile.write(JSONWriter.transformers.string(loop.state.json) + "\n", to: temp + "/trainer_state.json")
-            try JSONEncoder().encode(loop.model.randomStates).write(to: URL(fileURLWithPath: temp + "/rng_state.json"))
             try? fm.removeItem(atPath: final)
             try fm.moveItem(atPath: temp, toPath: final)
         } catch {
@@ -69,18 +66,8 @@ public struct TrainingCheckpoint {
             else if name.hasPrefix("exp_avg.") { m[String(name.dropFirst("exp_avg.".count))] = try file.floats(name) }
         }
         let scheduler = try JSONValue.parse(contentsOfFile: directory + "/scheduler.json")
-        var randomStates: [Philox]?
-        let rngPath = directory + "/rng_state.json"
-        if FileManager.default.fileExists(atPath: rngPath) {
-            do {
-                randomStates = try JSONDecoder().decode([Philox].self, from: Data(contentsOf: URL(fileURLWithPath: rngPath)))
-            } catch {
-                throw TrainingLoop.Failure(description: "\(rngPath) is not a random state sftnb wrote (\(error)); delete it to resume with fresh dropout streams")
-            }
-        }
         return TrainingCheckpoint(directory: directory, state: state, tokensSeen: scheduler["num_tokens"]?.intValue ?? 0,
-                                  optimizerStep: Int(file.metadata["step"] ?? "") ?? state.globalStep, m: m, v: v,
-                                  randomStates: randomStates)
+                                  optimizerStep: Int(file.metadata["step"] ?? "") ?? state.globalStep, m: m, v: v)
     }
 
     /// The newest `checkpoint-N` in `output`, for `resume_from_checkpoint=True`.
@@ -93,6 +80,5 @@ public struct TrainingCheckpoint {
     func restore(into loop: TrainingLoop) throws {
         try loop.optimizer.restore(step: optimizerStep, m: m, v: v)
         loop.restoreState(state, tokensSeen: tokensSeen)
-        if let randomStates { loop.model.randomStates = randomStates }
     }
 }

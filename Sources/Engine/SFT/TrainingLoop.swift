@@ -4,7 +4,7 @@ import Foundation
 /// shuffled micro-batches grouped into optimizer steps of `gradientAccumulationSteps`, the loss
 /// as the token mean over the whole accumulated batch, global-norm clipping, AdamW with the
 /// scheduled learning rate, and logging, evaluation and checkpoints on HF's schedule.
-/// Sample order comes from sftnb's own seeded shuffle (PyTorch's sampler cannot be reproduced).
+/// Sample order is HF's (`TorchGenerator.randperm`), and dropout is reseeded per micro-batch.
 public final class TrainingLoop {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -54,17 +54,12 @@ public final class TrainingLoop {
         }
     }
 
-    /// The order of examples in `epoch`: a Fisher–Yates shuffle seeded by (seed, epoch).
+    /// The order of examples in `epoch`, as HF Trainer feeds them: accelerate's
+    /// SeedableRandomSampler draws `torch.randperm(count)` from a CPU generator seeded with
+    /// `(data_seed ?? seed) + epoch` (pass that seed here).
     public static func order(count: Int, seed: Int, epoch: Int) -> [Int] {
-        var rng = Philox(seed: UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(epoch))
-        var order = Array(0..<count)
-        if count > 1 {
-            for i in stride(from: count - 1, to: 0, by: -1) {
-                let j = Int(rng.nextUInt64() % UInt64(i + 1))
-                order.swapAt(i, j)
-            }
-        }
-        return order
+        var generator = TorchGenerator(seed: seed &+ epoch)
+        return generator.randperm(count)
     }
 
     /// Trains on `examples`; `evalExamples` are used when the plan evaluates.
@@ -103,7 +98,7 @@ public final class TrainingLoop {
         var epoch = startStep / shape.updatesPerEpoch
         let skipUpdates = startStep % shape.updatesPerEpoch
         training: while epoch < shape.epochs && state.globalStep < shape.maxSteps {
-            let order = Self.order(count: examples.count, seed: plan.seed, epoch: epoch)
+            let order = Self.order(count: examples.count, seed: plan.dataSeed ?? plan.seed, epoch: epoch)
             var batches = stride(from: 0, to: order.count, by: plan.batchSize).map { Array(order[$0..<min($0 + plan.batchSize, order.count)]) }
             if plan.dropLast, let last = batches.last, last.count < plan.batchSize { batches.removeLast() }
             let ga = max(1, plan.gradientAccumulationSteps)
@@ -117,7 +112,9 @@ public final class TrainingLoop {
                 let items = micro.reduce(0) { $0 + (plan.lossDenominator == .labels ? $1.labelCount : $1.targetCount) }
                 let scale = 1 / Float(max(items, 1))
                 var stepLoss = 0.0
-                for batch in micro {
+                for (index, batch) in micro.enumerated() {
+                    // Dropout as a function of the position, so a resumed run draws the same masks.
+                    model.reseed(StreamSeed.derive(UInt64(truncatingIfNeeded: plan.seed), UInt64(truncatingIfNeeded: state.globalStep), UInt64(index)))
                     let result = try model.lossAndGradients(batch, gradScale: scale)
                     stepLoss += result.lossSum / Double(max(items, 1))
                     accuracies.append(result.count > 0 ? Double(result.correct) / Double(result.count) : 0)

@@ -28,6 +28,8 @@ public struct TrainingPlan: Sendable {
     public var saveSteps = 500.0
     public var saveTotalLimit: Int?
     public var seed = 42
+    /// `data_seed`: seeds the sample order instead of `seed` when set.
+    public var dataSeed: Int?
     public var dropLast = false
     /// What the summed token loss of an optimizer step is divided by. transformers 5 counts
     /// `num_items_in_batch` over the shifted labels for models whose class name marks them as

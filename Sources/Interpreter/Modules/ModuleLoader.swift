@@ -11,6 +11,7 @@ enum ModuleLoader {
         JSONModule.self, StringModule.self, TypingModule.self, CopyModule.self, ItertoolsModule.self,
         FunctoolsModule.self, ReModule.self, WarningsModule.self, OperatorModule.self, DatasetsModule.self,
         TorchModule.self, TransformersNativeModule.self, TrlNativeModule.self, PeftNativeModule.self,
+        MatplotlibModule.self, PyplotModule.self,
     ]
 
     static func defaultSearchPaths(scriptPath: String?) -> [String] {

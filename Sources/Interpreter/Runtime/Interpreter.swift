@@ -101,6 +101,10 @@ final class Interpreter {
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress = Set<ObjectIdentifier>()
     var randomState = RandomState(seed: UInt64(Date().timeIntervalSince1970 * 1000))
+    /// Where rich displays go (`RichDisplay`); nil drops them.
+    var display: ((RichDisplay) -> Void)?
+    /// End-of-cell display work by key (`Session.flushPendingDisplays`).
+    var displayFlushers: [String: () -> Void] = [:]
 
     init(argv: [String], output: @escaping (String, OutputStreamKind) -> Void, input: (() -> String?)?,
          interruptFlag: UnsafeMutablePointer<Int32>) {

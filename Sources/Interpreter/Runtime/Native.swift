@@ -51,6 +51,9 @@ open class NativeObject: PyObject {
         "<\(cls.module).\(cls.name) object at \(rt.address(self))>"
     }
 
+    /// `str(obj)` when it differs from the repr (matplotlib's `Figure(640x480)`); nil: the repr.
+    func strValue(_ rt: Interpreter) throws -> String? { nil }
+
     /// Attributes not found as methods or properties on the class (dynamic fields).
     func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? { nil }
 

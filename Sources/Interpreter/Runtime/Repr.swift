@@ -21,6 +21,7 @@ extension Interpreter {
             }
             if let s = o as? PyStr { return s.value }
             if let e = o as? PyException, o.cls.lookupUser("__repr__") == nil { return try exceptionStr(e) }
+            if let n = o as? NativeObject, let s = try n.strValue(self) { return s }
         }
         return try repr(v)
     }

@@ -20,11 +20,13 @@ public final class Session {
     let rt: Interpreter
     private let interruptFlag: UnsafeMutablePointer<Int32>
 
+    /// `display` receives rich outputs such as plots (see `RichDisplay`); without it they are dropped.
     public init(argv: [String] = [], output: @escaping (String, OutputStreamKind) -> Void,
-                input: (() -> String?)? = nil) {
+                input: (() -> String?)? = nil, display: ((RichDisplay) -> Void)? = nil) {
         interruptFlag = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         interruptFlag.initialize(to: 0)
         rt = Interpreter(argv: argv, output: output, input: input, interruptFlag: interruptFlag)
+        rt.display = display
         rt.searchPaths = ModuleLoader.defaultSearchPaths(scriptPath: argv.first)
     }
 

@@ -17,6 +17,11 @@ struct Bench: ParsableCommand {
     @Option(help: "engine: tiny, small or gpt2-124m.") var config = "tiny"
     @Option(help: "tokenizer: the tokenizer directory.") var tokenizerDirectory = "/tmp/sftnb-tokenizer-bench/gpt2"
     @Option(help: "tokenizer: the corpus, one text per line.") var corpus = "/tmp/sftnb-tokenizer-bench/corpus.txt"
+    @Option(help: "sft: full, lora, packing or all.") var mode = "all"
+    @Option(help: "sft: timed optimizer steps per mode.") var steps = 8
+    @Option(help: "sft: untimed optimizer steps first.") var warmup = 2
+    @Option(help: "sft: the movie-reviews JSON Lines file.") var data = "stdlib/data/sftnb/movie-reviews/train.jsonl"
+    @Option(help: "sft: where the trained benchmark tokenizer is cached.") var tokenizerCache = "/tmp/sftnb-bench-sft/tokenizer"
 
     func run() throws {
         switch what {
@@ -24,7 +29,7 @@ struct Bench: ParsableCommand {
         case .datasets: try datasets()
         case .engine: try engine()
         case .tokenizer: try tokenizer()
-        case .sft: notImplementedYet("sftnb bench sft")
+        case .sft: try sft()
         }
     }
 
@@ -106,6 +111,45 @@ struct Bench: ParsableCommand {
             print(String(format: "load %.1f MB JSON Lines (%d rows): %.2f s", Double(engine.bytes) / 1e6, engine.rows, engine.loadSeconds))
             print(String(format: "map a script function over 20,000 rows: %.2f s", mapSeconds))
             print(String(format: "shuffle(seed=42) + select 10,000 + to_list: %.3f s", engine.shuffleSelectSeconds))
+        }
+    }
+}
+
+extension Bench {
+    /// End-to-end SFT through the engine's trainer (see `SFTBenchmark`); benchmarks/sft/run compares it with TRL.
+    func sft() throws {
+        let modes: [SFTBenchmark.Mode]
+        if mode == "all" { modes = SFTBenchmark.Mode.allCases } else {
+            guard let m = SFTBenchmark.Mode(rawValue: mode) else { throw CommandFailure("--mode must be full, lora, packing or all (got \(mode))") }
+            modes = [m]
+        }
+        guard steps >= 1, warmup >= 1 else { throw CommandFailure("--steps and --warmup must be at least 1") }
+        let reviews = try SFTBenchmark.reviews(path: data)
+        let tokenizer = try SFTBenchmark.tokenizer(reviews: reviews, directory: tokenizerCache)
+        var results: [SFTBenchmark.Result] = []
+        for m in modes {
+            let r = try SFTBenchmark.run(mode: m, reviews: reviews, tokenizer: tokenizer, steps: steps, warmup: warmup)
+            results.append(r)
+            if json {
+                print(JSONWriter().string(.object(JSONObject([
+                    ("impl", .string("sftnb")), ("mode", .string(m.rawValue)), ("dtype", .string("float32")),
+                    ("threads", .int(Int64(Parallel.threadCount))),
+                    ("tokens_per_s", .double(r.tokensPerSecond)), ("ms_per_step", .double(r.msPerStep)),
+                    ("peak_rss_bytes", .int(Int64(r.peakRSSBytes))), ("steps", .int(Int64(r.timedSteps))),
+                    ("first_loss", .double(r.firstLoss)), ("last_loss", .double(r.lastLoss)),
+                ]))))
+            } else {
+                print(String(format: "%@: %.0f tokens/s, %.1f ms/step, peak RSS %.0f MB (loss %.3f → %.3f)", m.rawValue,
+                             r.tokensPerSecond, r.msPerStep, Double(r.peakRSSBytes) / 1e6, r.firstLoss, r.lastLoss))
+            }
+        }
+        if let full = results.first(where: { $0.mode == .full }), let lora = results.first(where: { $0.mode == .lora }) {
+            let ratio = full.msPerStep / lora.msPerStep
+            if json {
+                print(JSONWriter().string(.object(JSONObject([("impl", .string("sftnb")), ("full_over_lora_step_time", .double(ratio))]))))
+            } else {
+                print(String(format: "LoRA steps are %.2fx faster than full fine-tune steps", ratio))
+            }
         }
     }
 }

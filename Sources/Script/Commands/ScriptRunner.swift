@@ -6,7 +6,9 @@ import Interpreter
 /// syntax error, the `sys.exit` code).
 enum ScriptRunner {
     static func run(source: String, name: String, argv: [String]) -> Int32 {
-        let session = Session(argv: argv, output: StandardStreams.write, input: { readLine(strippingNewline: false) })
+        let figures = TerminalFigures()
+        let session = Session(argv: argv, output: StandardStreams.write, input: { readLine(strippingNewline: false) },
+                              display: figures.show)
         let result = Interrupts.forwarding(to: session) { session.runSource(source, name: name) }
         StandardStreams.flush()
         switch result.outcome {

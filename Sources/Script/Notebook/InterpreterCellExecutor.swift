@@ -3,7 +3,9 @@ import Interpreter
 
 /// Runs notebook cells in one interpreter `Session`: printed text becomes stream outputs,
 /// the value of a cell's last expression its `execute_result`, and an uncaught exception
-/// (or a syntax error) the cell's failure with the position inside the cell.
+/// (or a syntax error) the cell's failure with the position inside the cell. Plots become
+/// `display_data` outputs (PNG, SVG and text), from `plt.show()` or — as Jupyter's inline
+/// backend does — for every figure a cell leaves open, after its result.
 ///
 /// The session prints an uncaught exception's traceback to stderr, as a script run should;
 /// in a notebook the traceback belongs in the `error` output instead, so the last stderr
@@ -15,7 +17,21 @@ final class InterpreterCellExecutor: CellExecutor {
         guard let self else { return }
         self.releaseHeldStderr()
         if stream == .stderr { self.heldStderr = text } else { self.emit?(.stream(name: "stdout", text: text)) }
+    }, display: { [weak self] shown in
+        guard let self else { return }
+        self.releaseHeldStderr()
+        self.emit?(.display(Self.bundle(shown)))
     })
+
+    /// A display as Jupyter stores it: every representation, then `text/plain`.
+    static func bundle(_ shown: RichDisplay) -> MimeBundle {
+        var entries: [(String, JSONValue)] = []
+        for mime in shown.mimeTypes {
+            if let data = shown.data(mime) { entries.append((mime, .string(data))) }
+        }
+        entries.append(("text/plain", .string(shown.plainText)))
+        return MimeBundle(entries)
+    }
 
     private func releaseHeldStderr() {
         if let held = heldStderr { emit?(.stream(name: "stderr", text: held)) }
@@ -29,11 +45,12 @@ final class InterpreterCellExecutor: CellExecutor {
             session.runSource(code, name: sourceName, displayLastExpression: true)
         }
         if result.succeeded { releaseHeldStderr() } else { heldStderr = nil }
+        if case .completed = result.outcome, let value = result.displayValue {
+            emit(.result(MimeBundle([("text/plain", .string(value))])))
+        }
+        session.flushPendingDisplays()
         switch result.outcome {
         case .completed:
-            if let value = result.displayValue {
-                emit(.result(MimeBundle([("text/plain", .string(value))])))
-            }
             return .success
         case let .syntaxError(error):
             return .failure(CellFailure(name: error.kind.rawValue, value: error.message,

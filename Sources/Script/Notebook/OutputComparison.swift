@@ -4,7 +4,9 @@ import Foundation
 /// nbval-style comparison of a cell's fresh outputs with the stored ones: text must be equal
 /// except for numbers, which may drift within `|a - b| <= atol + rtol * |b|`; timestamps,
 /// durations and rates are masked; sanitizer rules rewrite both sides before comparing.
-/// Images and HTML are not compared (as nbval), since they differ byte-wise run to run.
+/// Image bytes and HTML are not compared (as nbval), since they differ byte-wise from one
+/// renderer or run to the next; but the number of outputs carrying an image is (channel
+/// `images`), so a plot that disappeared or appeared is reported.
 struct OutputComparison {
     var rtol = 1e-3
     var atol = 0.0
@@ -21,6 +23,8 @@ struct OutputComparison {
         (#"\b\d+(\.\d+)?(e[+-]?\d+)?\s?(s|ms|µs|us|ns|sec|seconds|min)\b"#, "<duration>"),
         (#"\b\d+:\d\d(:\d\d)?\b"#, "<duration>"),
         (#"\b\d+(\.\d+)?(e[+-]?\d+)?\s?[A-Za-z]*/s\b"#, "<rate>"),
+        // Object addresses change every run; IPython writes `<X at 0x..>` where repr() has `<X object at 0x..>`.
+        (#"<([\w.]+)( object)? at 0x[0-9a-fA-F]+>"#, "<$1 at <address>>"),
         (#"'(train_runtime|train_samples_per_second|train_steps_per_second|eval_runtime|eval_samples_per_second|eval_steps_per_second)': [0-9.e+-]+"#, "'$1': <measured>"),
     ].compactMap { pattern, replacement in
         (try? NSRegularExpression(pattern: pattern)).map { Sanitizer(pattern: $0, replacement: replacement) }
@@ -75,6 +79,7 @@ struct OutputComparison {
     /// The comparable text of each channel of a cell's outputs, streams merged as nbval does.
     static func channels(_ outputs: [Output]) -> [(String, String)] {
         var result: [(String, String)] = []
+        var images = 0
         func append(_ channel: String, _ text: String) {
             if let i = result.firstIndex(where: { $0.0 == channel }), channel == "stdout" || channel == "stderr" {
                 result[i].1 += text
@@ -89,17 +94,25 @@ struct OutputComparison {
                 for (mime, value) in data.entries where mime == "text/plain" || mime == "application/json" {
                     append(mime, value.stringValue ?? JSONWriter(sortKeys: true).string(value))
                 }
+                if data.entries.contains(where: { $0.mime.hasPrefix("image/") }) { images += 1 }
             case let .error(name, value, _): append("error", "\(name): \(value)")
             }
         }
+        if images > 0 { append("images", "\(images) output\(images == 1 ? "" : "s") with an image") }
         return result
     }
 
+    /// Pairs the k-th output of each channel with the k-th fresh one (a cell may show a
+    /// result and a figure, two `text/plain` outputs).
     func compare(expected: [Output], actual: [Output]) -> [Difference] {
         let want = Self.channels(expected), got = Self.channels(actual)
         var differences: [Difference] = []
+        var seen: [String: Int] = [:]
         for (channel, text) in want {
-            guard let fresh = got.first(where: { $0.0 == channel })?.1 else {
+            let k = seen[channel, default: 0]
+            seen[channel] = k + 1
+            let fresh = got.filter { $0.0 == channel }.dropFirst(k).first?.1
+            guard let fresh else {
                 differences.append(Difference(channel: channel, expected: text, actual: "",
                                               report: ["missing output '\(channel)'"] + Self.quote(text, prefix: "-")))
                 continue
@@ -108,7 +121,11 @@ struct OutputComparison {
                 differences.append(Difference(channel: channel, expected: text, actual: fresh, report: report))
             }
         }
-        for (channel, text) in got where !want.contains(where: { $0.0 == channel }) {
+        var extra: [String: Int] = [:]
+        for (channel, text) in got {
+            let k = extra[channel, default: 0]
+            extra[channel] = k + 1
+            guard k >= seen[channel, default: 0] else { continue }
             differences.append(Difference(channel: channel, expected: "", actual: text,
                                           report: ["unexpected output '\(channel)'"] + Self.quote(text, prefix: "+")))
         }

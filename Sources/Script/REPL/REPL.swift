@@ -13,7 +13,8 @@ final class REPL {
     private let magics: Magics
 
     init() {
-        session = Session(argv: [""], output: StandardStreams.write, input: { REPL.readInput() })
+        let figures = TerminalFigures()
+        session = Session(argv: [""], output: StandardStreams.write, input: { REPL.readInput() }, display: figures.show)
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()  // $HOME first, as Python's expanduser
         history = ReplHistory(path: (home as NSString).appendingPathComponent(".sftnb_history"))
         magics = Magics()

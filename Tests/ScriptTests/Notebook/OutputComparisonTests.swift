@@ -44,6 +44,30 @@ import Testing
         #expect(compare.compare(expected: a, actual: b).isEmpty)
     }
 
+    @Test func aPlotThatAppearsOrDisappearsIsReported() {
+        let plot: [Output] = [.displayData(data: MimeBundle([("image/png", .string("AAAA")), ("text/plain", .string("<Figure>"))]), metadata: .init())]
+        let textOnly: [Output] = [.displayData(data: MimeBundle([("text/plain", .string("<Figure>"))]), metadata: .init())]
+        #expect(compare.compare(expected: plot, actual: textOnly).map(\.channel) == ["images"])
+        // Jupyter stores PNG only, sftnb PNG and SVG: still one output with an image.
+        let both: [Output] = [.displayData(data: MimeBundle([("image/png", .string("B")), ("image/svg+xml", .string("<svg/>")),
+                                                              ("text/plain", .string("<Figure>"))]), metadata: .init())]
+        #expect(compare.compare(expected: plot, actual: both).isEmpty)
+    }
+
+    @Test func aResultAndAFigureAreComparedInOrder() {
+        let stored: [Output] = [
+            .executeResult(data: MimeBundle([("text/plain", .string("[<matplotlib.lines.Line2D at 0x7f3a2c1b5d90>]"))]), metadata: .init(), executionCount: 1),
+            .displayData(data: MimeBundle([("text/plain", .string("<Figure size 640x480 with 1 Axes>"))]), metadata: .init()),
+        ]
+        let fresh: [Output] = [
+            .executeResult(data: MimeBundle([("text/plain", .string("[<matplotlib.lines.Line2D object at 0x00005581a2b3c4d0>]"))]), metadata: .init(), executionCount: 1),
+            .displayData(data: MimeBundle([("text/plain", .string("<Figure size 640x480 with 1 Axes>"))]), metadata: .init()),
+        ]
+        #expect(compare.compare(expected: stored, actual: fresh).isEmpty)
+        let twoFigures = fresh + [.displayData(data: MimeBundle([("text/plain", .string("<Figure size 640x480 with 2 Axes>"))]), metadata: .init())]
+        #expect(compare.compare(expected: stored, actual: twoFigures).map(\.report.first) == ["unexpected output 'text/plain'"])
+    }
+
     @Test func sanitizeFilesAreReadAndApplied() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanitize-\(UUID().uuidString).cfg").path
         try "[memory]\nregex: \\d+ MiB\nreplace: <mem>\n".write(toFile: path, atomically: true, encoding: .utf8)

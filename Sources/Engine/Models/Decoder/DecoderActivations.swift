@@ -113,7 +113,7 @@ final class DecoderActivations {
         dq = bump.take(n * maxQ); dk = bump.take(n * maxK); dv = bump.take(n * maxK); dAttn = bump.take(n * maxQ)
         dFused = bump.take(n * (maxQ + 2 * maxK))
         dFc = bump.take(n * maxF); dUp = bump.take(n * maxF); dAct = bump.take(n * maxF)
-        attentionScratch = bump.take(Parallel.threadCount * 2 * columns * columns)
+        attentionScratch = bump.take(Parallel.threadCount * 3 * columns * columns)
         lossChunkRows = DecoderActivations.lossChunkRows(tokens: n, vocab: spec.vocabSize)
         lossScratch = bump.take(CrossEntropy.scratchCount(vocab: spec.vocabSize, dim: e, chunkRows: lossChunkRows))
         precondition(bump.used <= capacity, "activation arena layout exceeds its size")
@@ -151,7 +151,7 @@ final class DecoderActivations {
         }
         total += 2 * n + (spec.finalNorm == nil ? 0 : n * d) + (spec.projectOut == nil ? 0 : n * e)
         total += 4 * n * wide + n * (2 * maxQ + 2 * maxK) + n * (maxQ + 2 * maxK) + 3 * n * maxF
-        total += Parallel.threadCount * 2 * columns * columns
+        total += Parallel.threadCount * 3 * columns * columns
         total += CrossEntropy.scratchCount(vocab: spec.vocabSize, dim: e, chunkRows: lossChunkRows(tokens: n, vocab: spec.vocabSize))
         // Each region is rounded up to 16 floats (64 bytes).
         return total + 16 * (20 * spec.layers.count + 32)

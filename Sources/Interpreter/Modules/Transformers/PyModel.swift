@@ -13,12 +13,19 @@ final class AutoModelForCausalLM: NativeObject {
         .classMethod("from_pretrained", "pretrained_model_name_or_path, *model_args, **kwargs") { rt, _, a in
             try PyModel.fromPretrained(rt, a[0], a[2])
         }
+        .classMethod("from_config", "config, **kwargs") { rt, _, a in
+            try PyModel.fromConfig(rt, a[0], a[1])
+        }
         .pyClass
 }
 
 final class PyModel: NativeObject {
     let model: CausalLM
     let nameOrPath: String
+    /// `model.config` / `model.generation_config`, made on first use (one object each, so
+    /// attributes a script sets on them stay).
+    private(set) lazy var configObject = PyModelConfig(owner: self)
+    private(set) lazy var generationConfigObject = PyGenerationConfig(self)
 
     init(_ model: CausalLM, nameOrPath: String) {
         self.model = model
@@ -83,6 +90,9 @@ final class PyModel: NativeObject {
     }
 
     static let pyClass: PyClass = NativeClass<PyModel>("PreTrainedModel", module: "transformers.modeling_utils")
+        .method("get_memory_footprint", "return_buffers=True") { rt, this, a in
+            .int(this.memoryFootprint(buffers: try rt.truthy(a[0])))
+        }
         .method("num_parameters", "only_trainable=False, exclude_embeddings=False") { rt, this, a in
             if try rt.truthy(a[1]) { throw PyError.notImplemented("num_parameters(exclude_embeddings=True)") }
             return .int(this.model.numParameters(onlyTrainable: try rt.truthy(a[0])))
@@ -91,11 +101,23 @@ final class PyModel: NativeObject {
         .method("train", "mode=True") { rt, this, a in this.model.training = try rt.truthy(a[0]); return .object(this) }
         .property("training") { _, this in .bool(this.model.training) }
         .property("name_or_path") { _, this in .str(this.nameOrPath) }
+        .property("config") { _, this in .object(this.configObject) }
+        .property("generation_config") { _, this in .object(this.generationConfigObject) }
+        .property("dtype") { _, this in this.dtypeValue }
+        .property("device") { _, _ in .object(PyDevice()) }
+        .method("get_input_embeddings", "") { _, this, _ in .object(this.inputEmbeddings) }
+        .method("resize_token_embeddings", "new_num_tokens=None, pad_to_multiple_of=None, mean_resizing=True") { rt, this, a in
+            try this.resizeTokenEmbeddings(rt, a)
+        }
         .method("save_pretrained", "save_directory, is_main_process=True, state_dict=None, save_function=None, push_to_hub=False, max_shard_size='50GB', safe_serialization=True, variant=None, token=None, save_peft_format=True, **kwargs") { rt, this, a in
             if !a[2].isNone || !a[3].isNone { throw PyError.notImplemented("save_pretrained(state_dict=..., save_function=...)") }
             if try rt.truthy(a[4]) { throw PyError.notImplemented("push_to_hub (sftnb is offline)") }
             let dir = try rt.toStr(a[0], "save_directory")
             try rt.engineCall { try this.model.save(to: dir) }
+            if !this.configObject.overrides.isEmpty {   // keys the script set on model.config
+                let config = try this.configObject.current()
+                try rt.engineCall { try config.save(to: dir + "/config.json") }
+            }
             return .none
         }
         .method("forward", "input_ids=None, attention_mask=None, labels=None, **kwargs") { rt, this, a in
@@ -110,6 +132,20 @@ final class PyModel: NativeObject {
         .pyClass
 
     override func repr(_ rt: Interpreter) throws -> String { LoRAModuleRepr.describe(model) }
+
+    /// transformers' `get_memory_footprint`: the bytes of the (tied-once) parameters in their
+    /// storage dtype, plus the buffers transformers keeps: GPT-Neo's causal masks (one bool
+    /// positions × positions matrix per layer) and Llama's two float32 RoPE frequency vectors.
+    func memoryFootprint(buffers: Bool) -> Int {
+        var bytes = model.store.valueByteCount + (model.lora?.store.valueByteCount ?? 0)
+        guard buffers else { return bytes }
+        switch model.config {
+        case let .gptNeo(c): bytes += c.numLayers * c.maxPositionEmbeddings * c.maxPositionEmbeddings
+        case let .llama(c): bytes += 2 * (c.headDim / 2) * 4
+        case .gpt2, .opt: break
+        }
+        return bytes
+    }
 
     /// `model(input_ids=..., attention_mask=..., labels=...)`.
     func forward(_ rt: Interpreter, _ a: [Value]) throws -> Value {

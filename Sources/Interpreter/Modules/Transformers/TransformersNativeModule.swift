@@ -24,6 +24,12 @@ enum TransformersNativeModule: NativeModule {
         m.add(PyAddedToken.pyClass)
         m.add(AutoModelForCausalLM.pyClass)
         m.value("PreTrainedModel", .object(PyModel.pyClass))
+        m.add(AutoConfig.pyClass)
+        for cls in PyModelConfig.familyClasses.values { m.add(cls) }
+        m.value("PretrainedConfig", .object(PyModelConfig.baseClass))
+        m.value("PreTrainedConfig", .object(PyModelConfig.baseClass))
+        m.add(PyGenerationConfig.pyClass)
+        m.function("set_seed", "seed, deterministic=False") { rt, a in try transformersSetSeed(rt, a) }
         return m.module
     }
 }

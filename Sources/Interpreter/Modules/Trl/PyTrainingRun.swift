@@ -249,6 +249,7 @@ extension TrainingPlan {
         saveSteps = try r.double("save_steps")
         saveTotalLimit = try r.optionalInt("save_total_limit")
         seed = try r.int("seed")
+        dataSeed = try r.optionalInt("data_seed")
         dropLast = try r.bool("dataloader_drop_last")
         guard batchSize > 0 else { throw PyError.valueError("per_device_train_batch_size must be positive, got \(batchSize)") }
         guard gradientAccumulationSteps > 0 else { throw PyError.valueError("gradient_accumulation_steps must be positive, got \(gradientAccumulationSteps)") }

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The plotting calls shared by `Axes` methods and pyplot's functions on the current axes
+/// (`ax.set_xlabel` / `plt.xlabel`): one parameter list and one body each, so both spell
+/// and check their arguments the same way.
+struct AxesOperations {
+    /// The method name on `Axes` and the function name in `pyplot`.
+    let axesName: String
+    let pyplotName: String
+    let parameters: String
+    let body: (Interpreter, PyAxes, [Value]) throws -> Value
+
+    init(_ axesName: String, pyplot: String? = nil, _ parameters: String, _ body: @escaping (Interpreter, PyAxes, [Value]) throws -> Value) {
+        self.axesName = axesName
+        self.pyplotName = pyplot ?? axesName
+        self.parameters = parameters
+        self.body = body
+    }
+
+    static let textKeywords: Set<String> = ["fontsize", "fontweight", "color"]
+
+    static let all: [AxesOperations] = [
+        AxesOperations("plot", "*args, scalex=True, scaley=True, data=None, **kwargs") { rt, ax, a in
+            guard a[3].isNone else { throw PyError(T.notImplementedError, "sftnb's matplotlib does not support plot(data=...)") }
+            return try PlotCalls.plot(rt, ax, try rt.iterate(a[0]), a[4])
+        },
+        AxesOperations("scatter", "x, y, s=None, c=None, marker=None, cmap=None, norm=None, vmin=None, vmax=None, alpha=None, linewidths=None, *, edgecolors=None, **kwargs") { rt, ax, a in
+            try PlotCalls.scatter(rt, ax, a)
+        },
+        AxesOperations("bar", "x, height, width=0.8, bottom=None, *, align='center', **kwargs") { rt, ax, a in
+            try PlotCalls.bar(rt, ax, a)
+        },
+        AxesOperations("hist", "x, bins=None, range=None, density=False, weights=None, cumulative=False, bottom=None, histtype='bar', align='mid', orientation='vertical', rwidth=None, log=False, color=None, label=None, stacked=False, **kwargs") { rt, ax, a in
+            try PlotCalls.hist(rt, ax, a)
+        },
+        AxesOperations("set_xlabel", pyplot: "xlabel", "xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs") { rt, ax, a in
+            _ = try PlotArguments.keywords(rt, a[4], allowed: textKeywords, function: "xlabel")
+            ax.model.x.label = try rt.str(a[0])
+            return .object(PyText(x: 0.5, y: 0, text: ax.model.x.label))
+        },
+        AxesOperations("set_ylabel", pyplot: "ylabel", "ylabel, fontdict=None, labelpad=None, *, loc=None, **kwargs") { rt, ax, a in
+            _ = try PlotArguments.keywords(rt, a[4], allowed: textKeywords, function: "ylabel")
+            ax.model.y.label = try rt.str(a[0])
+            return .object(PyText(x: 0, y: 0.5, text: ax.model.y.label))
+        },
+        AxesOperations("set_title", pyplot: "title", "label, fontdict=None, loc=None, pad=None, *, y=None, **kwargs") { rt, ax, a in
+            _ = try PlotArguments.keywords(rt, a[5], allowed: textKeywords, function: "title")
+            if !a[2].isNone, try rt.str(a[2]) != "center" {
+                throw PyError(T.notImplementedError, "sftnb's matplotlib does not support title(loc=\(try rt.repr(a[2])))")
+            }
+            ax.model.title = try rt.str(a[0])
+            return .object(PyText(x: 0.5, y: 1.0, text: ax.model.title))
+        },
+        AxesOperations("legend", "*args, **kwargs") { rt, ax, a in
+            try PlotCalls.legend(rt, ax, try rt.iterate(a[0]), a[1])
+        },
+        AxesOperations("grid", "visible=None, which='major', axis='both', **kwargs") { rt, ax, a in
+            try PlotCalls.grid(rt, ax, a)
+        },
+        AxesOperations("set_xscale", pyplot: "xscale", "value, **kwargs") { rt, ax, a in
+            _ = try PlotArguments.keywords(rt, a[1], allowed: [], function: "xscale")
+            ax.model.x.scale = try scale(rt, a[0])
+            return .none
+        },
+        AxesOperations("set_yscale", pyplot: "yscale", "value, **kwargs") { rt, ax, a in
+            _ = try PlotArguments.keywords(rt, a[1], allowed: [], function: "yscale")
+            ax.model.y.scale = try scale(rt, a[0])
+            return .none
+        },
+        AxesOperations("set_xlim", pyplot: "_set_xlim", "left=None, right=None, *, emit=True, auto=False, xmin=None, xmax=None") { rt, ax, a in
+            try PlotCalls.setLimits(rt, &ax.model.x, a[0].isNone ? a[4] : a[0], a[1].isNone ? a[5] : a[1], ax.model, isX: true)
+        },
+        AxesOperations("set_ylim", pyplot: "_set_ylim", "bottom=None, top=None, *, emit=True, auto=False, ymin=None, ymax=None") { rt, ax, a in
+            try PlotCalls.setLimits(rt, &ax.model.y, a[0].isNone ? a[4] : a[0], a[1].isNone ? a[5] : a[1], ax.model, isX: false)
+        },
+    ]
+
+    static func scale(_ rt: Interpreter, _ v: Value) throws -> PlotScale {
+        let s = try rt.toStr(v, "scale")
+        switch s {
+        case "linear": return .linear
+        case "log": return .log
+        case "symlog", "logit", "asinh", "function", "functionlog":
+            throw PyError(T.notImplementedError, "sftnb's matplotlib does not support the '\(s)' scale; use 'linear' or 'log'")
+        default:
+            throw PyError.valueError("'\(s)' is not a valid value for scale; supported values are 'asinh', 'function', 'functionlog', 'linear', 'log', 'logit', 'symlog'")
+        }
+    }
+
+    /// `(lo, hi)` from a 2-sequence.
+    static func pair(_ rt: Interpreter, _ v: Value) throws -> (Double?, Double?) {
+        let items = try rt.iterate(v)
+        guard items.count == 2 else { throw PyError.valueError("limits must be a (left, right) pair") }
+        return (items[0].isNone ? nil : try rt.toDouble(items[0]), items[1].isNone ? nil : try rt.toDouble(items[1]))
+    }
+}

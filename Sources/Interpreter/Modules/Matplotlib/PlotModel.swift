@@ -1,0 +1,220 @@
+import Foundation
+
+/// # Plots for scripts (`import matplotlib.pyplot as plt`)
+///
+/// A figure is pure data (`PlotFigure`: axes, lines, markers, bars, labels) built by the
+/// pyplot API (`PyplotModule`), then turned into bytes by renderers that know nothing of
+/// the terminal: `PlotScene.make(figure)` lays it out in pixels (view limits, 'nice' ticks
+/// as matplotlib's `MaxNLocator`, labels, legend), and `SVGRenderer.render(figure)` /
+/// `PNGRenderer.render(figure)` draw that scene. Hosts receive figures through the
+/// session's display hook (`RichDisplay`, see `Session.init(argv:output:input:display:)`);
+/// the REPL's terminal renderer reads `PlotFigure` and `PlotLayout` directly.
+///
+/// Units follow matplotlib: sizes in inches, line widths and font sizes in points (1/72 in),
+/// axes positions as fractions of the figure, with y pointing up.
+
+/// An sRGB colour with alpha, components in 0...1.
+public struct PlotColor: Sendable, Equatable {
+    public var r: Double, g: Double, b: Double, a: Double
+
+    public init(r: Double, g: Double, b: Double, a: Double = 1) {
+        self.r = r; self.g = g; self.b = b; self.a = a
+    }
+
+    /// `#rrggbb` (alpha left out).
+    public var hex: String {
+        func byte(_ v: Double) -> String {
+            let n = Int((min(max(v, 0), 1) * 255).rounded())
+            return (n < 16 ? "0" : "") + String(n, radix: 16)
+        }
+        return "#" + byte(r) + byte(g) + byte(b)
+    }
+
+    public static let black = PlotColor(r: 0, g: 0, b: 0)
+    public static let white = PlotColor(r: 1, g: 1, b: 1)
+}
+
+public enum PlotScale: String, Sendable {
+    case linear, log
+}
+
+/// matplotlib's line styles; dash patterns are in multiples of the line width, as matplotlib
+/// scales them (`lines.dashed_pattern` and friends).
+public enum PlotLineStyle: String, Sendable {
+    case solid = "-", dashed = "--", dashDot = "-.", dotted = ":", none = "None"
+
+    public var dashPattern: [Double]? {
+        switch self {
+        case .solid, .none: return nil
+        case .dashed: return [3.7, 1.6]
+        case .dashDot: return [6.4, 1.6, 1, 1.6]
+        case .dotted: return [1, 1.65]
+        }
+    }
+}
+
+/// A marker drawn at each data point.
+public struct PlotMarker: Sendable, Equatable {
+    /// matplotlib's marker codes (the ones sftnb draws).
+    public enum Shape: String, Sendable, CaseIterable {
+        case circle = "o", point = ".", pixel = ",", square = "s", triangleUp = "^", triangleDown = "v",
+             triangleLeft = "<", triangleRight = ">", diamond = "D", thinDiamond = "d", plus = "+", cross = "x",
+             star = "*"
+
+        /// `+` and `x` are strokes only (their colour is the edge colour).
+        public var isStroke: Bool { self == .plus || self == .cross }
+    }
+    public var shape: Shape
+    /// Diameter in points.
+    public var size: Double
+    public var face: PlotColor
+    public var edge: PlotColor
+    public var edgeWidth: Double
+
+    public init(shape: Shape, size: Double, face: PlotColor, edge: PlotColor, edgeWidth: Double) {
+        self.shape = shape; self.size = size; self.face = face; self.edge = edge; self.edgeWidth = edgeWidth
+    }
+}
+
+/// `plot`: a polyline with optional markers.
+public struct PlotLine: Sendable {
+    public var xs: [Double]
+    public var ys: [Double]
+    public var color: PlotColor
+    /// Points.
+    public var width: Double
+    public var style: PlotLineStyle
+    public var marker: PlotMarker?
+    public var label: String?
+
+    public init(xs: [Double], ys: [Double], color: PlotColor, width: Double, style: PlotLineStyle, marker: PlotMarker?, label: String?) {
+        self.xs = xs; self.ys = ys; self.color = color; self.width = width; self.style = style; self.marker = marker; self.label = label
+    }
+}
+
+/// `scatter`: markers with per-point size (points squared, matplotlib's `s`) and colour.
+public struct PlotScatter: Sendable {
+    public var xs: [Double]
+    public var ys: [Double]
+    public var sizes: [Double]
+    public var colors: [PlotColor]
+    public var shape: PlotMarker.Shape
+    public var label: String?
+
+    public init(xs: [Double], ys: [Double], sizes: [Double], colors: [PlotColor], shape: PlotMarker.Shape, label: String?) {
+        self.xs = xs; self.ys = ys; self.sizes = sizes; self.colors = colors; self.shape = shape; self.label = label
+    }
+}
+
+/// An axis-aligned rectangle (data units for bars, figure fractions for axes positions).
+public struct PlotRect: Sendable, Equatable {
+    public var x0: Double, y0: Double, x1: Double, y1: Double
+    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
+    }
+    public var width: Double { x1 - x0 }
+    public var height: Double { y1 - y0 }
+}
+
+/// `bar` and `hist`: filled rectangles standing on a baseline (sticky for autoscaling).
+public struct PlotBars: Sendable {
+    public var rects: [PlotRect]
+    public var color: PlotColor
+    public var edgeColor: PlotColor?
+    public var edgeWidth: Double
+    public var label: String?
+
+    public init(rects: [PlotRect], color: PlotColor, edgeColor: PlotColor?, edgeWidth: Double, label: String?) {
+        self.rects = rects; self.color = color; self.edgeColor = edgeColor; self.edgeWidth = edgeWidth; self.label = label
+    }
+}
+
+public enum PlotArtist: Sendable {
+    case line(PlotLine)
+    case scatter(PlotScatter)
+    case bars(PlotBars)
+
+    public var label: String? {
+        switch self {
+        case .line(let l): return l.label
+        case .scatter(let s): return s.label
+        case .bars(let b): return b.label
+        }
+    }
+}
+
+/// Where `legend(loc=...)` puts the box; `best` picks the corner covering the fewest points.
+public enum PlotLegendLocation: String, Sendable, CaseIterable {
+    case best, upperRight = "upper right", upperLeft = "upper left", lowerLeft = "lower left",
+         lowerRight = "lower right", right, centerLeft = "center left", centerRight = "center right",
+         lowerCenter = "lower center", upperCenter = "upper center", center
+}
+
+public struct PlotAxis: Sendable {
+    public var label = ""
+    public var scale = PlotScale.linear
+    /// Set by `xlim`/`set_xlim`; nil parts autoscale.
+    public var lower: Double?
+    public var upper: Double?
+    /// Categorical positions (bar charts of strings): tick at i labelled categories[i].
+    public var categories: [String] = []
+    /// Grid lines at the major ticks (`grid(True)`), nil when off.
+    public var grid: PlotGrid?
+    public init() {}
+}
+
+/// Grid line style: matplotlib's default is solid #b0b0b0, 0.8 pt.
+public struct PlotGrid: Sendable {
+    public var color = PlotColor(r: 0xb0 / 255.0, g: 0xb0 / 255.0, b: 0xb0 / 255.0)
+    public var width = 0.8
+    public var style = PlotLineStyle.solid
+    public init() {}
+}
+
+public struct PlotAxes: Sendable {
+    /// Position in figure fractions (y up).
+    public var position: PlotRect
+    public var title = ""
+    public var x = PlotAxis()
+    public var y = PlotAxis()
+    public var artists: [PlotArtist] = []
+    public var legend: PlotLegendLocation?
+
+    public init(position: PlotRect) {
+        self.position = position
+    }
+}
+
+public struct PlotFigure: Sendable {
+    /// pyplot's figure number (1, 2, ...).
+    public var number: Int
+    /// Inches.
+    public var width: Double
+    public var height: Double
+    public var dpi: Double
+    public var axes: [PlotAxes] = []
+    public var suptitle = ""
+
+    public init(number: Int, width: Double = 6.4, height: Double = 4.8, dpi: Double = 100) {
+        self.number = number
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+    }
+
+    public var pixelWidth: Int { Int((width * dpi).rounded()) }
+    public var pixelHeight: Int { Int((height * dpi).rounded()) }
+
+    /// matplotlib's `repr(fig)` and the text/plain of a figure's display: `<Figure size 640x480 with 1 Axes>`.
+    public var plainText: String {
+        "<Figure size \(pixelWidth)x\(pixelHeight) with \(axes.count) Axes>"
+    }
+
+    /// matplotlib's default colour cycle (`tab10`).
+    public static let colorCycle: [PlotColor] = colorCycleHex.map { (hex: Int) -> PlotColor in
+        PlotColor(r: Double(hex >> 16) / 255, g: Double((hex >> 8) & 0xff) / 255, b: Double(hex & 0xff) / 255)
+    }
+
+    static let colorCycleHex: [Int] = [0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f,
+                                       0xbcbd22, 0x17becf]
+}

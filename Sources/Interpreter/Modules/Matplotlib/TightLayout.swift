@@ -1,0 +1,45 @@
+import Foundation
+
+/// `tight_layout()`: moves the subplot grid's edges and gaps so tick labels, axis labels and
+/// titles fit inside the figure and do not overlap their neighbours, with matplotlib's
+/// padding of 1.08 font sizes. Works on axes placed by `subplots`/`subplot` (a regular grid).
+enum TightLayout {
+    static func apply(_ fig: PyFigure) {
+        guard !fig.axes.isEmpty else { return }
+        let figure = fig.snapshot
+        let pt = figure.dpi / 72
+        let w = Double(figure.pixelWidth), h = Double(figure.pixelHeight)
+        let pad = 1.08 * PlotScene.fontSize * pt
+        let size = PlotScene.fontSize * pt
+        let line = PlotFont.height(size: size)
+        let tickSpace = 7 * pt  // tick length + label pad
+        var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
+        for axes in figure.axes {
+            let layout = AxesLayout(axes: axes, figure: figure, pt: pt)
+            let widest = layout.yTicks.labels.map { PlotScene.textWidth($0.text, $0.superscript, size: size) }.max() ?? 0
+            left = max(left, tickSpace + widest + (axes.y.label.isEmpty ? 0 : 4 * pt + line))
+            bottom = max(bottom, tickSpace + line + (axes.x.label.isEmpty ? 0 : 4 * pt + line))
+            top = max(top, axes.title.isEmpty ? line / 2 : 6 * pt + PlotFont.height(size: PlotScene.titleSize * pt))
+            let lastX = layout.xTicks.labels.last.map { PlotScene.textWidth($0.text, $0.superscript, size: size) / 2 } ?? 0
+            right = max(right, lastX)
+        }
+        if !figure.suptitle.isEmpty { top += PlotFont.height(size: PlotScene.titleSize * pt) + 0.02 * h }
+        let columns = Set(figure.axes.map { $0.position.x0 }).count
+        let rows = Set(figure.axes.map { $0.position.y0 }).count
+        let l = (left + pad) / w, r = 1 - (right + pad) / w
+        let b = (bottom + pad) / h, t = 1 - (top + pad) / h
+        guard l < r, b < t else { return }
+        let cellW = (r - l) * w / Double(columns), cellH = (t - b) * h / Double(rows)
+        let gapW = (left + right + pad) / max(cellW - (left + right + pad), 1)
+        let gapH = (top + bottom + pad) / max(cellH - (top + bottom + pad), 1)
+        let xs = Array(Set(figure.axes.map { $0.position.x0 })).sorted()
+        let ys = Array(Set(figure.axes.map { $0.position.y0 })).sorted(by: >)
+        for axes in fig.axes {
+            let c = xs.firstIndex(of: axes.model.position.x0) ?? 0
+            let row = ys.firstIndex(of: axes.model.position.y0) ?? 0
+            axes.model.position = SubplotGrid.position(rows: rows, columns: columns, index: row * columns + c,
+                                                       left: l, right: r, bottom: b, top: t,
+                                                       wspace: columns > 1 ? gapW : 0, hspace: rows > 1 ? gapH : 0)
+        }
+    }
+}

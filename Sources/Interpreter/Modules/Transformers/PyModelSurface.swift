@@ -1,0 +1,130 @@
+import Engine
+import Foundation
+
+/// The parts of a transformers model object beyond forward/generate: `config`,
+/// `generation_config`, `dtype`, `device`, `get_input_embeddings()`,
+/// `resize_token_embeddings(n, pad_to_multiple_of=None)`, and `AutoModelForCausalLM.from_config`.
+extension PyModel {
+    /// `model.dtype`: the storage dtype of the weights.
+    var dtypeValue: Value {
+        .object(PyDType.named(model.dtype == .BF16 ? .bfloat16 : .float32))
+    }
+
+    /// `get_input_embeddings()`: the token embedding as torch prints it.
+    var inputEmbeddings: PyEmbedding {
+        switch model.config {
+        case let .gpt2(c): return PyEmbedding(rows: c.vocabSize, dim: c.nEmbd, paddingIndex: nil)
+        case let .gptNeo(c): return PyEmbedding(rows: c.vocabSize, dim: c.hiddenSize, paddingIndex: nil)
+        case let .opt(c): return PyEmbedding(rows: c.vocabSize, dim: c.wordEmbedProjDim, paddingIndex: c.padTokenId)
+        case let .llama(c): return PyEmbedding(rows: c.vocabSize, dim: c.hiddenSize, paddingIndex: c.padTokenId)
+        }
+    }
+
+    /// `resize_token_embeddings(new_num_tokens=None, pad_to_multiple_of=None, mean_resizing=True)`.
+    func resizeTokenEmbeddings(_ rt: Interpreter, _ a: [Value]) throws -> Value {
+        if !(try rt.truthy(a[2])) { throw PyError.notImplemented("resize_token_embeddings(mean_resizing=False)") }
+        let multiple = a[1].isNone ? nil : try rt.toInt(a[1])
+        if a[0].isNone && multiple == nil { return .object(inputEmbeddings) }
+        let size = a[0].isNone ? model.config.vocabSize : try rt.toInt(a[0])
+        if model.lora != nil {
+            throw PyError.notImplemented("resize_token_embeddings on a model with LoRA adapters (resize before get_peft_model)")
+        }
+        try rt.engineCall { try model.resizeTokenEmbeddings(to: size, padToMultipleOf: multiple) }
+        return .object(inputEmbeddings)
+    }
+
+    /// `AutoModelForCausalLM.from_config(config, torch_dtype=None)`: weights drawn as
+    /// transformers' `_init_weights` does, from the script's torch seed; the model starts in
+    /// training mode, as in transformers.
+    static func fromConfig(_ rt: Interpreter, _ configValue: Value, _ kwargs: Value) throws -> Value {
+        guard case .object(let o) = configValue, let config = o as? PyModelConfig else {
+            throw PyError.typeError("from_config() needs a config object such as GPT2Config(...) or AutoConfig.from_pretrained(...), not '\(pyTypeName(configValue))'")
+        }
+        var dtype: TensorDType = .F32
+        for (k, v) in try PyDataset.kwargs(rt, kwargs) {
+            switch k {
+            case "torch_dtype", "dtype": dtype = try storageDType(rt, v) ?? .F32
+            case "trust_remote_code": continue
+            case "attn_implementation":
+                let impl = v.isNone ? "sdpa" : try rt.toStr(v, k)
+                guard impl == "eager" || impl == "sdpa" else { throw PyError.notImplemented("attn_implementation=\(try rt.repr(.str(impl)))") }
+            default: throw PyError.notImplemented("the from_config keyword argument '\(k)'")
+            }
+        }
+        let engineConfig = try config.current()
+        let seed = UInt64(truncatingIfNeeded: TorchState.seed ?? 0)
+        let model = try rt.engineCall { try CausalLM(config: engineConfig, dtype: dtype, seed: seed) }
+        model.training = true   // from_config, unlike from_pretrained, leaves the model in training mode
+        return .object(PyModel(model, nameOrPath: config.nameOrPath))
+    }
+}
+
+/// `torch.nn.Embedding` as `get_input_embeddings()`/`resize_token_embeddings()` return it:
+/// its sizes and repr (the weights stay in the engine).
+final class PyEmbedding: NativeObject {
+    let rows: Int, dim: Int, paddingIndex: Int?
+
+    init(rows: Int, dim: Int, paddingIndex: Int?) {
+        self.rows = rows; self.dim = dim; self.paddingIndex = paddingIndex
+        super.init(cls: PyEmbedding.pyClass)
+    }
+
+    static let pyClass: PyClass = NativeClass<PyEmbedding>("Embedding", module: "torch.nn.modules.sparse")
+        .property("num_embeddings") { _, this in .int(this.rows) }
+        .property("embedding_dim") { _, this in .int(this.dim) }
+        .property("padding_idx") { _, this in this.paddingIndex.map { .int($0) } ?? .none }
+        .pyClass
+
+    override func repr(_ rt: Interpreter) throws -> String {
+        "Embedding(\(rows), \(dim)" + (paddingIndex.map { ", padding_idx=\($0)" } ?? "") + ")"
+    }
+}
+
+/// `model.generation_config`: a live view of the engine model's generation settings.
+/// Unset fields read as None (transformers 5 defaults every field to None and applies the
+/// generation defaults at `generate` time).
+final class PyGenerationConfig: NativeObject {
+    let owner: PyModel
+
+    init(_ owner: PyModel) {
+        self.owner = owner
+        super.init(cls: PyGenerationConfig.pyClass)
+    }
+
+    static let pyClass: PyClass = NativeClass<PyGenerationConfig>("GenerationConfig", module: "transformers.generation.configuration_utils")
+        .method("to_dict", "") { rt, this, _ in this.dictionary(rt, includeInternal: true) }
+        .pyClass
+
+    func dictionary(_ rt: Interpreter, includeInternal: Bool) -> Value {
+        let d = PyDict()
+        for (k, v) in owner.model.generationConfig.values.pairs where includeInternal || !k.hasPrefix("_") {
+            d.setString(k, rt.pyValue(v))
+        }
+        return .object(d)
+    }
+
+    override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
+        if let v = owner.model.generationConfig[name] { return rt.pyValue(v) }
+        return name.hasPrefix("__") ? nil : Value.none
+    }
+
+    override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
+        owner.model.generationConfig[name] = try rt.jsonValue(value, name)
+    }
+
+    /// `GenerationConfig {...}`: the non-default fields as transformers' `to_json_string`.
+    override func repr(_ rt: Interpreter) throws -> String {
+        let dumps = try rt.getAttr(.object(try rt.importModule("json")), "dumps")
+        let text = try rt.toStr(try rt.call(dumps, [dictionary(rt, includeInternal: false)], [("indent", .int(2)), ("sort_keys", .bool(true))]))
+        return "GenerationConfig \(text)\n"
+    }
+}
+
+/// `transformers.set_seed(n)`: seeds what the interpreter has — Python's `random` and the
+/// torch seed that model init, LoRA init, dropout and sampling draw from.
+func transformersSetSeed(_ rt: Interpreter, _ a: [Value]) throws -> Value {
+    let seed = try rt.toInt(a[0])
+    TorchState.seed = seed
+    _ = try rt.call(try rt.getAttr(.object(try rt.importModule("random")), "seed"), [.int(seed)])
+    return .none
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import Interpreter
+
+/// `import matplotlib.pyplot as plt` in scripts: return values and reprs as matplotlib's,
+/// format strings, the colour cycle, NotImplementedError for what sftnb does not draw,
+/// savefig, and displays through the session's hook.
+@Suite struct PyplotTests {
+    /// Runs `source` with a display hook; returns stdout, stderr and what was displayed.
+    static func run(_ source: String, flush: Bool = false) -> (ScriptRun, [RichDisplay]) {
+        let collector = OutputCollector()
+        let shown = DisplayCollector()
+        let session = Session(argv: ["t.py"], output: collector.append, display: shown.append)
+        let result = session.runSource(source, name: "t.py")
+        if flush { session.flushPendingDisplays() }
+        return (ScriptRun(stdout: collector.text(.stdout), stderr: collector.text(.stderr), result: result), shown.items)
+    }
+
+    @Test func reprsAndReturnValuesAreMatplotlibs() {
+        let (run, _) = Self.run("""
+        import matplotlib.pyplot as plt
+        fig = plt.figure()
+        print(fig, repr(fig))
+        lines = plt.plot([1, 2, 3], [4, 5, 1], 'o-', label='a')
+        print(type(lines).__name__, len(lines), repr(lines[0]).startswith('<matplotlib.lines.Line2D object at 0x'))
+        print(plt.xlabel('x'), plt.ylabel('y'), plt.title('t'))
+        print(plt.gca())
+        print(repr(plt.gca()))
+        print(repr(fig))
+        print(plt.bar(['a', 'b'], [1, 2]))
+        n, bins, patches = plt.hist([1, 2, 2, 3, 3, 3, 4], bins=3)
+        print(n, len(bins), patches)
+        print(plt.xlim(0, 5), plt.get_fignums())
+        f2, axes = plt.subplots(1, 3, figsize=(12, 4))
+        print(f2, axes, len(axes), axes.shape)
+        f3, grid = plt.subplots(2, 2)
+        print(grid[0, 1], grid[1][0])
+        print(plt.get_fignums())
+        plt.close('all')
+        print(plt.get_fignums())
+        """)
+        #expect(run.stderr == "")
+        #expect(run.stdout == """
+        Figure(640x480) <Figure size 640x480 with 0 Axes>
+        list 1 True
+        Text(0.5, 0, 'x') Text(0, 0.5, 'y') Text(0.5, 1.0, 't')
+        Axes(0.125,0.11;0.775x0.77)
+        <Axes: title={'center': 't'}, xlabel='x', ylabel='y'>
+        <Figure size 640x480 with 1 Axes>
+        <BarContainer object of 2 artists>
+        [1.0, 2.0, 4.0] 4 <BarContainer object of 3 artists>
+        (0.0, 5.0) [1]
+        Figure(1200x400) [<Axes: > <Axes: > <Axes: >] 3 (3,)
+        Axes(0.547727,0.53;0.352273x0.35) Axes(0.125,0.11;0.352273x0.35)
+        [1, 2, 3]
+        []
+
+        """)
+    }
+
+    @Test func formatStringsAndTheColourCycle() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.plot([1, 2], 'r--')
+        plt.plot([1, 2], [3, 4], 'o', [5, 6], [7, 8], 'k:')
+        plt.plot([0, 1], color='tab:green', linestyle='-.', marker='s', linewidth=3, label='g')
+        plt.bar([1], [2])
+        plt.scatter([1], [2])
+        plt.hist([1, 2])
+        plt.show()
+        """)
+        #expect(run.result.succeeded, "\(run.stderr)")
+        let artists = try #require(shown.first?.figure?.axes.first?.artists)
+        guard artists.count == 7, case .line(let red) = artists[0], case .line(let dots) = artists[1], case .line(let black) = artists[2],
+              case .line(let green) = artists[3], case .bars(let bar) = artists[4], case .scatter(let scatter) = artists[5],
+              case .bars(let hist) = artists[6] else {
+            Issue.record("unexpected artists \(artists)")
+            return
+        }
+        #expect(red.color == PlotColor(r: 1, g: 0, b: 0) && red.style == .dashed && red.marker == nil && red.xs == [0, 1])
+        #expect(dots.style == .none && dots.marker?.shape == .circle && dots.color == PlotFigure.colorCycle[0])
+        #expect(black.color == .black && black.style == .dotted)
+        #expect(green.color == PlotFigure.colorCycle[2] && green.style == .dashDot && green.marker?.shape == .square && green.width == 3)
+        #expect(green.label == "g")
+        // Lines and histograms share one cycle, bars and scatter another (as matplotlib).
+        #expect(bar.color == PlotFigure.colorCycle[0] && scatter.colors == [PlotFigure.colorCycle[1]])
+        #expect(hist.color == PlotFigure.colorCycle[1])
+    }
+
+    @Test func unsupportedKeywordsAndFeaturesRaiseNotImplementedError() {
+        for call in ["plt.plot([1], alpha_blend=2)", "plt.scatter([1], [2], cmap='viridis')", "plt.yscale('symlog')",
+                     "plt.plot([1], marker='h')", "plt.hist([1], histtype='step')", "plt.savefig('x.pdf')",
+                     "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)"] {
+            let (run, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
+            guard case .exception(let type, let message, _) = run.result.outcome else {
+                Issue.record("\(call) did not raise")
+                continue
+            }
+            #expect(type == "NotImplementedError", "\(call): \(type): \(message)")
+            #expect(message.contains("sftnb"), "\(call): \(message)")
+        }
+        let (bad, _) = Self.run("import matplotlib.pyplot as plt\nplt.plot([1, 2], 'q')")
+        if case .exception(let type, _, _) = bad.result.outcome { #expect(type == "ValueError") } else { Issue.record("bad fmt accepted") }
+    }
+
+    @Test func showDisplaysEachOpenFigureThenClosesIt() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.plot([1, 2, 3])
+        plt.figure()
+        plt.show()
+        print(plt.get_fignums())
+        """)
+        #expect(run.stdout == "[]\n")
+        #expect(shown.count == 2)
+        #expect(shown[0].plainText == "<Figure size 640x480 with 1 Axes>")
+        #expect(shown[0].mimeTypes == ["image/png", "image/svg+xml"])
+        #expect(shown[0].data("image/svg+xml")?.hasPrefix("<?xml") == true)
+        let png = try #require(shown[0].data("image/png").flatMap { Data(base64Encoded: $0) })
+        #expect(try DecodedPNG([UInt8](png)).width == 640)
+        // A figure without axes shows as text only, as IPython does.
+        #expect(shown[1].plainText == "<Figure size 640x480 with 0 Axes>" && shown[1].mimeTypes.isEmpty)
+    }
+
+    @Test func figuresLeftOpenAreShownWhenTheHostFlushes() {
+        let (_, none) = Self.run("import matplotlib.pyplot as plt\nplt.plot([1, 2])")
+        #expect(none.isEmpty)
+        let (_, flushed) = Self.run("import matplotlib.pyplot as plt\nplt.plot([1, 2])", flush: true)
+        #expect(flushed.count == 1 && flushed.first?.figure?.axes.count == 1)
+    }
+
+    @Test func savefigWritesSVGAndPNGByExtension() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-savefig-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (run, _) = Self.run("""
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot([1, 2, 3], [1, 4, 9], label='squares')
+        ax.set_yscale('log')
+        ax.legend()
+        fig.savefig('\(dir.path)/a.svg')
+        plt.savefig('\(dir.path)/b.png', dpi=50)
+        plt.savefig('\(dir.path)/c')
+        """)
+        #expect(run.result.succeeded, "\(run.stderr)")
+        let svg = try String(contentsOf: dir.appendingPathComponent("a.svg"), encoding: .utf8)
+        #expect(svg.contains("width=\"400\" height=\"300\"") && svg.contains(">squares</text>"))
+        let png = try DecodedPNG([UInt8](Data(contentsOf: dir.appendingPathComponent("b.png"))))
+        #expect(png.width == 200 && png.height == 150)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("c.png").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(leftovers == ["a.svg", "b.png", "c.png"])  // no temporary files left behind
+    }
+}
+
+final class DisplayCollector: @unchecked Sendable {
+    private(set) var items: [RichDisplay] = []
+    func append(_ d: RichDisplay) { items.append(d) }
+}
