@@ -2,8 +2,9 @@ import Foundation
 
 /// A checkpoint in HF Trainer's layout, `OUTPUT/checkpoint-N/`: the model's files (full
 /// weights or a PEFT adapter, written by the caller), the optimizer state, the scheduler
-/// position, the RNG state and `trainer_state.json`. sftnb stores the optimizer and RNG as
-/// safetensors/JSON (`optimizer.safetensors`, `rng_state.json`) rather than pickles. The
+/// position and `trainer_state.json`. sftnb stores the optimizer as safetensors
+/// (`optimizer.safetensors`) rather than a pickle, and needs no RNG state: the loop reseeds
+/// dropout from the position in training, and the sample order is a function of the epoch. The
 /// directory is written under a temporary name and renamed, so a checkpoint is never half there.
 public struct TrainingCheckpoint {
     public var directory: String

@@ -93,7 +93,7 @@ final class BigramLM: TrainableModel {
         #expect(l.last! < l.first! * 0.8)
         #expect(summary.globalStep == 12)
         #expect(logged[0]["learning_rate"] == .double(0))  // warmup: the first update runs at lr 0
-        #expect(logged[0].keys == ["loss", "grad_norm", "learning_rate", "mean_token_accuracy", "num_tokens", "epoch", "step"])
+        #expect(logged[0].keys == ["loss", "grad_norm", "learning_rate", "entropy", "mean_token_accuracy", "num_tokens", "epoch", "step"])
         #expect(logged.last?.keys == ["train_runtime", "train_samples_per_second", "train_steps_per_second", "total_flos", "train_loss", "epoch", "step"])
         #expect(abs(summary.trainingLoss - l.reduce(0, +) / 12) < 1e-12)
         #expect(loop.state.epoch == 3)  // 16 examples / batch 4 = 4 steps per epoch
