@@ -7,7 +7,8 @@
   examples (so Dataset.map's 1,000-example batches matter), with the resulting rows.
 - collator.json: TRL 1.x DataCollatorForLanguageModeling, padded and padding-free.
 - completion_only.json: DataCollatorForCompletionOnlyLM of TRL 0.19 (the 2024 API; pass the
-  unpacked trl-0.19.1 wheel with --trl019) on >= 50 examples, single- and multi-turn. The pad
+  unpacked trl-0.19.1 wheel with --trl019) on >= 50 examples, single- and multi-turn, templates
+  encoded alone and cut from a context encoding (token ids). The pad
   token is distinct from every real token, so 2024's pad-id masking equals today's.
 """
 import argparse
@@ -96,6 +97,19 @@ def completion_only_cases(trl019):
               "### Human: q ### Assistant: a ### Human: trailing question</s>"]
     cases += run_collator(DataCollatorForCompletionOnlyLM(resp2, instruction_template=inst, tokenizer=tokenizer),
                           tokenizer, texts, resp2, inst)
+    # Templates as token ids cut from a context encoding (the 2024 docs' workaround for
+    # templates that tokenize differently inside the text): "\n### Answer:"[1:] matches where
+    # the standalone " ### Answer:" does not, single- and multi-turn.
+    resp3 = tokenizer.encode("\n### Answer:", add_special_tokens=False)[1:]
+    texts = [f"### Question: {sentence(rng.randint(2, 7))}\n### Answer: {sentence(rng.randint(1, 5))}</s>" for _ in range(8)]
+    cases += run_collator(DataCollatorForCompletionOnlyLM(resp3, tokenizer=tokenizer), tokenizer, texts, resp3, None)
+    cases += run_collator(DataCollatorForCompletionOnlyLM(resp, tokenizer=tokenizer), tokenizer, texts[:4], resp, None)
+    resp4 = tokenizer.encode("\n### Assistant:", add_special_tokens=False)[1:]
+    inst4 = tokenizer.encode("\n### Human:", add_special_tokens=False)[1:]
+    texts = ["".join(f"### Human: {sentence(rng.randint(1, 4))}\n### Assistant: {sentence(rng.randint(1, 4))}\n"
+                     for _ in range(rng.randint(1, 3))) + "</s>" for _ in range(8)]
+    cases += run_collator(DataCollatorForCompletionOnlyLM(resp4, instruction_template=inst4, tokenizer=tokenizer),
+                          tokenizer, texts, resp4, inst4)
     return cases
 
 
