@@ -6,10 +6,11 @@
 # The code is the Python you would run with `transformers` and `trl`; sftnb runs it with its
 # own interpreter and training engine.
 #
-# The base model is `sftnb/tiny-gpt2` (1.3M parameters, bundled, pretrained by
-# `notebooks/pretrain_tiny.sftnb` on all four bundled corpora). We fine-tune it on the
-# *positive* movie reviews of `sftnb/movie-reviews`, so the effect is easy to see: afterwards
-# the held-out positive reviews are likelier under the model, and its reviews turn upbeat.
+# The base model is `sftnb/tiny-gpt2` (1.2M parameters, bundled). `notebooks/pretrain_tiny.sftnb`
+# pretrained it on code and chat utterances only: it has never seen a movie review. We
+# fine-tune it on the *positive* reviews of `sftnb/movie-reviews` for 80 steps and measure
+# what changed: the loss on held-out positive reviews, and what it writes after a review's
+# opening words.
 
 # %%
 from datasets import load_dataset
@@ -73,7 +74,7 @@ plt.show()
 
 # %% [markdown]
 # ## After training
-# The same prompts: the continuations now read like the positive reviews it was trained on.
+# The same prompts: the continuations now read like the reviews it was trained on.
 
 # %%
 model.eval()

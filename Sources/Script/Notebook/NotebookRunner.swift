@@ -184,6 +184,20 @@ struct OutputCollector {
     var outputs: [Output] = []
 
     mutating func add(_ event: OutputEvent) {
+        // A progress bar erased (`\r` + spaces + `\r`) to let a log line through shows nothing:
+        // when another output follows it, that blank tail is not worth storing.
+        if case let .stream(lastName, lastText)? = outputs.last {
+            var continues = false
+            if case let .stream(name, _) = event, name == lastName { continues = true }
+            if !continues {
+                let tailStart = lastText.lastIndex(of: "\n").map { lastText.index(after: $0) } ?? lastText.startIndex
+                let tail = lastText[tailStart...]
+                if !tail.isEmpty, tail.allSatisfy({ $0 == " " || $0 == "\r" }) {
+                    let kept = String(lastText[..<tailStart])
+                    if kept.isEmpty { outputs.removeLast() } else { outputs[outputs.count - 1] = .stream(name: lastName, text: kept) }
+                }
+            }
+        }
         switch event {
         case let .stream(name, text):
             if case let .stream(lastName, lastText)? = outputs.last, lastName == name {

@@ -25,7 +25,8 @@ struct OutputComparison {
         (#"\b\d+(\.\d+)?(e[+-]?\d+)?\s?[A-Za-z]*/s\b"#, "<rate>"),
         // Object addresses change every run; IPython writes `<X at 0x..>` where repr() has `<X object at 0x..>`.
         (#"<([\w.]+)( object)? at 0x[0-9a-fA-F]+>"#, "<$1 at <address>>"),
-        (#"'(train_runtime|train_samples_per_second|train_steps_per_second|eval_runtime|eval_samples_per_second|eval_steps_per_second)': [0-9.e+-]+"#, "'$1': <measured>"),
+        // Trainer metrics, as floats in log_history or as the '{:.4g}' strings its log lines print.
+        (#"'(\w*_runtime|\w*_per_second|\w*_preparation_time)': ('[0-9.e+-]*'|[0-9.e+-]+)"#, "'$1': <measured>"),
     ].compactMap { pattern, replacement in
         (try? NSRegularExpression(pattern: pattern)).map { Sanitizer(pattern: $0, replacement: replacement) }
     }
