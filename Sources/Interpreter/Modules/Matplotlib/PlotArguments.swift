@@ -20,6 +20,33 @@ enum PlotArguments {
         return result
     }
 
+    /// Parameters sftnb takes in a signature but does not draw: each must be left at its
+    /// default (`None` unless given), else NotImplementedError names it.
+    static func requireDefaults(_ rt: Interpreter, _ function: String, _ checks: [(String, Value, Value)]) throws {
+        for (name, value, neutral) in checks where !(try rt.equals(value, neutral)) {
+            throw PyError(T.notImplementedError, "sftnb's matplotlib does not support \(function)(\(name)=...)")
+        }
+    }
+
+    /// `fontsize=` (points or a name such as 'large') and `color=` over `base`.
+    static func textStyle(_ rt: Interpreter, _ kw: [String: Value], base: PlotTextStyle) throws -> PlotTextStyle {
+        var style = base
+        if let size = kw["fontsize"] ?? kw["size"], !size.isNone {
+            if case .object(let o) = size, let name = o as? PyStr {
+                let scales = ["xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0, "large": 1.2,
+                              "x-large": 1.44, "xx-large": 1.728, "larger": 1.2, "smaller": 0.833]
+                guard let scale = scales[name.value] else {
+                    throw PyError.valueError("'\(name.value)' is not a valid font size; use points or one of " + scales.keys.sorted().joined(separator: ", "))
+                }
+                style.size = 10 * scale
+            } else {
+                style.size = try rt.toDouble(size)
+            }
+        }
+        if let c = kw["color"] ?? kw["c"] { style.color = try color(rt, c) }
+        return style
+    }
+
     /// A 1-D sequence of numbers (a scalar counts as one number).
     static func numbers(_ rt: Interpreter, _ v: Value, _ what: String) throws -> [Double] {
         switch v {

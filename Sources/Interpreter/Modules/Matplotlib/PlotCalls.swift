@@ -149,12 +149,10 @@ enum PlotCalls {
     /// counted as numpy's `histogram` (equal-width bins, the last one closed).
     static func hist(_ rt: Interpreter, _ ax: PyAxes, _ a: [Value]) throws -> Value {
         let kw = try PlotArguments.keywords(rt, a[15], allowed: ["alpha", "edgecolor", "linewidth", "lw"], function: "hist")
-        let unsupported: [(Int, String, Value)] = [(4, "weights", .none), (5, "cumulative", .bool(false)), (6, "bottom", .none),
-                                                   (8, "align", .str("mid")), (9, "orientation", .str("vertical")),
-                                                   (10, "rwidth", .none), (11, "log", .bool(false)), (14, "stacked", .bool(false))]
-        for (i, name, neutral) in unsupported where !(try rt.equals(a[i], neutral)) {
-            throw PyError(T.notImplementedError, "sftnb's matplotlib does not support hist(\(name)=...)")
-        }
+        try PlotArguments.requireDefaults(rt, "hist", [("weights", a[4], .none), ("cumulative", a[5], .bool(false)),
+                                                       ("bottom", a[6], .none), ("align", a[8], .str("mid")),
+                                                       ("orientation", a[9], .str("vertical")), ("rwidth", a[10], .none),
+                                                       ("log", a[11], .bool(false)), ("stacked", a[14], .bool(false))])
         let histtype = try rt.toStr(a[7], "histtype")
         guard histtype == "bar" else { throw PyError(T.notImplementedError, "sftnb's matplotlib does not support hist(histtype='\(histtype)')") }
         let values = try PlotArguments.numbers(rt, a[0], "x").filter { !$0.isNaN }

@@ -150,8 +150,19 @@ public enum PlotLegendLocation: String, Sendable, CaseIterable {
          lowerCenter = "lower center", upperCenter = "upper center", center
 }
 
+/// Font size (points) and colour of a label or title.
+public struct PlotTextStyle: Sendable, Equatable {
+    public var size: Double
+    public var color: PlotColor
+    public init(size: Double, color: PlotColor = .black) {
+        self.size = size
+        self.color = color
+    }
+}
+
 public struct PlotAxis: Sendable {
     public var label = ""
+    public var labelStyle = PlotTextStyle(size: 10)
     public var scale = PlotScale.linear
     /// Set by `xlim`/`set_xlim`; nil parts autoscale.
     public var lower: Double?
@@ -175,6 +186,7 @@ public struct PlotAxes: Sendable {
     /// Position in figure fractions (y up).
     public var position: PlotRect
     public var title = ""
+    public var titleStyle = PlotTextStyle(size: 12)
     public var x = PlotAxis()
     public var y = PlotAxis()
     public var artists: [PlotArtist] = []
@@ -194,6 +206,7 @@ public struct PlotFigure: Sendable {
     public var dpi: Double
     public var axes: [PlotAxes] = []
     public var suptitle = ""
+    public var suptitleStyle = PlotTextStyle(size: 12)
 
     public init(number: Int, width: Double = 6.4, height: Double = 4.8, dpi: Double = 100) {
         self.number = number

@@ -64,8 +64,8 @@ public struct PlotScene: Sendable {
     public var height: Int
     public var items: [Item] = []
 
-    /// Font sizes in points (matplotlib's rcParams defaults).
-    static let fontSize = 10.0, titleSize = 12.0
+    /// Tick label and legend font size in points (matplotlib's default).
+    static let fontSize = 10.0
 }
 
 extension PlotScene {
@@ -80,7 +80,8 @@ extension PlotScene {
         if !figure.suptitle.isEmpty {
             scene.items.append(.text(Text(text: figure.suptitle, superscript: nil,
                                           at: Point(Double(scene.width) / 2, Double(scene.height) * 0.02),
-                                          size: titleSize * pt, color: .black, hAlign: .center, vAlign: .top, rotated: false)))
+                                          size: figure.suptitleStyle.size * pt, color: figure.suptitleStyle.color,
+                                          hAlign: .center, vAlign: .top, rotated: false)))
         }
         return scene
     }
@@ -195,20 +196,25 @@ struct AxesLayout {
                                                     color: .black, hAlign: .left, vAlign: .bottom, rotated: false)))
         }
         if !axes.x.label.isEmpty {
+            let style = axes.x.labelStyle
             scene.items.append(.text(PlotScene.Text(text: axes.x.label, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width / 2, xLabelsBottom + labelPad),
-                                                    size: size, color: .black, hAlign: .center, vAlign: .top, rotated: false)))
+                                                    size: style.size * pt, color: style.color, hAlign: .center, vAlign: .top,
+                                                    rotated: false)))
         }
         if !axes.y.label.isEmpty {
+            let style = axes.y.labelStyle
             let right = box.x - tick - pad - widest - labelPad
+            let height = PlotFont.height(size: style.size * pt)
             scene.items.append(.text(PlotScene.Text(text: axes.y.label, superscript: nil,
-                                                    at: PlotScene.Point(right - lineHeight / 2, box.y + box.height / 2),
-                                                    size: size, color: .black, hAlign: .center, vAlign: .center, rotated: true)))
+                                                    at: PlotScene.Point(right - height / 2, box.y + box.height / 2),
+                                                    size: style.size * pt, color: style.color, hAlign: .center, vAlign: .center,
+                                                    rotated: true)))
         }
         if !axes.title.isEmpty {
             scene.items.append(.text(PlotScene.Text(text: axes.title, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width / 2, box.y - 6 * pt),
-                                                    size: PlotScene.titleSize * pt, color: .black, hAlign: .center,
+                                                    size: axes.titleStyle.size * pt, color: axes.titleStyle.color, hAlign: .center,
                                                     vAlign: .baseline, rotated: false)))
         }
     }

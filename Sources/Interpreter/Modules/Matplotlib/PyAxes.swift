@@ -25,6 +25,11 @@ final class PyAxes: NativeObject {
         return PlotFigure.colorCycle[patchCycle % PlotFigure.colorCycle.count]
     }
 
+    override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
+        if AxesOperations.notYetDrawn.contains(name) { throw AxesOperations.notYetDrawnError("Axes", name) }
+        return nil
+    }
+
     /// `<Axes: title={'center': 't'}, xlabel='x', ylabel='y'>`, as matplotlib 3.8+.
     override func repr(_ rt: Interpreter) throws -> String {
         var fields: [String] = []

@@ -10,6 +10,7 @@ final class PyFigure: NativeObject {
     var axes: [PyAxes] = []
     var currentAxes: PyAxes?
     var suptitle = ""
+    var suptitleStyle = PlotTextStyle(size: 12)
 
     init(number: Int, width: Double, height: Double, dpi: Double) {
         self.number = number
@@ -23,6 +24,7 @@ final class PyFigure: NativeObject {
         var f = PlotFigure(number: number, width: width, height: height, dpi: dpi)
         f.axes = axes.map(\.model)
         f.suptitle = suptitle
+        f.suptitleStyle = suptitleStyle
         return f
     }
 
@@ -44,6 +46,7 @@ final class PyFigure: NativeObject {
         axes = []
         currentAxes = nil
         suptitle = ""
+        suptitleStyle = PlotTextStyle(size: 12)
     }
 
     override func repr(_ rt: Interpreter) throws -> String { snapshot.plainText }
@@ -60,11 +63,13 @@ final class PyFigure: NativeObject {
         }
         .method("gca", "") { _, this, _ in .object(this.gca()) }
         .method("suptitle", "t, **kwargs") { rt, this, a in
-            _ = try PlotArguments.keywords(rt, a[1], allowed: ["fontsize"], function: "suptitle")
+            let kw = try PlotArguments.keywords(rt, a[1], allowed: AxesOperations.textKeywords, function: "suptitle")
+            this.suptitleStyle = try PlotArguments.textStyle(rt, kw, base: this.suptitleStyle)
             this.suptitle = try rt.toStr(a[0], "suptitle")
             return .object(PyText(x: 0.5, y: 0.98, text: this.suptitle))
         }
-        .method("tight_layout", "*, pad=1.08, h_pad=None, w_pad=None, rect=None") { _, this, _ in
+        .method("tight_layout", "*, pad=1.08, h_pad=None, w_pad=None, rect=None") { rt, this, a in
+            try TightLayout.requireDefaults(rt, a)
             TightLayout.apply(this)
             return .none
         }

@@ -28,6 +28,7 @@ enum PyplotModule: NativeModule {
         }
         m.function("subplots", "nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, figsize=None, dpi=None, **kwargs") { rt, a in
             _ = try PlotArguments.keywords(rt, a[7], allowed: [], function: "subplots")
+            try PlotArguments.requireDefaults(rt, "subplots", [("sharex", a[2], .bool(false)), ("sharey", a[3], .bool(false))])
             let rows = try rt.toInt(a[0]), columns = try rt.toInt(a[1])
             guard rows > 0, columns > 0 else { throw PyError.valueError("Number of rows and columns must be positive, not \(rows) and \(columns)") }
             let fig = try state.newFigure(rt, number: nil, figsize: a[5], dpi: a[6])
@@ -61,14 +62,16 @@ enum PyplotModule: NativeModule {
         m.function("gca", "") { _, _ in .object(state.gca()) }
         m.function("get_fignums", "") { _, _ in .object(PyList(state.figures.map { .int($0.number) })) }
         m.function("suptitle", "t, **kwargs") { rt, a in
-            _ = try PlotArguments.keywords(rt, a[1], allowed: ["fontsize"], function: "suptitle")
+            let kw = try PlotArguments.keywords(rt, a[1], allowed: AxesOperations.textKeywords, function: "suptitle")
             let fig = state.gcf()
+            fig.suptitleStyle = try PlotArguments.textStyle(rt, kw, base: fig.suptitleStyle)
             fig.suptitle = try rt.str(a[0])
             return .object(PyText(x: 0.5, y: 0.98, text: fig.suptitle))
         }
         m.function("xlim", "*args, **kwargs") { rt, a in try state.limits(rt, a, isX: true) }
         m.function("ylim", "*args, **kwargs") { rt, a in try state.limits(rt, a, isX: false) }
-        m.function("tight_layout", "*, pad=1.08, h_pad=None, w_pad=None, rect=None") { _, _ in
+        m.function("tight_layout", "*, pad=1.08, h_pad=None, w_pad=None, rect=None") { rt, a in
+            try TightLayout.requireDefaults(rt, a)
             TightLayout.apply(state.gcf())
             return .none
         }
@@ -97,6 +100,15 @@ enum PyplotModule: NativeModule {
         m.function("ioff", "") { _, _ in .none }
         m.function("isinteractive", "") { _, _ in .bool(false) }
         m.value("rcParams", .object(state.rcParams))
+        for name in AxesOperations.notYetDrawn.union(["xticks", "yticks", "subplots_adjust", "colorbar", "figtext", "axes"])
+            where m.module.namespace.values[name] == nil && !["spines", "xaxis", "yaxis"].contains(name) {
+            m.function(name, "*args, **kwargs") { _, _ in throw AxesOperations.notYetDrawnError("pyplot", name) }
+        }
+        let style = ModuleBuilder("matplotlib.style")
+        style.function("use", "style") { _, _ in throw AxesOperations.notYetDrawnError("pyplot.style", "use") }
+        style.value("available", .object(PyList([])))
+        rt.modules["matplotlib.style"] = style.module
+        m.value("style", .object(style.module))
         m.add(PyFigure.pyClass).add(PyAxes.pyClass)
         if let parent = rt.modules["matplotlib"] { parent.namespace.values["pyplot"] = .object(m.module) }
         return m.module

@@ -4,6 +4,12 @@ import Foundation
 /// titles fit inside the figure and do not overlap their neighbours, with matplotlib's
 /// padding of 1.08 font sizes. Works on axes placed by `subplots`/`subplot` (a regular grid).
 enum TightLayout {
+    /// `tight_layout(pad=1.08, h_pad=None, w_pad=None, rect=None)`: only the defaults.
+    static func requireDefaults(_ rt: Interpreter, _ a: [Value]) throws {
+        try PlotArguments.requireDefaults(rt, "tight_layout", [("pad", a[0], .float(1.08)), ("h_pad", a[1], .none),
+                                                               ("w_pad", a[2], .none), ("rect", a[3], .none)])
+    }
+
     static func apply(_ fig: PyFigure) {
         guard !fig.axes.isEmpty else { return }
         let figure = fig.snapshot
@@ -17,13 +23,14 @@ enum TightLayout {
         for axes in figure.axes {
             let layout = AxesLayout(axes: axes, figure: figure, pt: pt)
             let widest = layout.yTicks.labels.map { PlotScene.textWidth($0.text, $0.superscript, size: size) }.max() ?? 0
-            left = max(left, tickSpace + widest + (axes.y.label.isEmpty ? 0 : 4 * pt + line))
-            bottom = max(bottom, tickSpace + line + (axes.x.label.isEmpty ? 0 : 4 * pt + line))
-            top = max(top, axes.title.isEmpty ? line / 2 : 6 * pt + PlotFont.height(size: PlotScene.titleSize * pt))
+            let yLabel = PlotFont.height(size: axes.y.labelStyle.size * pt), xLabel = PlotFont.height(size: axes.x.labelStyle.size * pt)
+            left = max(left, tickSpace + widest + (axes.y.label.isEmpty ? 0 : 4 * pt + yLabel))
+            bottom = max(bottom, tickSpace + line + (axes.x.label.isEmpty ? 0 : 4 * pt + xLabel))
+            top = max(top, axes.title.isEmpty ? line / 2 : 6 * pt + PlotFont.height(size: axes.titleStyle.size * pt))
             let lastX = layout.xTicks.labels.last.map { PlotScene.textWidth($0.text, $0.superscript, size: size) / 2 } ?? 0
             right = max(right, lastX)
         }
-        if !figure.suptitle.isEmpty { top += PlotFont.height(size: PlotScene.titleSize * pt) + 0.02 * h }
+        if !figure.suptitle.isEmpty { top += PlotFont.height(size: figure.suptitleStyle.size * pt) + 0.02 * h }
         let columns = Set(figure.axes.map { $0.position.x0 }).count
         let rows = Set(figure.axes.map { $0.position.y0 }).count
         let l = (left + pad) / w, r = 1 - (right + pad) / w
