@@ -90,7 +90,10 @@ import Testing
     @Test func unsupportedKeywordsAndFeaturesRaiseNotImplementedError() {
         for call in ["plt.plot([1], alpha_blend=2)", "plt.scatter([1], [2], cmap='viridis')", "plt.yscale('symlog')",
                      "plt.plot([1], marker='h')", "plt.hist([1], histtype='step')", "plt.savefig('x.pdf')",
-                     "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)"] {
+                     "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)",
+                     "plt.xlabel('x', labelpad=5)", "plt.xlabel('x', fontweight='bold')", "plt.gca().axhline(0.5)", "plt.axhline(0.5)",
+                     "plt.style.use('ggplot')", "plt.subplots(2, sharex=True)", "plt.tight_layout(pad=2)",
+                     "plt.plot([1], scalex=False)", "plt.hist([1], cumulative=True)"] {
             let (run, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
             guard case .exception(let type, let message, _) = run.result.outcome else {
                 Issue.record("\(call) did not raise")
@@ -101,6 +104,25 @@ import Testing
         }
         let (bad, _) = Self.run("import matplotlib.pyplot as plt\nplt.plot([1, 2], 'q')")
         if case .exception(let type, _, _) = bad.result.outcome { #expect(type == "ValueError") } else { Issue.record("bad fmt accepted") }
+    }
+
+    @Test func labelStylesAndLogHelpersReachTheModel() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.semilogy([1, 2], [10, 1000])
+        plt.title('t', fontsize=20, color='red')
+        plt.xlabel('x', fontsize='small')
+        plt.suptitle('all', fontsize=16)
+        plt.show()
+        """)
+        #expect(run.result.succeeded, "\(run.stderr)")
+        let figure = try #require(shown.first?.figure)
+        let axes = try #require(figure.axes.first)
+        #expect(axes.y.scale == .log && axes.x.scale == .linear)
+        #expect(axes.titleStyle == PlotTextStyle(size: 20, color: PlotColor(r: 1, g: 0, b: 0)))
+        #expect(abs(axes.x.labelStyle.size - 8.33) < 1e-9 && axes.y.labelStyle.size == 10)
+        #expect(figure.suptitle == "all" && figure.suptitleStyle.size == 16)
+        #expect(SVGRenderer.render(figure).contains("font-size=\"27.78\" fill=\"#ff0000\" text-anchor=\"middle\">t</text>"))
     }
 
     @Test func showDisplaysEachOpenFigureThenClosesIt() throws {
