@@ -175,13 +175,15 @@ final class Pyplot {
         for fig in open { rt.emitDisplay(Pyplot.display(fig.snapshot)) }
     }
 
-    /// A figure as a rich display: PNG and SVG (none for a figure without axes, as IPython).
+    /// A figure as a rich display: PNG and SVG (none for a figure without axes, as IPython),
+    /// cropped to the drawing as Jupyter's inline backend does (`bbox_inches='tight'`).
     static func display(_ figure: PlotFigure) -> RichDisplay {
         RichDisplay(plainText: figure.plainText, mimeTypes: figure.axes.isEmpty ? [] : ["image/png", "image/svg+xml"],
                     figure: figure) { mime in
+            let scene = PlotScene.make(figure).tight(dpi: figure.dpi)
             switch mime {
-            case "image/png": return Data(PNGRenderer.render(figure)).base64EncodedString()
-            case "image/svg+xml": return SVGRenderer.render(figure)
+            case "image/png": return Data(PNGRenderer.render(scene)).base64EncodedString()
+            case "image/svg+xml": return SVGRenderer.render(scene)
             default: return nil
             }
         }
@@ -241,10 +243,12 @@ final class Pyplot {
         }
         var figure = fig.snapshot
         if let d = kw["dpi"], !d.isNone, (try? rt.str(d)) != "figure" { figure.dpi = try rt.toDouble(d) }
+        var scene = PlotScene.make(figure)
+        if let b = kw["bbox_inches"], !b.isNone { scene = scene.tight(dpi: figure.dpi) }
         let bytes: Data
         switch format {
-        case "png": bytes = Data(PNGRenderer.render(figure))
-        case "svg": bytes = Data(SVGRenderer.render(figure).utf8)
+        case "png": bytes = Data(PNGRenderer.render(scene))
+        case "svg": bytes = Data(SVGRenderer.render(scene).utf8)
         default:
             throw PyError(T.notImplementedError, "sftnb's matplotlib does not support saving '\(format)' files; use .png or .svg")
         }
