@@ -37,6 +37,21 @@ import Testing
         #expect(!text.contains("\u{1B}["))
     }
 
+    /// `sftnb FILE.py` with stdout not a terminal: the path line only, no drawing.
+    @Test func scriptsPrintTheSavedFigurePath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-script-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()\nprint('done')\n"
+            .write(toFile: dir + "/p.py", atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = dir
+        let result = try SftnbProcess.run([dir + "/p.py"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "<Figure size 640x480 with 1 Axes> saved to \(dir)/sftnb-figures/figure-1.svg\ndone\n")
+        #expect(FileManager.default.fileExists(atPath: dir + "/sftnb-figures/figure-1.svg"))
+    }
+
     @Test func showWritesAnSVGAndPrintsItsPath() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-figures-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
