@@ -8,7 +8,8 @@ public enum PNGRenderer {
 
     public static func render(_ scene: PlotScene) -> [UInt8] {
         var canvas = Rasterizer(width: scene.width, height: scene.height)
-        for item in scene.items {
+        // The canvas starts white, which is what the figure background (the first item) paints.
+        for item in scene.items.dropFirst(scene.items.first.map(isWhiteBackground) == true ? 1 : 0) {
             switch item {
             case .path(let path):
                 let p = snapped(path)
@@ -40,6 +41,11 @@ public enum PNGRenderer {
         }
         let rgb = canvas.pixels.map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
         return PNGEncoder.encode(rgb: rgb, width: canvas.width, height: canvas.height)
+    }
+
+    static func isWhiteBackground(_ item: PlotScene.Item) -> Bool {
+        if case .path(let p) = item, p.fill == .white, p.stroke == nil { return true }
+        return false
     }
 
     /// Rectilinear paths (frames, ticks, grid lines, bars) snapped to the pixel grid, as Agg

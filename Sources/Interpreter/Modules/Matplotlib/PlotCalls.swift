@@ -35,8 +35,8 @@ enum PlotCalls {
                 throw PyError.valueError("x and y must have same first dimension, but have shapes (\(xs.count),) and (\(ys.count),)")
             }
             let line = try makeLine(rt, ax, xs: xs, ys: ys, fmt: fmt, kw: kw)
+            handles.append(.object(PyArtistHandle(PyArtistHandle.lineClass, color: line.color, label: line.label ?? ax.childLabel)))
             ax.model.artists.append(.line(line))
-            handles.append(.object(PyArtistHandle(PyArtistHandle.lineClass, color: line.color, label: line.label)))
         }
         return .object(PyList(handles))
     }
@@ -87,8 +87,9 @@ enum PlotCalls {
         }
         let shape = try PlotArguments.markerShape(rt, a[4]) ?? .circle
         let label = try kw["label"].flatMap { $0.isNone ? nil : try rt.str($0) }
+        let handle = PyArtistHandle(PyArtistHandle.collectionClass, color: colors.first, label: label ?? ax.childLabel)
         ax.model.artists.append(.scatter(PlotScatter(xs: xs, ys: ys, sizes: sizes, colors: colors, shape: shape, label: label)))
-        return .object(PyArtistHandle(PyArtistHandle.collectionClass, color: colors.first, label: label))
+        return .object(handle)
     }
 
     static let patchKeywords: Set<String> = ["color", "edgecolor", "linewidth", "lw", "label", "alpha"]

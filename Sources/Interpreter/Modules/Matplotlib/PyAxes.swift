@@ -15,6 +15,16 @@ final class PyAxes: NativeObject {
         super.init(cls: PyAxes.pyClass)
     }
 
+    /// matplotlib's label for an unlabelled artist: `_child` and the number of artists
+    /// (each bar counts) the axes held before it.
+    var childLabel: String {
+        let count = model.artists.reduce(0) { n, a in
+            if case .bars(let b) = a { return n + b.rects.count }
+            return n + 1
+        }
+        return "_child\(count)"
+    }
+
     func nextLineColor() -> PlotColor {
         defer { lineCycle += 1 }
         return PlotFigure.colorCycle[lineCycle % PlotFigure.colorCycle.count]

@@ -42,16 +42,30 @@ struct Rasterizer {
         let rowStart = max(0, Int(floor(max(minY, clipY0)))), rowEnd = min(height - 1, Int(ceil(min(maxY, clipY1))))
         guard rowStart <= rowEnd else { return }
         let weight = 1.0 / Double(Self.subRows)
+        // Active edge table: edges sorted by their top; only those spanning the row are scanned.
+        edges.sort { $0.y0 < $1.y0 }
+        var next = 0
+        var active: [Int] = []
         var crossings: [(x: Double, dir: Int)] = []
         for row in rowStart...rowEnd {
+            let rowTop = Double(row), rowBottom = Double(row + 1)
+            while next < edges.count && edges[next].y0 < rowBottom {
+                active.append(next)
+                next += 1
+            }
+            active.removeAll { edges[$0].y1 <= rowTop }
+            guard !active.isEmpty else { continue }
             var touched = false
             var lo = width, hi = -1
             for k in 0..<Self.subRows {
-                let y = Double(row) + (Double(k) + 0.5) * weight
+                let y = rowTop + (Double(k) + 0.5) * weight
                 guard y >= clipY0, y < clipY1 else { continue }
                 crossings.removeAll(keepingCapacity: true)
-                for e in edges where y >= e.y0 && y < e.y1 {
-                    crossings.append((e.x0 + (y - e.y0) / (e.y1 - e.y0) * (e.x1 - e.x0), e.dir))
+                for i in active {
+                    let e = edges[i]
+                    if y >= e.y0 && y < e.y1 {
+                        crossings.append((e.x0 + (y - e.y0) / (e.y1 - e.y0) * (e.x1 - e.x0), e.dir))
+                    }
                 }
                 guard crossings.count >= 2 else { continue }
                 crossings.sort { $0.x < $1.x }
