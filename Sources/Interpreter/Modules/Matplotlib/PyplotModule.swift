@@ -143,9 +143,7 @@ final class Pyplot {
     }
 
     func gcf() -> PyFigure {
-        if let f = current { return f }
-        return (try? newFigure(rt, number: nil, figsize: .none, dpi: .none))
-            ?? PyFigure(number: 1, width: rcParams.figsize.0, height: rcParams.figsize.1, dpi: rcParams.dpi)
+        current ?? addFigure(number: nil, width: rcParams.figsize.0, height: rcParams.figsize.1, dpi: rcParams.dpi)
     }
 
     func gca() -> PyAxes { gcf().gca() }
@@ -160,8 +158,14 @@ final class Pyplot {
             (w, h) = (size[0], size[1])
         }
         let d = dpi.isNone ? rcParams.dpi : try rt.toDouble(dpi)
+        guard d > 0, d.isFinite else { throw PyError.valueError("dpi must be positive, not \(try rt.repr(dpi))") }
+        return addFigure(number: number, width: w, height: h, dpi: d)
+    }
+
+    /// A new current figure numbered `number`, or one past the highest open number.
+    private func addFigure(number: Int?, width: Double, height: Double, dpi: Double) -> PyFigure {
         let n = number ?? ((figures.map(\.number).max() ?? 0) + 1)
-        let fig = PyFigure(number: n, width: w, height: h, dpi: d)
+        let fig = PyFigure(number: n, width: width, height: height, dpi: dpi)
         figures.append(fig)
         current = fig
         return fig
