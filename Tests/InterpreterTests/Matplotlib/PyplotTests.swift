@@ -91,7 +91,7 @@ import Testing
         for call in ["plt.plot([1], alpha_blend=2)", "plt.scatter([1], [2], cmap='viridis')", "plt.yscale('symlog')",
                      "plt.plot([1], marker='h')", "plt.hist([1], histtype='step')", "plt.savefig('x.pdf')",
                      "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)",
-                     "plt.xlabel('x', labelpad=5)", "plt.xlabel('x', fontweight='bold')", "plt.gca().axhline(0.5)", "plt.axhline(0.5)",
+                     "plt.xlabel('x', labelpad=5)", "plt.xlabel('x', fontweight='bold')", "plt.gca().axhspan(0, 1)", "plt.text(0, 0, 'x')", "plt.axhline(0.5, xmin=0.2)",
                      "plt.style.use('ggplot')", "plt.subplots(2, sharex=True)", "plt.tight_layout(pad=2)",
                      "plt.plot([1], scalex=False)", "plt.hist([1], cumulative=True)"] {
             let (run, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
@@ -123,6 +123,25 @@ import Testing
         #expect(abs(axes.x.labelStyle.size - 8.33) < 1e-9 && axes.y.labelStyle.size == 10)
         #expect(figure.suptitle == "all" && figure.suptitleStyle.size == 16)
         #expect(SVGRenderer.render(figure).contains("font-size=\"27.78\" fill=\"#ff0000\" text-anchor=\"middle\">t</text>"))
+    }
+
+    @Test func referenceLinesSpanTheAxes() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.plot([0, 10], [0, 1])
+        plt.axhline(5, color='gray', linestyle='--')
+        plt.gca().axvline(3)
+        print(plt.ylim())
+        plt.show()
+        """)
+        #expect(run.stdout == "(-0.25, 5.25)\n", "\(run.stderr)")  // the line's y joins the data limits
+        let artists = try #require(shown.first?.figure?.axes.first?.artists)
+        guard artists.count == 3, case .line(let h) = artists[1], case .line(let v) = artists[2] else {
+            Issue.record("unexpected artists \(artists)")
+            return
+        }
+        #expect(h.span == .horizontal && h.ys == [5] && h.style == .dashed)
+        #expect(v.span == .vertical && v.xs == [3] && v.color == PlotFigure.colorCycle[0])
     }
 
     @Test func showDisplaysEachOpenFigureThenClosesIt() throws {

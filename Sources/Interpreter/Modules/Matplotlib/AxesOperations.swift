@@ -37,6 +37,14 @@ struct AxesOperations {
             ax.model.y.scale = .log
             return try PlotCalls.plot(rt, ax, try rt.iterate(a[0]), a[1])
         },
+        AxesOperations("axhline", "y=0, xmin=0, xmax=1, **kwargs") { rt, ax, a in
+            try PlotArguments.requireDefaults(rt, "axhline", [("xmin", a[1], .int(0)), ("xmax", a[2], .int(1))])
+            return try PlotCalls.referenceLine(rt, ax, try rt.toDouble(a[0]), .horizontal, a[3])
+        },
+        AxesOperations("axvline", "x=0, ymin=0, ymax=1, **kwargs") { rt, ax, a in
+            try PlotArguments.requireDefaults(rt, "axvline", [("ymin", a[1], .int(0)), ("ymax", a[2], .int(1))])
+            return try PlotCalls.referenceLine(rt, ax, try rt.toDouble(a[0]), .vertical, a[3])
+        },
         AxesOperations("scatter", "x, y, s=None, c=None, marker=None, cmap=None, norm=None, vmin=None, vmax=None, alpha=None, linewidths=None, *, edgecolors=None, **kwargs") { rt, ax, a in
             try PlotCalls.scatter(rt, ax, a)
         },
@@ -99,7 +107,7 @@ struct AxesOperations {
     /// matplotlib plotting calls sftnb does not draw yet: reaching for one raises
     /// NotImplementedError naming it, rather than AttributeError as for a misspelt name.
     static let notYetDrawn: Set<String> = [
-        "text", "annotate", "axhline", "axvline", "axhspan", "axvspan", "fill_between", "errorbar", "imshow", "pie", "boxplot",
+        "text", "annotate", "axhspan", "axvspan", "fill_between", "errorbar", "imshow", "pie", "boxplot",
         "barh", "step", "stem", "violinplot", "contour", "contourf", "pcolormesh", "matshow", "stackplot", "hlines", "vlines",
         "twinx", "twiny", "tick_params", "margins", "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels",
         "set_aspect", "invert_xaxis", "invert_yaxis", "spines", "xaxis", "yaxis", "axis", "fill", "hist2d", "hexbin",

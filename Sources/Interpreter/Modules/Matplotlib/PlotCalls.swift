@@ -57,6 +57,19 @@ enum PlotCalls {
         return PlotLine(xs: xs, ys: ys, color: color, width: width, style: style, marker: marker, label: label)
     }
 
+    /// `axhline(y)` / `axvline(x)`: a line across the axes, drawn in `lines.color` (C0)
+    /// without taking a colour from the cycle, as matplotlib does.
+    static func referenceLine(_ rt: Interpreter, _ ax: PyAxes, _ value: Double, _ span: PlotLine.Span, _ kwargs: Value) throws -> Value {
+        let function = span == .horizontal ? "axhline" : "axvline"
+        let kw = try PlotArguments.keywords(rt, kwargs, allowed: ["label", "color", "c", "linestyle", "ls", "linewidth", "lw", "alpha"],
+                                            function: function)
+        var line = try makeLine(rt, ax, xs: [value], ys: [value], fmt: PlotArguments.Format(color: PlotFigure.colorCycle[0]), kw: kw)
+        line.span = span
+        let handle = PyArtistHandle(PyArtistHandle.lineClass, color: line.color, label: line.label ?? ax.childLabel)
+        ax.model.artists.append(.line(line))
+        return .object(handle)
+    }
+
     /// `scatter(x, y, s=None, c=None, marker=None, ..., alpha=None, label=..., color=...)` → PathCollection.
     static func scatter(_ rt: Interpreter, _ ax: PyAxes, _ a: [Value]) throws -> Value {
         let kw = try PlotArguments.keywords(rt, a[12], allowed: ["label", "color"], function: "scatter")
@@ -158,7 +171,7 @@ enum PlotCalls {
         guard histtype == "bar" else { throw PyError(T.notImplementedError, "sftnb's matplotlib does not support hist(histtype='\(histtype)')") }
         let values = try PlotArguments.numbers(rt, a[0], "x").filter { !$0.isNaN }
         var edges: [Double]
-        if case .object(let o) = a[1], o is PyList || o is PyTuple {
+        if case .object(let o) = a[1], !(o is PyStr) {
             edges = try PlotArguments.numbers(rt, a[1], "bins")
             guard edges.count >= 2, zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }) else {
                 throw PyError.valueError("`bins` must increase monotonically, when an array")

@@ -17,8 +17,8 @@ public enum PlotLayout {
         for artist in axes.artists {
             switch artist {
             case .line(let l):
-                xs += l.xs
-                ys += l.ys
+                if l.span != .horizontal { xs += l.xs }
+                if l.span != .vertical { ys += l.ys }
             case .scatter(let s):
                 xs += s.xs
                 ys += s.ys

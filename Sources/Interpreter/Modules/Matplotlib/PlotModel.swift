@@ -86,9 +86,16 @@ public struct PlotLine: Sendable {
     public var style: PlotLineStyle
     public var marker: PlotMarker?
     public var label: String?
+    /// `axhline`/`axvline`: a line across the whole axes at `ys[0]` (horizontal) or `xs[0]`
+    /// (vertical), whatever the limits.
+    public var span: Span?
 
-    public init(xs: [Double], ys: [Double], color: PlotColor, width: Double, style: PlotLineStyle, marker: PlotMarker?, label: String?) {
-        self.xs = xs; self.ys = ys; self.color = color; self.width = width; self.style = style; self.marker = marker; self.label = label
+    public enum Span: Sendable { case horizontal, vertical }
+
+    public init(xs: [Double], ys: [Double], color: PlotColor, width: Double, style: PlotLineStyle, marker: PlotMarker?,
+                label: String?, span: Span? = nil) {
+        self.xs = xs; self.ys = ys; self.color = color; self.width = width; self.style = style; self.marker = marker
+        self.label = label; self.span = span
     }
 }
 

@@ -3,6 +3,16 @@ import Foundation
 /// Data artists and the legend of one axes, in pixels.
 extension AxesLayout {
     func drawLine(_ line: PlotLine, into scene: inout PlotScene) {
+        if let span = line.span, let v = span == .horizontal ? line.ys.first : line.xs.first {
+            let p = span == .horizontal ? py(v) : px(v)
+            guard p.isFinite, line.style != .none else { return }
+            let ends = span == .horizontal ? [PlotScene.Point(box.x, p), PlotScene.Point(box.x + box.width, p)]
+                                           : [PlotScene.Point(p, box.y), PlotScene.Point(p, box.y + box.height)]
+            let dash = line.style.dashPattern.map { $0.map { $0 * line.width * pt } }
+            scene.items.append(.path(PlotScene.Path(points: ends, closed: false, fill: nil, stroke: line.color,
+                                                    width: line.width * pt, dash: dash, clip: box)))
+            return
+        }
         var runs: [[PlotScene.Point]] = [[]]
         for (x, y) in zip(line.xs, line.ys) {
             let p = point(x, y)
@@ -121,7 +131,8 @@ extension AxesLayout {
         var points: [PlotScene.Point] = []
         for artist in axes.artists {
             switch artist {
-            case .line(let l): points += zip(l.xs, l.ys).map { point($0, $1) }
+            case .line(let l) where l.span == nil: points += zip(l.xs, l.ys).map { point($0, $1) }
+            case .line: break
             case .scatter(let s): points += zip(s.xs, s.ys).map { point($0, $1) }
             case .bars(let b): points += b.rects.flatMap { [point($0.x0, $0.y1), point($0.x1, $0.y1), point(($0.x0 + $0.x1) / 2, $0.y1)] }
             }
