@@ -48,7 +48,7 @@ import Testing
         <Axes: title={'center': 't'}, xlabel='x', ylabel='y'>
         <Figure size 640x480 with 1 Axes>
         <BarContainer object of 2 artists>
-        [1.0, 2.0, 4.0] 4 <BarContainer object of 3 artists>
+        [1. 2. 4.] 4 <BarContainer object of 3 artists>
         (0.0, 5.0) [1]
         Figure(1200x400) [<Axes: > <Axes: > <Axes: >] 3 (3,)
         Axes(0.547727,0.53;0.352273x0.35) Axes(0.125,0.11;0.352273x0.35)

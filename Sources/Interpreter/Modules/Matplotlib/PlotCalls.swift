@@ -160,6 +160,7 @@ enum PlotCalls {
     }
 
     /// `hist(x, bins=10, range=None, density=False, ...)` → (counts, bin_edges, BarContainer),
+    /// the first two float arrays as numpy's,
     /// counted as numpy's `histogram` (equal-width bins, the last one closed).
     static func hist(_ rt: Interpreter, _ ax: PyAxes, _ a: [Value]) throws -> Value {
         let kw = try PlotArguments.keywords(rt, a[15], allowed: ["alpha", "edgecolor", "linewidth", "lw"], function: "hist")
@@ -219,8 +220,7 @@ enum PlotCalls {
         }
         let label = a[13].isNone ? nil : try rt.str(a[13])
         ax.model.artists.append(.bars(PlotBars(rects: rects, color: color, edgeColor: edge, edgeWidth: edgeWidth, label: label)))
-        return .object(PyTuple([.object(PyList(counts.map { .float($0) })), .object(PyList(edges.map { .float($0) })),
-                                .object(PyBarContainer(handles))]))
+        return .object(PyTuple([.object(PyFloatArray(counts)), .object(PyFloatArray(edges)), .object(PyBarContainer(handles))]))
     }
 
     /// `legend()`, `legend(loc=...)`, `legend(['a', 'b'])` (labels for the artists in order).
