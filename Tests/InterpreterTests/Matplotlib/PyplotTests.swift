@@ -93,7 +93,7 @@ import Testing
                      "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)",
                      "plt.xlabel('x', labelpad=5)", "plt.xlabel('x', fontweight='bold')", "plt.gca().axhspan(0, 1)", "plt.text(0, 0, 'x')", "plt.axhline(0.5, xmin=0.2)",
                      "plt.style.use('ggplot')", "plt.subplots(2, sharex=True)", "plt.tight_layout(pad=2)",
-                     "plt.plot([1], scalex=False)", "plt.hist([1], cumulative=True)"] {
+                     "plt.plot([1], scalex=False)", "plt.hist([1], cumulative=True)", "plt.plot([1], color='xkcd:sky blue')"] {
             let (run, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
             guard case .exception(let type, let message, _) = run.result.outcome else {
                 Issue.record("\(call) did not raise")
@@ -113,6 +113,8 @@ import Testing
         plt.title('t', fontsize=20, color='red')
         plt.xlabel('x', fontsize='small')
         plt.suptitle('all', fontsize=16)
+        plt.plot([1, 2], [20, 30], color='darkslategray', label='css')
+        plt.legend(loc='lower right', fontsize=8, frameon=False)
         plt.show()
         """)
         #expect(run.result.succeeded, "\(run.stderr)")
@@ -122,6 +124,8 @@ import Testing
         #expect(axes.titleStyle == PlotTextStyle(size: 20, color: PlotColor(r: 1, g: 0, b: 0)))
         #expect(abs(axes.x.labelStyle.size - 8.33) < 1e-9 && axes.y.labelStyle.size == 10)
         #expect(figure.suptitle == "all" && figure.suptitleStyle.size == 16)
+        #expect(axes.legend?.location == .lowerRight && axes.legend?.fontSize == 8 && axes.legend?.frameOn == false)
+        if case .line(let css)? = axes.artists.last { #expect(css.color.hex == "#2f4f4f") } else { Issue.record("no css line") }
         #expect(SVGRenderer.render(figure).contains("font-size=\"27.78\" fill=\"#ff0000\" text-anchor=\"middle\">t</text>"))
     }
 

@@ -11,7 +11,7 @@ import Testing
         var axes = PlotAxes(position: PlotRect(x0: 0.125, y0: 0.11, x1: 0.9, y1: 0.88))
         axes.title = "Loss"
         axes.x.label = "step"
-        axes.legend = .best
+        axes.legend = PlotLegend()
         axes.artists = [.line(PlotLine(xs: [0, 10], ys: [0, 10], color: PlotFigure.colorCycle[0], width: 1.5, style: .solid,
                                        marker: nil, label: "train")),
                         .bars(PlotBars(rects: [PlotRect(x0: 4, y0: 0, x1: 6, y1: 5)], color: PlotFigure.colorCycle[1],

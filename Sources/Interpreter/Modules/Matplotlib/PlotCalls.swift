@@ -225,7 +225,7 @@ enum PlotCalls {
 
     /// `legend()`, `legend(loc=...)`, `legend(['a', 'b'])` (labels for the artists in order).
     static func legend(_ rt: Interpreter, _ ax: PyAxes, _ args: [Value], _ kwargs: Value) throws -> Value {
-        let kw = try PlotArguments.keywords(rt, kwargs, allowed: ["loc", "labels"], function: "legend")
+        let kw = try PlotArguments.keywords(rt, kwargs, allowed: ["loc", "labels", "fontsize", "frameon"], function: "legend")
         var labels: [Value]?
         if let l = kw["labels"] { labels = try rt.iterate(l) }
         if args.count == 1 { labels = try rt.iterate(args[0]) } else if args.count > 1 {
@@ -241,20 +241,24 @@ enum PlotCalls {
                 }
             }
         }
-        var location = PlotLegendLocation.best
+        var legend = PlotLegend()
+        if let f = kw["fontsize"], !f.isNone {
+            legend.fontSize = try PlotArguments.textStyle(rt, ["fontsize": f], base: PlotTextStyle(size: 10)).size
+        }
+        if let frame = kw["frameon"], !frame.isNone { legend.frameOn = try rt.truthy(frame) }
         if let loc = kw["loc"], !loc.isNone {
             let name = try rt.toStr(loc, "loc")
             guard let l = PlotLegendLocation(rawValue: name) else {
                 throw PyError.valueError("'\(name)' is not a valid value for loc; supported values are "
                                              + PlotLegendLocation.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
             }
-            location = l
+            legend.location = l
         }
         let labelled = ax.model.artists.contains { ($0.label.map { !$0.isEmpty && !$0.hasPrefix("_") }) ?? false }
         if !labelled {
             rt.output("UserWarning: No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.\n", .stderr)
         }
-        ax.model.legend = location
+        ax.model.legend = legend
         return .object(PyArtistHandle(PyArtistHandle.legendClass))
     }
 

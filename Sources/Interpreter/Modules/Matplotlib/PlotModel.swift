@@ -167,6 +167,17 @@ public struct PlotTextStyle: Sendable, Equatable {
     }
 }
 
+/// `legend(loc=..., fontsize=..., frameon=...)`.
+public struct PlotLegend: Sendable {
+    public var location: PlotLegendLocation
+    /// Points.
+    public var fontSize = 10.0
+    public var frameOn = true
+    public init(location: PlotLegendLocation = .best) {
+        self.location = location
+    }
+}
+
 public struct PlotAxis: Sendable {
     public var label = ""
     public var labelStyle = PlotTextStyle(size: 10)
@@ -197,7 +208,7 @@ public struct PlotAxes: Sendable {
     public var x = PlotAxis()
     public var y = PlotAxis()
     public var artists: [PlotArtist] = []
-    public var legend: PlotLegendLocation?
+    public var legend: PlotLegend?
 
     public init(position: PlotRect) {
         self.position = position

@@ -137,7 +137,7 @@ struct AxesLayout {
         drawGrid(into: &scene)
         for artist in axes.artists { if case .line(let l) = artist { drawLine(l, into: &scene) } }
         drawFrame(into: &scene)
-        if let loc = axes.legend { drawLegend(loc, into: &scene) }
+        if let legend = axes.legend { drawLegend(legend, into: &scene) }
     }
 
     private func drawGrid(into scene: inout PlotScene) {

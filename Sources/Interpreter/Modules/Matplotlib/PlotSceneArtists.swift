@@ -62,23 +62,25 @@ extension AxesLayout {
 
     /// matplotlib's legend box: 10 pt text, handles 2 em long, 0.4 em border padding, 0.5 em
     /// between rows and from the axes edge, white at 80% opacity with a light gray frame.
-    func drawLegend(_ location: PlotLegendLocation, into scene: inout PlotScene) {
+    func drawLegend(_ legend: PlotLegend, into scene: inout PlotScene) {
         let entries = axes.artists.compactMap { a -> (PlotArtist, String)? in
             guard let label = a.label, !label.isEmpty, !label.hasPrefix("_") else { return nil }
             return (a, label)
         }
         guard !entries.isEmpty else { return }
-        let size = PlotScene.fontSize * pt
+        let size = legend.fontSize * pt
         let em = size
         let rowHeight = PlotFont.height(size: size)
         let border = 0.4 * em, spacing = 0.5 * em, handle = 2 * em, handlePad = 0.8 * em, axesPad = 0.5 * em
         let textWidth = entries.map { PlotFont.width($0.1, size: size) }.max() ?? 0
         let width = 2 * border + handle + handlePad + textWidth
         let height = 2 * border + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing
-        let legendBox = place(location, width: width, height: height, pad: axesPad)
-        scene.items.append(.path(PlotScene.Path(points: PlotScene.rectangle(legendBox), closed: true,
-                                                fill: PlotColor(r: 1, g: 1, b: 1, a: 0.8),
-                                                stroke: PlotColor(r: 0.8, g: 0.8, b: 0.8), width: 1 * pt, dash: nil, clip: nil)))
+        let legendBox = place(legend.location, width: width, height: height, pad: axesPad)
+        if legend.frameOn {
+            scene.items.append(.path(PlotScene.Path(points: PlotScene.rectangle(legendBox), closed: true,
+                                                    fill: PlotColor(r: 1, g: 1, b: 1, a: 0.8),
+                                                    stroke: PlotColor(r: 0.8, g: 0.8, b: 0.8), width: 1 * pt, dash: nil, clip: nil)))
+        }
         for (i, (artist, label)) in entries.enumerated() {
             let top = legendBox.y + border + Double(i) * (rowHeight + spacing)
             let mid = top + rowHeight / 2
