@@ -102,8 +102,11 @@ import Testing
             #expect(type == "NotImplementedError", "\(call): \(type): \(message)")
             #expect(message.contains("sftnb"), "\(call): \(message)")
         }
-        let (bad, _) = Self.run("import matplotlib.pyplot as plt\nplt.plot([1, 2], 'q')")
-        if case .exception(let type, _, _) = bad.result.outcome { #expect(type == "ValueError") } else { Issue.record("bad fmt accepted") }
+        for call in ["plt.plot([1, 2], 'q')", "plt.figure(figsize=(1000, 1000))", "plt.gcf().set_size_inches(900, 2)",
+                     "plt.plot([1], color='notacolour')"] {
+            let (bad, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
+            if case .exception(let type, _, _) = bad.result.outcome { #expect(type == "ValueError", "\(call)") } else { Issue.record("\(call) accepted") }
+        }
     }
 
     @Test func labelStylesAndLogHelpersReachTheModel() throws {

@@ -36,9 +36,12 @@ final class PyRcParams: NativeObject {
         case "figure.figsize":
             let size = try PlotArguments.numbers(rt, value, "figure.figsize")
             guard size.count == 2 else { throw PyError.valueError("figure.figsize needs (width, height)") }
+            try Pyplot.checkDrawable(PlotFigure(number: 0, width: size[0], height: size[1], dpi: dpi))
             figsize = (size[0], size[1])
         case "figure.dpi":
-            dpi = try rt.toDouble(value)
+            let d = try rt.toDouble(value)
+            try Pyplot.checkDrawable(PlotFigure(number: 0, width: figsize.0, height: figsize.1, dpi: d))
+            dpi = d
         default:
             throw PyError(T.notImplementedError, "sftnb's matplotlib does not support rcParams[\(try rt.repr(key))]; it honours 'figure.figsize' and 'figure.dpi'")
         }

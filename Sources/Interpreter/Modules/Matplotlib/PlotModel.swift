@@ -233,6 +233,13 @@ public struct PlotFigure: Sendable {
         self.dpi = dpi
     }
 
+    /// Raster images sftnb will draw: under 2^16 pixels a side, as matplotlib's Agg, and at
+    /// most 40 million pixels, so the canvas stays within a few hundred megabytes.
+    public var isDrawable: Bool {
+        let w = width * dpi, h = height * dpi
+        return w >= 1 && h >= 1 && w < 65536 && h < 65536 && w * h <= 40e6
+    }
+
     public var pixelWidth: Int { Int((width * dpi).rounded()) }
     public var pixelHeight: Int { Int((height * dpi).rounded()) }
 

@@ -79,13 +79,10 @@ final class PyFigure: NativeObject {
         }
         .method("show", "warn=True") { _, _, _ in .none }
         .method("set_size_inches", "w, h=None") { rt, this, a in
-            if a[1].isNone {
-                let wh = try PlotArguments.numbers(rt, a[0], "size")
-                guard wh.count == 2 else { throw PyError.valueError("set_size_inches() takes (width, height)") }
-                (this.width, this.height) = (wh[0], wh[1])
-            } else {
-                (this.width, this.height) = (try rt.toDouble(a[0]), try rt.toDouble(a[1]))
-            }
+            var size = a[1].isNone ? try PlotArguments.numbers(rt, a[0], "size") : [try rt.toDouble(a[0]), try rt.toDouble(a[1])]
+            guard size.count == 2 else { throw PyError.valueError("set_size_inches() takes (width, height)") }
+            try Pyplot.checkDrawable(PlotFigure(number: 0, width: size[0], height: size[1], dpi: this.dpi))
+            (this.width, this.height) = (size.removeFirst(), size[0])
             return .none
         }
         .method("clear", "keep_observers=False") { _, this, _ in this.clear(); return .none }

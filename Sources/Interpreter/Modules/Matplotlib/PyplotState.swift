@@ -29,7 +29,15 @@ final class Pyplot {
         }
         let d = dpi.isNone ? rcParams.dpi : try rt.toDouble(dpi)
         guard d > 0, d.isFinite else { throw PyError.valueError("dpi must be positive, not \(try rt.repr(dpi))") }
+        try Pyplot.checkDrawable(PlotFigure(number: 0, width: w, height: h, dpi: d))
         return addFigure(number: number, width: w, height: h, dpi: d)
+    }
+
+    static func checkDrawable(_ figure: PlotFigure) throws {
+        guard figure.isDrawable else {
+            throw PyError.valueError("Image size of \(Int(figure.width * figure.dpi))x\(Int(figure.height * figure.dpi)) pixels is too large. "
+                                         + "It must be less than 2^16 in each direction and 40 million pixels in all.")
+        }
     }
 
     /// A new current figure numbered `number`, or one past the highest open number.
@@ -56,7 +64,7 @@ final class Pyplot {
                     figure: figure) { mime in
             let scene = PlotScene.make(figure).tight(dpi: figure.dpi)
             switch mime {
-            case "image/png": return Data(PNGRenderer.render(scene)).base64EncodedString()
+            case "image/png": return figure.isDrawable ? Data(PNGRenderer.render(scene)).base64EncodedString() : nil
             case "image/svg+xml": return SVGRenderer.render(scene)
             default: return nil
             }
@@ -117,6 +125,7 @@ final class Pyplot {
         }
         var figure = fig.snapshot
         if let d = kw["dpi"], !d.isNone, (try? rt.str(d)) != "figure" { figure.dpi = try rt.toDouble(d) }
+        try checkDrawable(figure)
         var scene = PlotScene.make(figure)
         if let b = kw["bbox_inches"], !b.isNone { scene = scene.tight(dpi: figure.dpi) }
         let bytes: Data
