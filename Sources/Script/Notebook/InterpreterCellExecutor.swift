@@ -13,6 +13,8 @@ import Interpreter
 final class InterpreterCellExecutor: CellExecutor {
     private var emit: ((OutputEvent) -> Void)?
     private var heldStderr: String?
+    /// Also told of each figure shown (the live display draws it on a terminal).
+    var figureEcho: ((PlotFigure) -> Void)?
     private(set) lazy var session = Session(argv: [""], output: { [weak self] text, stream in
         guard let self else { return }
         self.releaseHeldStderr()
@@ -20,6 +22,7 @@ final class InterpreterCellExecutor: CellExecutor {
     }, display: { [weak self] shown in
         guard let self else { return }
         self.releaseHeldStderr()
+        if let figure = shown.figure { self.figureEcho?(figure) }
         self.emit?(.display(Self.bundle(shown)))
     })
 

@@ -64,4 +64,14 @@ import Testing
                     + "<Figure size 640x480 with 1 Axes> saved to \(dir)/figure-2.svg\n")
         #expect(try String(contentsOfFile: dir + "/figure-2.svg", encoding: .utf8) == "<svg/>")
     }
+
+    /// `sftnb run` on a terminal draws each figure as the notebook runs; a log gets only text.
+    @Test func liveNotebookDisplayDrawsOnTerminalsOnly() {
+        var screen = ""
+        LiveDisplay(isTerminal: true) { screen += $0 }.showFigure(Self.figure())
+        #expect(screen.contains("Loss") && screen.unicodeScalars.contains { $0.value > 0x2800 && $0.value <= 0x28FF })
+        var log = ""
+        LiveDisplay(isTerminal: false, echoOutputs: true) { log += $0 }.showFigure(Self.figure())
+        #expect(log.isEmpty)
+    }
 }
