@@ -6,9 +6,21 @@ import Foundation
 /// pyplot API (`PyplotModule`), then turned into bytes by renderers that know nothing of
 /// the terminal: `PlotScene.make(figure)` lays it out in pixels (view limits, 'nice' ticks
 /// as matplotlib's `MaxNLocator`, labels, legend), and `SVGRenderer.render(figure)` /
-/// `PNGRenderer.render(figure)` draw that scene. Hosts receive figures through the
-/// session's display hook (`RichDisplay`, see `Session.init(argv:output:input:display:)`);
-/// the REPL's terminal renderer reads `PlotFigure` and `PlotLayout` directly.
+/// `PNGRenderer.render(figure)` draw that scene (`PlotScene.tight(dpi:)` first crops it as
+/// `bbox_inches='tight'`). Hosts receive figures through the session's display hook
+/// (`RichDisplay`, see `Session.init(argv:output:input:display:)`): `plt.show()` — and, in
+/// notebooks, `Session.flushPendingDisplays()` at a cell's end — sends each open figure as
+/// PNG + SVG + `text/plain`; the REPL's terminal renderer reads `RichDisplay.figure`,
+/// `PlotLayout.limits` and `Ticks` directly.
+///
+/// ```swift
+/// var figure = PlotFigure(number: 1)
+/// var axes = PlotAxes(position: PlotRect(x0: 0.125, y0: 0.11, x1: 0.9, y1: 0.88))
+/// axes.artists = [.line(PlotLine(xs: [0, 1], ys: [2, 3], color: PlotFigure.colorCycle[0], width: 1.5,
+///                                style: .solid, marker: nil, label: "loss"))]
+/// figure.axes = [axes]
+/// let svg = SVGRenderer.render(figure), png = PNGRenderer.render(figure)
+/// ```
 ///
 /// Units follow matplotlib: sizes in inches, line widths and font sizes in points (1/72 in),
 /// axes positions as fractions of the figure, with y pointing up.
