@@ -129,7 +129,30 @@ import Testing
         #expect(figure.suptitle == "all" && figure.suptitleStyle.size == 16)
         #expect(axes.legend?.location == .lowerRight && axes.legend?.fontSize == 8 && axes.legend?.frameOn == false)
         if case .line(let css)? = axes.artists.last { #expect(css.color.hex == "#2f4f4f") } else { Issue.record("no css line") }
-        #expect(SVGRenderer.render(figure).contains("font-size=\"27.78\" fill=\"#ff0000\" text-anchor=\"middle\">t</text>"))
+        #expect(SVGRenderer.render(figure).contains("font-size=\"27.78\" fill=\"#ff0000\">t</text>"))
+    }
+
+    @Test func ticksCanBeFixedLabelledAndTurned() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.plot([0, 1, 2, 3], [1, 3, 2, 4])
+        print(plt.xticks([0, 1, 2, 3], ['a', 'b', 'c', 'd'], rotation=45, ha='right')[1])
+        plt.gca().tick_params(axis='y', labelsize=8)
+        print(plt.yticks()[0])
+        plt.show()
+        """)
+        #expect(run.stdout == "[Text(0, 0, 'a'), Text(1, 0, 'b'), Text(2, 0, 'c'), Text(3, 0, 'd')]\n[0.5 1.  1.5 2.  2.5 3.  3.5 4.  4.5]\n",
+                "\(run.stderr)")
+        let figure = try #require(shown.first?.figure)
+        let axes = try #require(figure.axes.first)
+        #expect(axes.x.fixedTicks == [0, 1, 2, 3] && axes.x.tickRotation == 45 && axes.x.tickAlign == "right")
+        #expect(axes.y.tickSize == 8)
+        let layout = AxesLayout(axes: axes, figure: figure, pt: figure.dpi / 72)
+        #expect(layout.xTicks.labels.map(\.text) == ["a", "b", "c", "d"])
+        // A turned, right-aligned label ends at its tick: its box's right edge is the tick's x.
+        let first = layout.xTickTexts[0].placement.bounds
+        #expect(abs(first.x + first.width - layout.px(0)) < 1e-9 && first.height > first.width * 0.5)
+        #expect(SVGRenderer.render(figure).contains("transform=\"rotate(-45 "))
     }
 
     @Test func referenceLinesSpanTheAxes() throws {

@@ -45,6 +45,29 @@ struct AxesOperations {
             try PlotArguments.requireDefaults(rt, "axvline", [("ymin", a[1], .int(0)), ("ymax", a[2], .int(1))])
             return try PlotCalls.referenceLine(rt, ax, try rt.toDouble(a[0]), .vertical, a[3])
         },
+        AxesOperations("set_xticks", pyplot: "_set_xticks", "ticks, labels=None, *, minor=False, **kwargs") { rt, ax, a in
+            let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_xticks")
+            try PlotArguments.requireDefaults(rt, "set_xticks", [("minor", a[2], .bool(false))])
+            return try TickCalls.setTicks(rt, &ax.model.x, a[0], a[1], kw, isX: true)
+        },
+        AxesOperations("set_yticks", pyplot: "_set_yticks", "ticks, labels=None, *, minor=False, **kwargs") { rt, ax, a in
+            let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_yticks")
+            try PlotArguments.requireDefaults(rt, "set_yticks", [("minor", a[2], .bool(false))])
+            return try TickCalls.setTicks(rt, &ax.model.y, a[0], a[1], kw, isX: false)
+        },
+        AxesOperations("set_xticklabels", pyplot: "_set_xticklabels", "labels, *, fontdict=None, minor=False, **kwargs") { rt, ax, a in
+            let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_xticklabels")
+            try PlotArguments.requireDefaults(rt, "set_xticklabels", [("fontdict", a[1], .none), ("minor", a[2], .bool(false))])
+            return try TickCalls.setLabels(rt, ax, a[0], kw, isX: true)
+        },
+        AxesOperations("set_yticklabels", pyplot: "_set_yticklabels", "labels, *, fontdict=None, minor=False, **kwargs") { rt, ax, a in
+            let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_yticklabels")
+            try PlotArguments.requireDefaults(rt, "set_yticklabels", [("fontdict", a[1], .none), ("minor", a[2], .bool(false))])
+            return try TickCalls.setLabels(rt, ax, a[0], kw, isX: false)
+        },
+        AxesOperations("tick_params", "axis='both', **kwargs") { rt, ax, a in
+            try TickCalls.tickParams(rt, ax, a)
+        },
         AxesOperations("scatter", "x, y, s=None, c=None, marker=None, cmap=None, norm=None, vmin=None, vmax=None, alpha=None, linewidths=None, *, edgecolors=None, **kwargs") { rt, ax, a in
             try PlotCalls.scatter(rt, ax, a)
         },
@@ -109,8 +132,7 @@ struct AxesOperations {
     static let notYetDrawn: Set<String> = [
         "text", "annotate", "axhspan", "axvspan", "fill_between", "errorbar", "imshow", "pie", "boxplot",
         "barh", "step", "stem", "violinplot", "contour", "contourf", "pcolormesh", "matshow", "stackplot", "hlines", "vlines",
-        "twinx", "twiny", "tick_params", "margins", "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels",
-        "set_aspect", "invert_xaxis", "invert_yaxis", "spines", "xaxis", "yaxis", "axis", "fill", "hist2d", "hexbin",
+        "twinx", "twiny", "margins", "set_aspect", "invert_xaxis", "invert_yaxis", "spines", "xaxis", "yaxis", "axis", "fill", "hist2d", "hexbin",
     ]
 
     static func notYetDrawnError(_ owner: String, _ name: String) -> PyError {

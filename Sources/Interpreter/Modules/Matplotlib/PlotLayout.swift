@@ -75,6 +75,16 @@ public enum PlotLayout {
 
     /// The major ticks of the axes' x or y axis, given the axes' size in points.
     public static func ticks(_ axis: PlotAxis, lo: Double, hi: Double, lengthPoints: Double, vertical: Bool) -> Ticks.Axis {
+        if let fixed = axis.fixedTicks {
+            let slack = abs(hi - lo) * 1e-10
+            let shown = fixed.indices.filter { fixed[$0] >= min(lo, hi) - slack && fixed[$0] <= max(lo, hi) + slack }
+            let positions = shown.map { fixed[$0] }
+            if let names = axis.fixedTickLabels {
+                return Ticks.Axis(positions: positions, labels: shown.map { Ticks.Label($0 < names.count ? names[$0] : "") }, multiplier: "")
+            }
+            let (labels, multiplier) = Ticks.scalarLabels(positions, lo: min(lo, hi), hi: max(lo, hi))
+            return Ticks.Axis(positions: positions, labels: labels, multiplier: multiplier)
+        }
         if !axis.categories.isEmpty {
             let positions = axis.categories.indices.map(Double.init).filter { $0 >= min(lo, hi) && $0 <= max(lo, hi) }
             return Ticks.Axis(positions: positions, labels: positions.map { Ticks.Label(axis.categories[Int($0)]) },

@@ -199,6 +199,13 @@ public struct PlotAxis: Sendable {
     public var upper: Double?
     /// Categorical positions (bar charts of strings): tick at i labelled categories[i].
     public var categories: [String] = []
+    /// `xticks(ticks, labels)` / `set_xticks`: fixed tick positions and their labels.
+    public var fixedTicks: [Double]?
+    public var fixedTickLabels: [String]?
+    /// Tick label rotation (degrees counter-clockwise), alignment override and size (points).
+    public var tickRotation = 0.0
+    public var tickAlign: String?
+    public var tickSize = 10.0
     /// Grid lines at the major ticks (`grid(True)`), nil when off.
     public var grid: PlotGrid?
     public init() {}

@@ -50,8 +50,9 @@ public struct PlotScene: Sendable {
         public var color: PlotColor
         public var hAlign: HAlign
         public var vAlign: VAlign
-        /// Turned 90° counter-clockwise about `at` (y axis labels).
-        public var rotated: Bool
+        /// Degrees counter-clockwise; a turned text is aligned by its turned box, as
+        /// matplotlib's default `rotation_mode`.
+        public var rotation: Double
     }
 
     public enum Item: Sendable {
@@ -81,7 +82,7 @@ extension PlotScene {
             scene.items.append(.text(Text(text: figure.suptitle, superscript: nil,
                                           at: Point(Double(scene.width) / 2, Double(scene.height) * 0.02),
                                           size: figure.suptitleStyle.size * pt, color: figure.suptitleStyle.color,
-                                          hAlign: .center, vAlign: .top, rotated: false)))
+                                          hAlign: .center, vAlign: .top, rotation: 0)))
         }
         return scene
     }
@@ -128,6 +129,33 @@ struct AxesLayout {
     func py(_ y: Double) -> Double { box.y + box.height - fraction(y, limits.y.lo, limits.y.hi, axes.y.scale) * box.height }
     func point(_ x: Double, _ y: Double) -> PlotScene.Point { PlotScene.Point(px(x), py(y)) }
 
+    /// Tick labels as placed: under the x ticks (centred, top at the pad) and left of the y
+    /// ticks (right-aligned, centred), in the axis' tick size, rotation and alignment.
+    var xTickTexts: [PlotScene.Text] {
+        zip(xTicks.positions, xTicks.labels).map { x, label in
+            PlotScene.Text(text: label.text, superscript: label.superscript, at: PlotScene.Point(px(x), box.y + box.height + 7 * pt),
+                           size: axes.x.tickSize * pt, color: .black, hAlign: Self.align(axes.x.tickAlign) ?? .center, vAlign: .top,
+                           rotation: axes.x.tickRotation)
+        }
+    }
+
+    var yTickTexts: [PlotScene.Text] {
+        zip(yTicks.positions, yTicks.labels).map { y, label in
+            PlotScene.Text(text: label.text, superscript: label.superscript, at: PlotScene.Point(box.x - 7 * pt, py(y)),
+                           size: axes.y.tickSize * pt, color: .black, hAlign: Self.align(axes.y.tickAlign) ?? .right, vAlign: .center,
+                           rotation: axes.y.tickRotation)
+        }
+    }
+
+    static func align(_ name: String?) -> PlotScene.HAlign? {
+        switch name {
+        case "left": return .left
+        case "center": return .center
+        case "right": return .right
+        default: return nil
+        }
+    }
+
     func draw(into scene: inout PlotScene) {
         scene.items.append(.path(PlotScene.Path(points: PlotScene.rectangle(box), closed: true, fill: .white, stroke: nil,
                                                 width: 0, dash: nil, clip: nil)))
@@ -164,58 +192,54 @@ struct AxesLayout {
                                                 width: 0.8 * pt, dash: nil, clip: nil)))
         let tick = 3.5 * pt, pad = 3.5 * pt, size = PlotScene.fontSize * pt
         let bottom = box.y + box.height
-        for (x, label) in zip(xTicks.positions, xTicks.labels) {
-            let p = px(x)
+        var tallest = 0.0
+        for text in xTickTexts {
+            let p = text.at.x
             scene.items.append(.path(PlotScene.Path(points: [PlotScene.Point(p, bottom), PlotScene.Point(p, bottom + tick)],
                                                     closed: false, fill: nil, stroke: .black, width: 0.8 * pt, dash: nil, clip: nil)))
-            scene.items.append(.text(PlotScene.Text(text: label.text, superscript: label.superscript,
-                                                    at: PlotScene.Point(p, bottom + tick + pad), size: size, color: .black,
-                                                    hAlign: .center, vAlign: .top, rotated: false)))
+            scene.items.append(.text(text))
+            tallest = max(tallest, text.placement.bounds.height)
         }
         var widest = 0.0
-        for (y, label) in zip(yTicks.positions, yTicks.labels) {
-            let p = py(y)
+        for text in yTickTexts {
+            let p = text.at.y
             scene.items.append(.path(PlotScene.Path(points: [PlotScene.Point(box.x - tick, p), PlotScene.Point(box.x, p)],
                                                     closed: false, fill: nil, stroke: .black, width: 0.8 * pt, dash: nil, clip: nil)))
-            scene.items.append(.text(PlotScene.Text(text: label.text, superscript: label.superscript,
-                                                    at: PlotScene.Point(box.x - tick - pad, p), size: size, color: .black,
-                                                    hAlign: .right, vAlign: .center, rotated: false)))
-            widest = max(widest, PlotScene.textWidth(label.text, label.superscript, size: size))
+            scene.items.append(.text(text))
+            widest = max(widest, text.placement.bounds.width)
         }
         let labelPad = 4 * pt
-        let lineHeight = PlotFont.height(size: size)
-        let xLabelsBottom = bottom + tick + pad + (xTicks.labels.isEmpty ? 0 : lineHeight)
+        let xLabelsBottom = bottom + tick + pad + tallest
         if !xTicks.multiplier.isEmpty {
             scene.items.append(.text(PlotScene.Text(text: xTicks.multiplier, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width, xLabelsBottom), size: size,
-                                                    color: .black, hAlign: .right, vAlign: .top, rotated: false)))
+                                                    color: .black, hAlign: .right, vAlign: .top, rotation: 0)))
         }
         if !yTicks.multiplier.isEmpty {
             scene.items.append(.text(PlotScene.Text(text: yTicks.multiplier, superscript: nil,
                                                     at: PlotScene.Point(box.x, box.y - 2 * pt), size: size,
-                                                    color: .black, hAlign: .left, vAlign: .bottom, rotated: false)))
+                                                    color: .black, hAlign: .left, vAlign: .bottom, rotation: 0)))
         }
         if !axes.x.label.isEmpty {
             let style = axes.x.labelStyle
             scene.items.append(.text(PlotScene.Text(text: axes.x.label, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width / 2, xLabelsBottom + labelPad),
                                                     size: style.size * pt, color: style.color, hAlign: .center, vAlign: .top,
-                                                    rotated: false)))
+                                                    rotation: 0)))
         }
         if !axes.y.label.isEmpty {
             let style = axes.y.labelStyle
             let right = box.x - tick - pad - widest - labelPad
-            let height = PlotFont.height(size: style.size * pt)
             scene.items.append(.text(PlotScene.Text(text: axes.y.label, superscript: nil,
-                                                    at: PlotScene.Point(right - height / 2, box.y + box.height / 2),
-                                                    size: style.size * pt, color: style.color, hAlign: .center, vAlign: .center,
-                                                    rotated: true)))
+                                                    at: PlotScene.Point(right, box.y + box.height / 2),
+                                                    size: style.size * pt, color: style.color, hAlign: .right, vAlign: .center,
+                                                    rotation: 90)))
         }
         if !axes.title.isEmpty {
             scene.items.append(.text(PlotScene.Text(text: axes.title, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width / 2, box.y - 6 * pt),
                                                     size: axes.titleStyle.size * pt, color: axes.titleStyle.color, hAlign: .center,
-                                                    vAlign: .baseline, rotated: false)))
+                                                    vAlign: .baseline, rotation: 0)))
         }
     }
 }

@@ -105,7 +105,7 @@ extension AxesLayout {
                     fill: b.color, stroke: b.edgeColor, width: b.edgeWidth * pt, dash: nil, clip: nil)))
             }
             scene.items.append(.text(PlotScene.Text(text: label, superscript: nil, at: PlotScene.Point(x0 + handle + handlePad, mid),
-                                                    size: size, color: .black, hAlign: .left, vAlign: .center, rotated: false)))
+                                                    size: size, color: .black, hAlign: .left, vAlign: .center, rotation: 0)))
         }
     }
 

@@ -73,6 +73,8 @@ final class PyAxes: NativeObject {
             if let v = kw["ylim"] { (this.model.y.lower, this.model.y.upper) = try AxesOperations.pair(rt, v) }
             return .none
         }
+        c.method("get_xticks", "*, minor=False") { _, this, _ in .object(PyFloatArray(TickCalls.current(this, isX: true).0)) }
+        c.method("get_yticks", "*, minor=False") { _, this, _ in .object(PyFloatArray(TickCalls.current(this, isX: false).0)) }
         c.method("get_xlabel", "") { _, this, _ in .str(this.model.x.label) }
         c.method("get_ylabel", "") { _, this, _ in .str(this.model.y.label) }
         c.method("get_title", "loc='center'") { _, this, _ in .str(this.model.title) }

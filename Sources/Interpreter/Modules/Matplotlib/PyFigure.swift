@@ -142,6 +142,19 @@ final class PyText: NativeObject {
         super.init(cls: PyText.pyClass)
     }
 
+    /// A tick label at `position` along its axis: whole positions print as ints, as numpy's do there.
+    static func tick(_ position: Double, _ text: String, isX: Bool) -> PyText {
+        let p: Value = position == position.rounded() && abs(position) < 1e15 ? .int(Int(position)) : .float(position)
+        return isX ? PyText(x: p, y: .int(0), text: text) : PyText(x: .int(0), y: p, text: text)
+    }
+
+    init(x: Value, y: Value, text: String) {
+        self.x = x
+        self.y = y
+        self.text = text
+        super.init(cls: PyText.pyClass)
+    }
+
     override func repr(_ rt: Interpreter) throws -> String {
         "Text(\(try rt.repr(x)), \(try rt.repr(y)), \(try rt.repr(.str(text))))"
     }
@@ -177,4 +190,6 @@ final class PyArtistHandle: NativeObject {
     static let lineClass = make("Line2D", "matplotlib.lines")
     static let collectionClass = make("PathCollection", "matplotlib.collections")
     static let legendClass = make("Legend", "matplotlib.legend")
+    static let xTickClass = make("XTick", "matplotlib.axis")
+    static let yTickClass = make("YTick", "matplotlib.axis")
 }

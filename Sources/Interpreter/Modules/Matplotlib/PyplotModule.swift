@@ -68,6 +68,12 @@ enum PyplotModule: NativeModule {
             fig.suptitle = try rt.str(a[0])
             return .object(PyText(x: 0.5, y: 0.98, text: fig.suptitle))
         }
+        m.function("xticks", "ticks=None, labels=None, *, minor=False, **kwargs") { rt, a in
+            try TickCalls.pyplotTicks(rt, state.gca(), a, isX: true)
+        }
+        m.function("yticks", "ticks=None, labels=None, *, minor=False, **kwargs") { rt, a in
+            try TickCalls.pyplotTicks(rt, state.gca(), a, isX: false)
+        }
         m.function("xlim", "*args, **kwargs") { rt, a in try state.limits(rt, a, isX: true) }
         m.function("ylim", "*args, **kwargs") { rt, a in try state.limits(rt, a, isX: false) }
         m.function("tight_layout", "*, pad=1.08, h_pad=None, w_pad=None, rect=None") { rt, a in
@@ -100,7 +106,7 @@ enum PyplotModule: NativeModule {
         m.function("ioff", "") { _, _ in .none }
         m.function("isinteractive", "") { _, _ in .bool(false) }
         m.value("rcParams", .object(state.rcParams))
-        for name in AxesOperations.notYetDrawn.union(["xticks", "yticks", "subplots_adjust", "colorbar", "figtext", "axes"])
+        for name in AxesOperations.notYetDrawn.union(["subplots_adjust", "colorbar", "figtext", "axes"])
             where m.module.namespace.values[name] == nil && !["spines", "xaxis", "yaxis"].contains(name) {
             m.function(name, "*args, **kwargs") { _, _ in throw AxesOperations.notYetDrawnError("pyplot", name) }
         }

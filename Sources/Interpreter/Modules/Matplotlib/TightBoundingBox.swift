@@ -57,24 +57,9 @@ extension PlotScene {
                 add(m.center.x - m.size / 2, m.center.y - m.size / 2, clip: m.clip)
                 add(m.center.x + m.size / 2, m.center.y + m.size / 2, clip: m.clip)
             case .text(let t):
-                let width = PlotScene.textWidth(t.text, t.superscript, size: t.size)
-                let ascent = PlotFont.ascent(size: t.size), descent = PlotFont.descent(size: t.size)
-                let left: Double = t.hAlign == .left ? 0 : t.hAlign == .center ? -width / 2 : -width
-                let top: Double
-                switch t.vAlign {
-                case .top: top = 0
-                case .center: top = -(ascent + descent) / 2
-                case .baseline: top = -ascent
-                case .bottom: top = -(ascent + descent)
-                }
-                let (u0, u1, v0, v1) = (left, left + width, top, top + ascent + descent)
-                if t.rotated {
-                    add(t.at.x + v0, t.at.y - u1)
-                    add(t.at.x + v1, t.at.y - u0)
-                } else {
-                    add(t.at.x + u0, t.at.y + v0)
-                    add(t.at.x + u1, t.at.y + v1)
-                }
+                let b = t.placement.bounds
+                add(b.x, b.y)
+                add(b.x + b.width, b.y + b.height)
             }
         }
         guard x0 <= x1, y0 <= y1 else { return nil }

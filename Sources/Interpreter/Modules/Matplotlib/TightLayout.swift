@@ -16,19 +16,20 @@ enum TightLayout {
         let pt = figure.dpi / 72
         let w = Double(figure.pixelWidth), h = Double(figure.pixelHeight)
         let pad = 1.08 * PlotScene.fontSize * pt
-        let size = PlotScene.fontSize * pt
-        let line = PlotFont.height(size: size)
+        let line = PlotFont.height(size: PlotScene.fontSize * pt)
         let tickSpace = 7 * pt  // tick length + label pad
         var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
         for axes in figure.axes {
             let layout = AxesLayout(axes: axes, figure: figure, pt: pt)
-            let widest = layout.yTicks.labels.map { PlotScene.textWidth($0.text, $0.superscript, size: size) }.max() ?? 0
+            let xTexts = layout.xTickTexts.map(\.placement.bounds), yTexts = layout.yTickTexts.map(\.placement.bounds)
+            let widest = yTexts.map(\.width).max() ?? 0, tallest = xTexts.map(\.height).max() ?? 0
             let yLabel = PlotFont.height(size: axes.y.labelStyle.size * pt), xLabel = PlotFont.height(size: axes.x.labelStyle.size * pt)
             left = max(left, tickSpace + widest + (axes.y.label.isEmpty ? 0 : 4 * pt + yLabel))
-            bottom = max(bottom, tickSpace + line + (axes.x.label.isEmpty ? 0 : 4 * pt + xLabel))
+            // Turned x tick labels may reach left of the axes, past the y labels.
+            left = max(left, layout.box.x - (xTexts.map(\.x).min() ?? layout.box.x))
+            bottom = max(bottom, tickSpace + tallest + (axes.x.label.isEmpty ? 0 : 4 * pt + xLabel))
             top = max(top, axes.title.isEmpty ? line / 2 : 6 * pt + PlotFont.height(size: axes.titleStyle.size * pt))
-            let lastX = layout.xTicks.labels.last.map { PlotScene.textWidth($0.text, $0.superscript, size: size) / 2 } ?? 0
-            right = max(right, lastX)
+            right = max(right, (xTexts.map { $0.x + $0.width }.max() ?? 0) - (layout.box.x + layout.box.width))
         }
         if !figure.suptitle.isEmpty { top += PlotFont.height(size: figure.suptitleStyle.size * pt) + 0.02 * h }
         let columns = Set(figure.axes.map { $0.position.x0 }).count
