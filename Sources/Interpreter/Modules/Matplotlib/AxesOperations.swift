@@ -4,15 +4,20 @@ import Foundation
 /// (`ax.set_xlabel` / `plt.xlabel`): one parameter list and one body each, so both spell
 /// and check their arguments the same way.
 struct AxesOperations {
-    /// The method name on `Axes` and the function name in `pyplot`.
+    /// The method name on `Axes` and the function name in `pyplot` (nil: `Axes` only, where
+    /// pyplot's function has another signature, as `xlim` or `xticks`).
     let axesName: String
-    let pyplotName: String
+    let pyplotName: String?
     let parameters: String
     let body: (Interpreter, PyAxes, [Value]) throws -> Value
 
-    init(_ axesName: String, pyplot: String? = nil, _ parameters: String, _ body: @escaping (Interpreter, PyAxes, [Value]) throws -> Value) {
+    init(_ axesName: String, _ parameters: String, _ body: @escaping (Interpreter, PyAxes, [Value]) throws -> Value) {
+        self.init(axesName, pyplot: axesName, parameters, body)
+    }
+
+    init(_ axesName: String, pyplot: String?, _ parameters: String, _ body: @escaping (Interpreter, PyAxes, [Value]) throws -> Value) {
         self.axesName = axesName
-        self.pyplotName = pyplot ?? axesName
+        self.pyplotName = pyplot
         self.parameters = parameters
         self.body = body
     }
@@ -45,22 +50,22 @@ struct AxesOperations {
             try PlotArguments.requireDefaults(rt, "axvline", [("ymin", a[1], .int(0)), ("ymax", a[2], .int(1))])
             return try PlotCalls.referenceLine(rt, ax, try rt.toDouble(a[0]), .vertical, a[3])
         },
-        AxesOperations("set_xticks", pyplot: "_set_xticks", "ticks, labels=None, *, minor=False, **kwargs") { rt, ax, a in
+        AxesOperations("set_xticks", pyplot: nil, "ticks, labels=None, *, minor=False, **kwargs") { rt, ax, a in
             let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_xticks")
             try PlotArguments.requireDefaults(rt, "set_xticks", [("minor", a[2], .bool(false))])
             return try TickCalls.setTicks(rt, &ax.model.x, a[0], a[1], kw, isX: true)
         },
-        AxesOperations("set_yticks", pyplot: "_set_yticks", "ticks, labels=None, *, minor=False, **kwargs") { rt, ax, a in
+        AxesOperations("set_yticks", pyplot: nil, "ticks, labels=None, *, minor=False, **kwargs") { rt, ax, a in
             let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_yticks")
             try PlotArguments.requireDefaults(rt, "set_yticks", [("minor", a[2], .bool(false))])
             return try TickCalls.setTicks(rt, &ax.model.y, a[0], a[1], kw, isX: false)
         },
-        AxesOperations("set_xticklabels", pyplot: "_set_xticklabels", "labels, *, fontdict=None, minor=False, **kwargs") { rt, ax, a in
+        AxesOperations("set_xticklabels", pyplot: nil, "labels, *, fontdict=None, minor=False, **kwargs") { rt, ax, a in
             let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_xticklabels")
             try PlotArguments.requireDefaults(rt, "set_xticklabels", [("fontdict", a[1], .none), ("minor", a[2], .bool(false))])
             return try TickCalls.setLabels(rt, ax, a[0], kw, isX: true)
         },
-        AxesOperations("set_yticklabels", pyplot: "_set_yticklabels", "labels, *, fontdict=None, minor=False, **kwargs") { rt, ax, a in
+        AxesOperations("set_yticklabels", pyplot: nil, "labels, *, fontdict=None, minor=False, **kwargs") { rt, ax, a in
             let kw = try PlotArguments.keywords(rt, a[3], allowed: TickCalls.styleKeywords, function: "set_yticklabels")
             try PlotArguments.requireDefaults(rt, "set_yticklabels", [("fontdict", a[1], .none), ("minor", a[2], .bool(false))])
             return try TickCalls.setLabels(rt, ax, a[0], kw, isX: false)
@@ -117,11 +122,11 @@ struct AxesOperations {
             ax.model.y.scale = try scale(rt, a[0])
             return .none
         },
-        AxesOperations("set_xlim", pyplot: "_set_xlim", "left=None, right=None, *, emit=True, auto=False, xmin=None, xmax=None") { rt, ax, a in
+        AxesOperations("set_xlim", pyplot: nil, "left=None, right=None, *, emit=True, auto=False, xmin=None, xmax=None") { rt, ax, a in
             try PlotArguments.requireDefaults(rt, "set_xlim", [("auto", a[3], .bool(false))])
             return try PlotCalls.setLimits(rt, &ax.model.x, a[0].isNone ? a[4] : a[0], a[1].isNone ? a[5] : a[1], ax.model, isX: true)
         },
-        AxesOperations("set_ylim", pyplot: "_set_ylim", "bottom=None, top=None, *, emit=True, auto=False, ymin=None, ymax=None") { rt, ax, a in
+        AxesOperations("set_ylim", pyplot: nil, "bottom=None, top=None, *, emit=True, auto=False, ymin=None, ymax=None") { rt, ax, a in
             try PlotArguments.requireDefaults(rt, "set_ylim", [("auto", a[3], .bool(false))])
             return try PlotCalls.setLimits(rt, &ax.model.y, a[0].isNone ? a[4] : a[0], a[1].isNone ? a[5] : a[1], ax.model, isX: false)
         },

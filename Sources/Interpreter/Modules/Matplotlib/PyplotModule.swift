@@ -14,8 +14,9 @@ enum PyplotModule: NativeModule {
         if case .object(let o)? = rt.modules["matplotlib"]?.namespace.values["rcParams"], let p = o as? PyRcParams { params = p }
         let state = Pyplot(rt, rcParams: params)
         rt.displayFlushers["matplotlib"] = { [weak state] in state?.showAll() }
-        for op in AxesOperations.all where !op.pyplotName.hasPrefix("_") {
-            m.function(op.pyplotName, op.parameters) { rt, a in try op.body(rt, state.gca(), a) }
+        for op in AxesOperations.all {
+            guard let name = op.pyplotName else { continue }
+            m.function(name, op.parameters) { rt, a in try op.body(rt, state.gca(), a) }
         }
         m.function("figure", "num=None, figsize=None, dpi=None, **kwargs") { rt, a in
             _ = try PlotArguments.keywords(rt, a[3], allowed: [], function: "figure")
