@@ -11,7 +11,7 @@ struct BrailleFigure {
     var color = true
 
     func render(_ figure: PlotFigure) -> String {
-        figure.axes.map(render).joined(separator: "\n")
+        figure.axes.map { render($0, limits: PlotLayout.limits($0, in: figure)) }.joined(separator: "\n")
     }
 
     /// One cell of the character grid: braille dots, or a block-character bar, with a colour.
@@ -21,8 +21,7 @@ struct BrailleFigure {
         var color: PlotColor?
     }
 
-    func render(_ axes: PlotAxes) -> String {
-        let limits = PlotLayout.limits(axes)
+    func render(_ axes: PlotAxes, limits: PlotLayout.Limits) -> String {
         var grid = [[Cell]](repeating: [Cell](repeating: Cell(), count: columns), count: rows)
         let dotW = columns * 2, dotH = rows * 4
         func fx(_ x: Double) -> Double { fraction(x, limits.x.lo, limits.x.hi, axes.x.scale) }

@@ -92,7 +92,7 @@ import Testing
                      "plt.plot([1], marker='h')", "plt.hist([1], histtype='step')", "plt.savefig('x.pdf')",
                      "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)",
                      "plt.xlabel('x', labelpad=5)", "plt.xlabel('x', fontweight='bold')", "plt.gca().axhspan(0, 1)", "plt.text(0, 0, 'x')", "plt.axhline(0.5, xmin=0.2)",
-                     "plt.style.use('ggplot')", "plt.subplots(2, sharex=True)", "plt.tight_layout(pad=2)",
+                     "plt.style.use('ggplot')", "plt.tight_layout(pad=2)",
                      "plt.plot([1], scalex=False)", "plt.hist([1], cumulative=True)", "plt.plot([1], color='xkcd:sky blue')"] {
             let (run, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
             guard case .exception(let type, let message, _) = run.result.outcome else {
@@ -153,6 +153,22 @@ import Testing
         let first = layout.xTickTexts[0].placement.bounds
         #expect(abs(first.x + first.width - layout.px(0)) < 1e-9 && first.height > first.width * 0.5)
         #expect(SVGRenderer.render(figure).contains("transform=\"rotate(-45 "))
+    }
+
+    @Test func sharedAxesAutoscaleTogetherAndHideInnerLabels() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        fig, (top, bottom) = plt.subplots(2, 1, sharex=True)
+        top.plot([0, 100], [1, 2])
+        bottom.plot([0, 200], [5, 3])
+        print(top.get_xlim(), bottom.get_xlim())
+        plt.show()
+        """)
+        #expect(run.stdout == "(-10.0, 210.0) (-10.0, 210.0)\n", "\(run.stderr)")
+        let figure = try #require(shown.first?.figure)
+        #expect(figure.axes.map(\.x.tickLabelsHidden) == [true, false])
+        let upper = AxesLayout(axes: figure.axes[0], figure: figure, pt: figure.dpi / 72)
+        #expect(upper.xTickTexts.isEmpty && !upper.xTicks.positions.isEmpty)  // tick marks stay, labels go
     }
 
     @Test func referenceLinesSpanTheAxes() throws {

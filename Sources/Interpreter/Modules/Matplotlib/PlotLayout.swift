@@ -12,6 +12,19 @@ public enum PlotLayout {
 
     public static let margin = 0.05
 
+    /// Limits of `axes` in `figure`, where axes sharing an axis autoscale over all their data.
+    public static func limits(_ axes: PlotAxes, in figure: PlotFigure) -> Limits {
+        var result = limits(axes)
+        for isX in [true, false] {
+            guard let group = isX ? axes.x.shareGroup : axes.y.shareGroup else { continue }
+            var merged = axes
+            merged.artists = figure.axes.filter { (isX ? $0.x.shareGroup : $0.y.shareGroup) == group }.flatMap(\.artists)
+            let shared = limits(merged)
+            if isX { result.x = shared.x } else { result.y = shared.y }
+        }
+        return result
+    }
+
     public static func limits(_ axes: PlotAxes) -> Limits {
         var xs: [Double] = [], ys: [Double] = [], stickyY: [Double] = []
         for artist in axes.artists {

@@ -206,6 +206,10 @@ public struct PlotAxis: Sendable {
     public var tickRotation = 0.0
     public var tickAlign: String?
     public var tickSize = 10.0
+    /// `subplots(sharex=...)`: axes of a figure with the same group autoscale together.
+    public var shareGroup: Int?
+    /// Inner subplots of a shared grid show no tick labels (matplotlib's `label_outer`).
+    public var tickLabelsHidden = false
     /// Grid lines at the major ticks (`grid(True)`), nil when off.
     public var grid: PlotGrid?
     public init() {}

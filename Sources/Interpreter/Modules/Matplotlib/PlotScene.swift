@@ -112,7 +112,7 @@ struct AxesLayout {
         let w = Double(figure.pixelWidth), h = Double(figure.pixelHeight)
         let p = axes.position
         box = PlotScene.Box(x: p.x0 * w, y: (1 - p.y1) * h, width: p.width * w, height: p.height * h)
-        limits = PlotLayout.limits(axes)
+        limits = PlotLayout.limits(axes, in: figure)
         xTicks = PlotLayout.ticks(axes.x, lo: limits.x.lo, hi: limits.x.hi, lengthPoints: box.width / pt, vertical: false)
         yTicks = PlotLayout.ticks(axes.y, lo: limits.y.lo, hi: limits.y.hi, lengthPoints: box.height / pt, vertical: true)
     }
@@ -132,7 +132,8 @@ struct AxesLayout {
     /// Tick labels as placed: under the x ticks (centred, top at the pad) and left of the y
     /// ticks (right-aligned, centred), in the axis' tick size, rotation and alignment.
     var xTickTexts: [PlotScene.Text] {
-        zip(xTicks.positions, xTicks.labels).map { x, label in
+        if axes.x.tickLabelsHidden { return [] }
+        return zip(xTicks.positions, xTicks.labels).map { x, label in
             PlotScene.Text(text: label.text, superscript: label.superscript, at: PlotScene.Point(px(x), box.y + box.height + 7 * pt),
                            size: axes.x.tickSize * pt, color: .black, hAlign: Self.align(axes.x.tickAlign) ?? .center, vAlign: .top,
                            rotation: axes.x.tickRotation)
@@ -140,7 +141,8 @@ struct AxesLayout {
     }
 
     var yTickTexts: [PlotScene.Text] {
-        zip(yTicks.positions, yTicks.labels).map { y, label in
+        if axes.y.tickLabelsHidden { return [] }
+        return zip(yTicks.positions, yTicks.labels).map { y, label in
             PlotScene.Text(text: label.text, superscript: label.superscript, at: PlotScene.Point(box.x - 7 * pt, py(y)),
                            size: axes.y.tickSize * pt, color: .black, hAlign: Self.align(axes.y.tickAlign) ?? .right, vAlign: .center,
                            rotation: axes.y.tickRotation)
@@ -192,19 +194,20 @@ struct AxesLayout {
                                                 width: 0.8 * pt, dash: nil, clip: nil)))
         let tick = 3.5 * pt, pad = 3.5 * pt, size = PlotScene.fontSize * pt
         let bottom = box.y + box.height
-        var tallest = 0.0
-        for text in xTickTexts {
-            let p = text.at.x
+        for p in xTicks.positions.map(px) {
             scene.items.append(.path(PlotScene.Path(points: [PlotScene.Point(p, bottom), PlotScene.Point(p, bottom + tick)],
                                                     closed: false, fill: nil, stroke: .black, width: 0.8 * pt, dash: nil, clip: nil)))
+        }
+        for p in yTicks.positions.map(py) {
+            scene.items.append(.path(PlotScene.Path(points: [PlotScene.Point(box.x - tick, p), PlotScene.Point(box.x, p)],
+                                                    closed: false, fill: nil, stroke: .black, width: 0.8 * pt, dash: nil, clip: nil)))
+        }
+        var tallest = 0.0, widest = 0.0
+        for text in xTickTexts {
             scene.items.append(.text(text))
             tallest = max(tallest, text.placement.bounds.height)
         }
-        var widest = 0.0
         for text in yTickTexts {
-            let p = text.at.y
-            scene.items.append(.path(PlotScene.Path(points: [PlotScene.Point(box.x - tick, p), PlotScene.Point(box.x, p)],
-                                                    closed: false, fill: nil, stroke: .black, width: 0.8 * pt, dash: nil, clip: nil)))
             scene.items.append(.text(text))
             widest = max(widest, text.placement.bounds.width)
         }

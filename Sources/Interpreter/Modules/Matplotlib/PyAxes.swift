@@ -25,6 +25,11 @@ final class PyAxes: NativeObject {
         return "_child\(count)"
     }
 
+    /// The view limits, with axes it shares an axis with.
+    var limits: PlotLayout.Limits {
+        figure.map { PlotLayout.limits(model, in: $0.snapshot) } ?? PlotLayout.limits(model)
+    }
+
     func nextLineColor() -> PlotColor {
         defer { lineCycle += 1 }
         return PlotFigure.colorCycle[lineCycle % PlotFigure.colorCycle.count]
@@ -79,11 +84,11 @@ final class PyAxes: NativeObject {
         c.method("get_ylabel", "") { _, this, _ in .str(this.model.y.label) }
         c.method("get_title", "loc='center'") { _, this, _ in .str(this.model.title) }
         c.method("get_xlim", "") { _, this, _ in
-            let l = PlotLayout.limits(this.model)
+            let l = this.limits
             return .object(PyTuple([.float(l.x.lo), .float(l.x.hi)]))
         }
         c.method("get_ylim", "") { _, this, _ in
-            let l = PlotLayout.limits(this.model)
+            let l = this.limits
             return .object(PyTuple([.float(l.y.lo), .float(l.y.hi)]))
         }
         c.property("figure") { _, this in this.figure.map { .object($0) } ?? .none }

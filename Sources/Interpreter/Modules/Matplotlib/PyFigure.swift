@@ -112,6 +112,45 @@ enum SubplotGrid {
         return PlotRect(x0: x0, y0: y1 - cellH, x1: x0 + cellW, y1: y1)
     }
 
+    enum Sharing { case none, all, row, column }
+
+    /// `sharex=`/`sharey=`: False/'none', True/'all', 'row' or 'col'.
+    static func sharing(_ rt: Interpreter, _ v: Value, _ name: String) throws -> Sharing {
+        if case .object(let o) = v, let s = o as? PyStr {
+            switch s.value {
+            case "none": return .none
+            case "all": return .all
+            case "row": return .row
+            case "col": return .column
+            default: throw PyError.valueError("'\(s.value)' is not a valid value for \(name); supported values are 'all', 'row', 'col', 'none'")
+            }
+        }
+        return try rt.truthy(v) ? .all : .none
+    }
+
+    /// Groups shared axes (autoscaled together) and hides the tick labels of inner subplots:
+    /// x labels on all but the bottom row, y labels on all but the first column.
+    static func share(_ grid: [[PyAxes]], x: Sharing, y: Sharing) {
+        for (r, row) in grid.enumerated() {
+            for (c, axes) in row.enumerated() {
+                switch x {
+                case .none: break
+                case .all: axes.model.x.shareGroup = 0
+                case .row: axes.model.x.shareGroup = r
+                case .column: axes.model.x.shareGroup = c
+                }
+                switch y {
+                case .none: break
+                case .all: axes.model.y.shareGroup = 0
+                case .row: axes.model.y.shareGroup = r
+                case .column: axes.model.y.shareGroup = c
+                }
+                if x == .all || x == .column { axes.model.x.tickLabelsHidden = r < grid.count - 1 }
+                if y == .all || y == .row { axes.model.y.tickLabelsHidden = c > 0 }
+            }
+        }
+    }
+
     /// `subplot(2, 1, 1)` or `subplot(211)` → (rows, columns, 0-based index).
     static func spec(_ rt: Interpreter, _ args: [Value]) throws -> (Int, Int, Int) {
         var numbers = try args.map { try rt.toInt($0) }

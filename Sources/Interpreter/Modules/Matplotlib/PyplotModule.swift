@@ -29,7 +29,7 @@ enum PyplotModule: NativeModule {
         }
         m.function("subplots", "nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, figsize=None, dpi=None, **kwargs") { rt, a in
             _ = try PlotArguments.keywords(rt, a[7], allowed: [], function: "subplots")
-            try PlotArguments.requireDefaults(rt, "subplots", [("sharex", a[2], .bool(false)), ("sharey", a[3], .bool(false))])
+            let shareX = try SubplotGrid.sharing(rt, a[2], "sharex"), shareY = try SubplotGrid.sharing(rt, a[3], "sharey")
             let rows = try rt.toInt(a[0]), columns = try rt.toInt(a[1])
             guard rows > 0, columns > 0 else { throw PyError.valueError("Number of rows and columns must be positive, not \(rows) and \(columns)") }
             let fig = try state.newFigure(rt, number: nil, figsize: a[5], dpi: a[6])
@@ -37,6 +37,7 @@ enum PyplotModule: NativeModule {
             for r in 0..<rows {
                 grid.append((0..<columns).map { c in fig.addAxes(at: SubplotGrid.position(rows: rows, columns: columns, index: r * columns + c)) })
             }
+            SubplotGrid.share(grid, x: shareX, y: shareY)
             fig.currentAxes = grid.last?.last
             let axes: Value
             if try rt.truthy(a[4]) {

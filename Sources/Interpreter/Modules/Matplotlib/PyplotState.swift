@@ -98,7 +98,7 @@ final class Pyplot {
         let names: Set<String> = isX ? ["left", "right", "xmin", "xmax"] : ["bottom", "top", "ymin", "ymax"]
         let kw = try PlotArguments.keywords(rt, a[1], allowed: names, function: isX ? "xlim" : "ylim")
         if args.isEmpty && kw.isEmpty {
-            let l = PlotLayout.limits(ax.model)
+            let l = ax.limits
             let (lo, hi) = isX ? l.x : l.y
             return .object(PyTuple([.float(lo), .float(hi)]))
         }
