@@ -14,6 +14,7 @@ cases = [
     ([5, 5], [7, 7], None, "linear"),
     ([0, 1], [-2.5, 17], (12, 4), "linear"),
     ([1, 2], [1, 1000], None, "log"),
+    ([0, 99], [2e-5, 2e-7], None, "linear"),
 ]
 for xs, ys, figsize, yscale in cases:
     fig = plt.figure(figsize=figsize or (6.4, 4.8))

@@ -2,7 +2,8 @@
 font matplotlib draws with) rasterised by Pillow at 14 px per em (10 pt at 100 dpi, the
 size of matplotlib's default text), printable ASCII, 8-bit coverage.
 
-Binary layout (base64 in the Swift file): u8 ascent, u8 descent, then per glyph 32...126:
+Binary layout (base64 in the Swift file): u8 ascent, u8 descent, then per glyph 32...126,
+U+2212 (minus, in tick labels) and U+00D7 (multiplication sign, in log labels):
 u16 advance in 1/64 px (little endian), i8 left bearing, i8 top (pixels above the baseline),
 u8 width, u8 height, width*height coverage bytes, row-major.
 
@@ -20,7 +21,7 @@ font_path = os.path.join(os.path.dirname(matplotlib.__file__), "mpl-data/fonts/t
 font = ImageFont.truetype(font_path, EM)
 ascent, descent = font.getmetrics()
 out = bytearray([ascent, descent])
-for code in range(32, 127):
+for code in list(range(32, 127)) + [0x2212, 0xD7]:
     ch = chr(code)
     advance = font.getlength(ch)
     mask = font.getmask(ch, mode="L")

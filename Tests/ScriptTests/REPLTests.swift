@@ -4,13 +4,14 @@ import Testing
 /// The REPL driven through a real pseudo-terminal (util-linux `script` allocates one), as a
 /// person types into it: prompts, multi-line blocks, `_`, errors, magics, Ctrl-D.
 @Suite struct REPLTests {
-    func session(_ typed: String, home: String) throws -> String {
+    func session(_ typed: String, home: String, tmp: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", SftnbProcess.binary.path, "/dev/null"]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home
         environment["TERM"] = "dumb"
+        if let tmp { environment["TMPDIR"] = tmp }
         process.environment = environment
         let input = Pipe(), output = Pipe()
         process.standardInput = input
@@ -37,5 +38,17 @@ import Testing
         #expect(screen.contains("Wall time: "))
         let history = try String(contentsOfFile: home + "/.sftnb_history", encoding: .utf8)
         #expect(history.contains("def f(x):\\n    return x + 1"))
+    }
+
+    /// `plt.show()` at the prompt draws the plot in braille and saves an SVG.
+    @Test func showDrawsOnTheTerminal() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-repl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let screen = try session("import matplotlib.pyplot as plt\nplt.plot([1, 4, 9], label='sq')\nplt.title('squares')\nplt.show()\n\u{04}",
+                                 home: home, tmp: home)
+        #expect(screen.contains("squares"))
+        #expect(screen.unicodeScalars.contains { $0.value > 0x2800 && $0.value <= 0x28FF })
+        #expect(screen.contains("saved to \(home)/sftnb-figures/figure-1.svg"))
     }
 }

@@ -13,6 +13,8 @@ import Foundation
 /// session.completions(for: "os.pa")                            // ["os.path"]
 /// ```
 ///
+/// Rich outputs (plots) go to the optional `display:` hook; see `RichDisplay`.
+///
 /// Code runs on a thread with a 1 GB stack (so the 1000-frame recursion limit is
 /// reached long before the Swift stack); `run` blocks until it finishes. Uncaught
 /// exceptions print a CPython-style traceback to `.stderr` and come back in `RunResult`.

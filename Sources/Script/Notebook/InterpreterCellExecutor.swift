@@ -13,6 +13,8 @@ import Interpreter
 final class InterpreterCellExecutor: CellExecutor {
     private var emit: ((OutputEvent) -> Void)?
     private var heldStderr: String?
+    /// Also told of each figure shown (the live display draws it on a terminal).
+    var figureEcho: ((PlotFigure) -> Void)?
     private(set) lazy var session = Session(argv: [""], output: { [weak self] text, stream in
         guard let self else { return }
         self.releaseHeldStderr()
@@ -20,6 +22,7 @@ final class InterpreterCellExecutor: CellExecutor {
     }, display: { [weak self] shown in
         guard let self else { return }
         self.releaseHeldStderr()
+        if let figure = shown.figure { self.figureEcho?(figure) }
         self.emit?(.display(Self.bundle(shown)))
     })
 
@@ -41,8 +44,10 @@ final class InterpreterCellExecutor: CellExecutor {
     func execute(_ code: String, sourceName: String, emit: @escaping (OutputEvent) -> Void) -> CellOutcome {
         self.emit = emit
         defer { self.emit = nil }
+        let code = Self.matplotlibMagicRemoved(code)
+        let showResult = !Self.endsWithSemicolon(code)
         let result = Interrupts.forwarding(to: session) {
-            session.runSource(code, name: sourceName, displayLastExpression: true)
+            session.runSource(code, name: sourceName, displayLastExpression: showResult)
         }
         if result.succeeded { releaseHeldStderr() } else { heldStderr = nil }
         if case .completed = result.outcome, let value = result.displayValue {
@@ -71,6 +76,29 @@ final class InterpreterCellExecutor: CellExecutor {
             return .failure(CellFailure(name: "SystemExit", value: String(code), traceback: ["SystemExit: \(code)"],
                                         line: nil, column: nil))
         }
+    }
+
+    /// IPython's rule: a cell whose last line ends with `;` (`plt.plot(x);`) shows no result.
+    static func endsWithSemicolon(_ code: String) -> Bool {
+        let last = code.split(separator: "\n").last { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return !t.isEmpty && !t.hasPrefix("#")
+        }
+        return last.map { $0.trimmingCharacters(in: .whitespaces).hasSuffix(";") } ?? false
+    }
+
+    /// `%matplotlib inline` (in so many tutorial notebooks) asks for what sftnb always does, so
+    /// the line becomes blank (line numbers stay); any other backend raises NotImplementedError.
+    static func matplotlibMagicRemoved(_ code: String) -> String {
+        guard code.contains("%matplotlib") else { return code }
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("%matplotlib") else { return String(line) }
+            let backend = trimmed.dropFirst("%matplotlib".count).trimmingCharacters(in: .whitespaces)
+            if backend.isEmpty || backend == "inline" { return "" }
+            return "raise NotImplementedError(\"sftnb shows figures inline only: %matplotlib \(backend) is not supported\")"
+        }
+        return lines.joined(separator: "\n")
     }
 
     func interrupt() {

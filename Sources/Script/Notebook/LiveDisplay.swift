@@ -1,4 +1,5 @@
 import Foundation
+import Interpreter
 
 /// Shows a running notebook's output as it happens. On a terminal, text passes straight
 /// through so progress bars redraw in place with `\r`; in a log (not a terminal) each line
@@ -43,6 +44,17 @@ final class LiveDisplay {
             flushPending()
             if let text = bundle["text/plain"]?.stringValue { write(text + "\n") }
         }
+    }
+
+    /// A plot drawn in braille before its text line, on a terminal only (logs get the text).
+    func showFigure(_ figure: PlotFigure) {
+        guard isTerminal && echoOutputs else { return }
+        flushPending()
+        var drawing = BrailleFigure()
+        drawing.columns = max(20, min(TerminalFigures.terminalWidth() - 14, 72))
+        let environment = ProcessInfo.processInfo.environment
+        drawing.color = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        write(drawing.render(figure))
     }
 
     /// `NOTEBOOK: cell N (In [K]), line L: ErrorType: message`, the source line and a caret.

@@ -40,6 +40,7 @@ final class NotebookRunner {
         self.options = options
         self.display = display
         self.save = save
+        (executor as? InterpreterCellExecutor)?.figureEcho = { [display] figure in display.showFigure(figure) }
         try injectParameters()
     }
 

@@ -11,7 +11,7 @@ struct BrailleFigure {
     var color = true
 
     func render(_ figure: PlotFigure) -> String {
-        figure.axes.map(render).joined(separator: "\n")
+        figure.axes.map { render($0, limits: PlotLayout.limits($0, in: figure)) }.joined(separator: "\n")
     }
 
     /// One cell of the character grid: braille dots, or a block-character bar, with a colour.
@@ -21,8 +21,7 @@ struct BrailleFigure {
         var color: PlotColor?
     }
 
-    func render(_ axes: PlotAxes) -> String {
-        let limits = PlotLayout.limits(axes)
+    func render(_ axes: PlotAxes, limits: PlotLayout.Limits) -> String {
         var grid = [[Cell]](repeating: [Cell](repeating: Cell(), count: columns), count: rows)
         let dotW = columns * 2, dotH = rows * 4
         func fx(_ x: Double) -> Double { fraction(x, limits.x.lo, limits.x.hi, axes.x.scale) }
@@ -59,6 +58,18 @@ struct BrailleFigure {
         }
         for artist in axes.artists {
             switch artist {
+            case .line(let l) where l.span != nil:
+                let horizontal = l.span == .horizontal
+                guard let v = horizontal ? l.ys.first : l.xs.first else { continue }
+                let f = horizontal ? fy(v) : fx(v)
+                guard f.isFinite, f >= 0, f <= 1 else { continue }
+                if horizontal {
+                    let y = min(Int((1 - f) * Double(dotH - 1)), dotH - 1)
+                    for x in 0..<dotW { plot((x, y), l.color) }
+                } else {
+                    let x = min(Int(f * Double(dotW - 1)), dotW - 1)
+                    for y in 0..<dotH { plot((x, y), l.color) }
+                }
             case .line(let l):
                 var previous: (Int, Int)?
                 for (x, y) in zip(l.xs, l.ys) {
@@ -83,7 +94,8 @@ struct BrailleFigure {
             var line = String(repeating: " ", count: gutter - label.count) + label + (r == 0 || r == rows - 1 ? " ┤" : " │")
             var current: PlotColor?
             for cell in row {
-                let ch: Character = cell.block ?? (cell.dots == 0 ? " " : Character(Unicode.Scalar(0x2800 + UInt32(cell.dots))!))
+                let braille = Unicode.Scalar(0x2800 + UInt32(cell.dots)).map(Character.init) ?? " "
+                let ch: Character = cell.block ?? (cell.dots == 0 ? " " : braille)
                 if color, ch != " ", let c = cell.color, c != current {
                     line += Self.ansi(c)
                     current = c

@@ -12,6 +12,7 @@ struct Magics {
         case "timeit": timeit(argument, repl: repl)
         case "run": runFile(argument, repl: repl)
         case "save": save(argument, repl: repl)
+        case "matplotlib": break  // figures always show in the terminal at plt.show()
         default:
             FileHandle.standardError.write(Data("UsageError: Line magic function `%\(name)` not found (sftnb has %time, %timeit, %run, %save).\n".utf8))
         }

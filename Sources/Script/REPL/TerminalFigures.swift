@@ -25,6 +25,8 @@ struct TerminalFigures {
         }
         if isTerminal {
             var drawing = BrailleFigure()
+            let environment = ProcessInfo.processInfo.environment
+            drawing.color = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
             drawing.columns = max(20, min(Self.terminalWidth() - 14, 72))
             write(drawing.render(figure))
         }

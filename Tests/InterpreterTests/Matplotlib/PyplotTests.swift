@@ -48,7 +48,7 @@ import Testing
         <Axes: title={'center': 't'}, xlabel='x', ylabel='y'>
         <Figure size 640x480 with 1 Axes>
         <BarContainer object of 2 artists>
-        [1.0, 2.0, 4.0] 4 <BarContainer object of 3 artists>
+        [1. 2. 4.] 4 <BarContainer object of 3 artists>
         (0.0, 5.0) [1]
         Figure(1200x400) [<Axes: > <Axes: > <Axes: >] 3 (3,)
         Axes(0.547727,0.53;0.352273x0.35) Axes(0.125,0.11;0.352273x0.35)
@@ -90,7 +90,10 @@ import Testing
     @Test func unsupportedKeywordsAndFeaturesRaiseNotImplementedError() {
         for call in ["plt.plot([1], alpha_blend=2)", "plt.scatter([1], [2], cmap='viridis')", "plt.yscale('symlog')",
                      "plt.plot([1], marker='h')", "plt.hist([1], histtype='step')", "plt.savefig('x.pdf')",
-                     "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)"] {
+                     "plt.rcParams['font.size'] = 14", "plt.legend(loc='upper right', fancybox=True)",
+                     "plt.xlabel('x', labelpad=5)", "plt.xlabel('x', fontweight='bold')", "plt.gca().axhspan(0, 1)", "plt.text(0, 0, 'x')", "plt.axhline(0.5, xmin=0.2)",
+                     "plt.style.use('ggplot')", "plt.tight_layout(pad=2)",
+                     "plt.plot([1], scalex=False)", "plt.hist([1], cumulative=True)", "plt.plot([1], color='xkcd:sky blue')"] {
             let (run, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
             guard case .exception(let type, let message, _) = run.result.outcome else {
                 Issue.record("\(call) did not raise")
@@ -99,8 +102,92 @@ import Testing
             #expect(type == "NotImplementedError", "\(call): \(type): \(message)")
             #expect(message.contains("sftnb"), "\(call): \(message)")
         }
-        let (bad, _) = Self.run("import matplotlib.pyplot as plt\nplt.plot([1, 2], 'q')")
-        if case .exception(let type, _, _) = bad.result.outcome { #expect(type == "ValueError") } else { Issue.record("bad fmt accepted") }
+        for call in ["plt.plot([1, 2], 'q')", "plt.figure(figsize=(1000, 1000))", "plt.gcf().set_size_inches(900, 2)",
+                     "plt.plot([1], color='notacolour')"] {
+            let (bad, _) = Self.run("import matplotlib.pyplot as plt\n" + call)
+            if case .exception(let type, _, _) = bad.result.outcome { #expect(type == "ValueError", "\(call)") } else { Issue.record("\(call) accepted") }
+        }
+    }
+
+    @Test func labelStylesAndLogHelpersReachTheModel() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.semilogy([1, 2], [10, 1000])
+        plt.title('t', fontsize=20, color='red')
+        plt.xlabel('x', fontsize='small')
+        plt.suptitle('all', fontsize=16)
+        plt.plot([1, 2], [20, 30], color='darkslategray', label='css')
+        plt.legend(loc='lower right', fontsize=8, frameon=False)
+        plt.show()
+        """)
+        #expect(run.result.succeeded, "\(run.stderr)")
+        let figure = try #require(shown.first?.figure)
+        let axes = try #require(figure.axes.first)
+        #expect(axes.y.scale == .log && axes.x.scale == .linear)
+        #expect(axes.titleStyle == PlotTextStyle(size: 20, color: PlotColor(r: 1, g: 0, b: 0)))
+        #expect(abs(axes.x.labelStyle.size - 8.33) < 1e-9 && axes.y.labelStyle.size == 10)
+        #expect(figure.suptitle == "all" && figure.suptitleStyle.size == 16)
+        #expect(axes.legend?.location == .lowerRight && axes.legend?.fontSize == 8 && axes.legend?.frameOn == false)
+        if case .line(let css)? = axes.artists.last { #expect(css.color.hex == "#2f4f4f") } else { Issue.record("no css line") }
+        #expect(SVGRenderer.render(figure).contains("font-size=\"27.78\" fill=\"#ff0000\">t</text>"))
+    }
+
+    @Test func ticksCanBeFixedLabelledAndTurned() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.plot([0, 1, 2, 3], [1, 3, 2, 4])
+        print(plt.xticks([0, 1, 2, 3], ['a', 'b', 'c', 'd'], rotation=45, ha='right')[1])
+        plt.gca().tick_params(axis='y', labelsize=8)
+        print(plt.yticks()[0])
+        plt.show()
+        """)
+        #expect(run.stdout == "[Text(0, 0, 'a'), Text(1, 0, 'b'), Text(2, 0, 'c'), Text(3, 0, 'd')]\n[0.5 1.  1.5 2.  2.5 3.  3.5 4.  4.5]\n",
+                "\(run.stderr)")
+        let figure = try #require(shown.first?.figure)
+        let axes = try #require(figure.axes.first)
+        #expect(axes.x.fixedTicks == [0, 1, 2, 3] && axes.x.tickRotation == 45 && axes.x.tickAlign == "right")
+        #expect(axes.y.tickSize == 8)
+        let layout = AxesLayout(axes: axes, figure: figure, pt: figure.dpi / 72)
+        #expect(layout.xTicks.labels.map(\.text) == ["a", "b", "c", "d"])
+        // A turned, right-aligned label ends at its tick: its box's right edge is the tick's x.
+        let first = layout.xTickTexts[0].placement.bounds
+        #expect(abs(first.x + first.width - layout.px(0)) < 1e-9 && first.height > first.width * 0.5)
+        #expect(SVGRenderer.render(figure).contains("transform=\"rotate(-45 "))
+    }
+
+    @Test func sharedAxesAutoscaleTogetherAndHideInnerLabels() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        fig, (top, bottom) = plt.subplots(2, 1, sharex=True)
+        top.plot([0, 100], [1, 2])
+        bottom.plot([0, 200], [5, 3])
+        print(top.get_xlim(), bottom.get_xlim())
+        plt.show()
+        """)
+        #expect(run.stdout == "(-10.0, 210.0) (-10.0, 210.0)\n", "\(run.stderr)")
+        let figure = try #require(shown.first?.figure)
+        #expect(figure.axes.map(\.x.tickLabelsHidden) == [true, false])
+        let upper = AxesLayout(axes: figure.axes[0], figure: figure, pt: figure.dpi / 72)
+        #expect(upper.xTickTexts.isEmpty && !upper.xTicks.positions.isEmpty)  // tick marks stay, labels go
+    }
+
+    @Test func referenceLinesSpanTheAxes() throws {
+        let (run, shown) = Self.run("""
+        import matplotlib.pyplot as plt
+        plt.plot([0, 10], [0, 1])
+        plt.axhline(5, color='gray', linestyle='--')
+        plt.gca().axvline(3)
+        print(plt.ylim())
+        plt.show()
+        """)
+        #expect(run.stdout == "(-0.25, 5.25)\n", "\(run.stderr)")  // the line's y joins the data limits
+        let artists = try #require(shown.first?.figure?.axes.first?.artists)
+        guard artists.count == 3, case .line(let h) = artists[1], case .line(let v) = artists[2] else {
+            Issue.record("unexpected artists \(artists)")
+            return
+        }
+        #expect(h.span == .horizontal && h.ys == [5] && h.style == .dashed)
+        #expect(v.span == .vertical && v.xs == [3] && v.color == PlotFigure.colorCycle[0])
     }
 
     @Test func showDisplaysEachOpenFigureThenClosesIt() throws {
@@ -117,7 +204,8 @@ import Testing
         #expect(shown[0].mimeTypes == ["image/png", "image/svg+xml"])
         #expect(shown[0].data("image/svg+xml")?.hasPrefix("<?xml") == true)
         let png = try #require(shown[0].data("image/png").flatMap { Data(base64Encoded: $0) })
-        #expect(try DecodedPNG([UInt8](png)).width == 640)
+        let decoded = try DecodedPNG([UInt8](png))
+        #expect(decoded.width > 500 && decoded.width < 640, "cropped as Jupyter's inline figures: \(decoded.width)")
         // A figure without axes shows as text only, as IPython does.
         #expect(shown[1].plainText == "<Figure size 640x480 with 0 Axes>" && shown[1].mimeTypes.isEmpty)
     }
@@ -142,6 +230,7 @@ import Testing
         fig.savefig('\(dir.path)/a.svg')
         plt.savefig('\(dir.path)/b.png', dpi=50)
         plt.savefig('\(dir.path)/c')
+        plt.savefig('\(dir.path)/d.png', bbox_inches='tight')
         """)
         #expect(run.result.succeeded, "\(run.stderr)")
         let svg = try String(contentsOf: dir.appendingPathComponent("a.svg"), encoding: .utf8)
@@ -149,8 +238,10 @@ import Testing
         let png = try DecodedPNG([UInt8](Data(contentsOf: dir.appendingPathComponent("b.png"))))
         #expect(png.width == 200 && png.height == 150)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("c.png").path))
+        let tight = try DecodedPNG([UInt8](Data(contentsOf: dir.appendingPathComponent("d.png"))))
+        #expect(tight.width < 400 && tight.width > 250 && tight.height < 300, "\(tight.width)x\(tight.height)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(leftovers == ["a.svg", "b.png", "c.png"])  // no temporary files left behind
+        #expect(leftovers == ["a.svg", "b.png", "c.png", "d.png"])  // no temporary files left behind
     }
 }
 

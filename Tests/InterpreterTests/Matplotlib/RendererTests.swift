@@ -12,7 +12,7 @@ import Testing
         axes.x.label = "step"
         axes.y.label = "loss"
         axes.y.grid = PlotGrid()
-        axes.legend = .upperRight
+        axes.legend = PlotLegend(location: .upperRight)
         axes.artists = [
             .line(PlotLine(xs: [0, 1, 2, 3], ys: [3, 2, 1.5, 1], color: PlotFigure.colorCycle[0], width: 1.5, style: .solid,
                            marker: PlotMarker(shape: .circle, size: 6, face: PlotFigure.colorCycle[0], edge: PlotFigure.colorCycle[0], edgeWidth: 1),

@@ -45,6 +45,13 @@ import Testing
         #expect(notebook.cells[2].outputs == [.stream(name: "stdout", text: "[]\n")])  // shown figures are closed
     }
 
+    @Test func matplotlibInlineMagicIsAccepted() throws {
+        let notebook = try run(["%matplotlib inline\nimport matplotlib.pyplot as plt\nplt.plot([1, 2]);"])
+        #expect(notebook.cells[0].outputs.count == 1)
+        #expect(InterpreterCellExecutor.matplotlibMagicRemoved("x = 1\n  %matplotlib widget\ny")
+                    == "x = 1\nraise NotImplementedError(\"sftnb shows figures inline only: %matplotlib widget is not supported\")\ny")
+    }
+
     @Test func displayDataIsWrittenInNbformatsShape() throws {
         let notebook = try run(["import matplotlib.pyplot as plt\nplt.bar(['a', 'b'], [1, 2])\nplt.show()"])
         let json = NotebookFile.encode(notebook)

@@ -11,7 +11,7 @@ import Testing
         var axes = PlotAxes(position: PlotRect(x0: 0.125, y0: 0.11, x1: 0.9, y1: 0.88))
         axes.title = "Loss"
         axes.x.label = "step"
-        axes.legend = .best
+        axes.legend = PlotLegend()
         axes.artists = [.line(PlotLine(xs: [0, 10], ys: [0, 10], color: PlotFigure.colorCycle[0], width: 1.5, style: .solid,
                                        marker: nil, label: "train")),
                         .bars(PlotBars(rects: [PlotRect(x0: 4, y0: 0, x1: 6, y1: 5)], color: PlotFigure.colorCycle[1],
@@ -37,6 +37,21 @@ import Testing
         #expect(!text.contains("\u{1B}["))
     }
 
+    /// `sftnb FILE.py` with stdout not a terminal: the path line only, no drawing.
+    @Test func scriptsPrintTheSavedFigurePath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-script-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()\nprint('done')\n"
+            .write(toFile: dir + "/p.py", atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = dir
+        let result = try SftnbProcess.run([dir + "/p.py"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "<Figure size 640x480 with 1 Axes> saved to \(dir)/sftnb-figures/figure-1.svg\ndone\n")
+        #expect(FileManager.default.fileExists(atPath: dir + "/sftnb-figures/figure-1.svg"))
+    }
+
     @Test func showWritesAnSVGAndPrintsItsPath() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-figures-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -48,5 +63,15 @@ import Testing
         #expect(printed == "<Figure size 640x480 with 1 Axes> saved to \(dir)/figure-1.svg\n"
                     + "<Figure size 640x480 with 1 Axes> saved to \(dir)/figure-2.svg\n")
         #expect(try String(contentsOfFile: dir + "/figure-2.svg", encoding: .utf8) == "<svg/>")
+    }
+
+    /// `sftnb run` on a terminal draws each figure as the notebook runs; a log gets only text.
+    @Test func liveNotebookDisplayDrawsOnTerminalsOnly() {
+        var screen = ""
+        LiveDisplay(isTerminal: true) { screen += $0 }.showFigure(Self.figure())
+        #expect(screen.contains("Loss") && screen.unicodeScalars.contains { $0.value > 0x2800 && $0.value <= 0x28FF })
+        var log = ""
+        LiveDisplay(isTerminal: false, echoOutputs: true) { log += $0 }.showFigure(Self.figure())
+        #expect(log.isEmpty)
     }
 }

@@ -8,7 +8,8 @@ public enum PNGRenderer {
 
     public static func render(_ scene: PlotScene) -> [UInt8] {
         var canvas = Rasterizer(width: scene.width, height: scene.height)
-        for item in scene.items {
+        // The canvas starts white, which is what the figure background (the first item) paints.
+        for item in scene.items.dropFirst(scene.items.first.map(isWhiteBackground) == true ? 1 : 0) {
             switch item {
             case .path(let path):
                 let p = snapped(path)
@@ -42,6 +43,11 @@ public enum PNGRenderer {
         return PNGEncoder.encode(rgb: rgb, width: canvas.width, height: canvas.height)
     }
 
+    static func isWhiteBackground(_ item: PlotScene.Item) -> Bool {
+        if case .path(let p) = item, p.fill == .white, p.stroke == nil { return true }
+        return false
+    }
+
     /// Rectilinear paths (frames, ticks, grid lines, bars) snapped to the pixel grid, as Agg
     /// snaps them: fills on pixel edges, odd-width strokes on pixel centres, so neighbouring
     /// bars meet without a seam and thin lines stay crisp.
@@ -59,35 +65,14 @@ public enum PNGRenderer {
         return q
     }
 
-    /// Places text as the SVG renderer does: alignment from the layout font's advance widths
-    /// and ascent/descent, superscripts at 70% size raised by 40% of an em.
+    /// Places text as the SVG renderer does (`PlotScene.Text.placement`), superscripts at
+    /// 70% size raised by 40% of an em.
     private static func draw(_ t: PlotScene.Text, on canvas: inout Rasterizer) {
-        let supSize = t.size * 0.7
-        let mainWidth = PlotFont.width(t.text, size: t.size)
-        let total = mainWidth + (t.superscript.map { PlotFont.width($0, size: supSize) } ?? 0)
-        let shift: Double
-        switch t.hAlign {
-        case .left: shift = 0
-        case .center: shift = -total / 2
-        case .right: shift = -total
-        }
-        let ascent = PlotFont.ascent(size: t.size), descent = PlotFont.descent(size: t.size)
-        let drop: Double
-        switch t.vAlign {
-        case .top: drop = ascent
-        case .center: drop = (ascent - descent) / 2
-        case .baseline: drop = 0
-        case .bottom: drop = -descent
-        }
-        // Position along the text (u) and across it (v, down) from the anchor, mapped to the canvas.
-        func origin(_ u: Double, _ v: Double) -> (Double, Double) {
-            t.rotated ? (t.at.x + v, t.at.y - u) : (t.at.x + u, t.at.y + v)
-        }
-        let (x, y) = origin(shift, drop)
-        canvas.drawText(t.text, x: x, y: y, size: t.size, color: t.color, rotated: t.rotated)
+        let origin = t.placement.origin
+        canvas.drawText(t.text, x: origin.x, y: origin.y, size: t.size, color: t.color, rotation: t.rotation)
         if let sup = t.superscript {
-            let (sx, sy) = origin(shift + mainWidth, drop - t.size * 0.4)
-            canvas.drawText(sup, x: sx, y: sy, size: supSize, color: t.color, rotated: t.rotated)
+            let shift = t.offset(PlotFont.width(t.text, size: t.size), -t.size * 0.4)
+            canvas.drawText(sup, x: origin.x + shift.x, y: origin.y + shift.y, size: t.size * 0.7, color: t.color, rotation: t.rotation)
         }
     }
 }

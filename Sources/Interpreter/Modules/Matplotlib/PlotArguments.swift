@@ -20,6 +20,33 @@ enum PlotArguments {
         return result
     }
 
+    /// Parameters sftnb takes in a signature but does not draw: each must be left at its
+    /// default (`None` unless given), else NotImplementedError names it.
+    static func requireDefaults(_ rt: Interpreter, _ function: String, _ checks: [(String, Value, Value)]) throws {
+        for (name, value, neutral) in checks where !(try rt.equals(value, neutral)) {
+            throw PyError(T.notImplementedError, "sftnb's matplotlib does not support \(function)(\(name)=...)")
+        }
+    }
+
+    /// `fontsize=` (points or a name such as 'large') and `color=` over `base`.
+    static func textStyle(_ rt: Interpreter, _ kw: [String: Value], base: PlotTextStyle) throws -> PlotTextStyle {
+        var style = base
+        if let size = kw["fontsize"] ?? kw["size"], !size.isNone {
+            if case .object(let o) = size, let name = o as? PyStr {
+                let scales = ["xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0, "large": 1.2,
+                              "x-large": 1.44, "xx-large": 1.728, "larger": 1.2, "smaller": 0.833]
+                guard let scale = scales[name.value] else {
+                    throw PyError.valueError("'\(name.value)' is not a valid font size; use points or one of " + scales.keys.sorted().joined(separator: ", "))
+                }
+                style.size = 10 * scale
+            } else {
+                style.size = try rt.toDouble(size)
+            }
+        }
+        if let c = kw["color"] ?? kw["c"] { style.color = try color(rt, c) }
+        return style
+    }
+
     /// A 1-D sequence of numbers (a scalar counts as one number).
     static func numbers(_ rt: Interpreter, _ v: Value, _ what: String) throws -> [Double] {
         switch v {
@@ -58,22 +85,6 @@ enum PlotArguments {
 
     static let tableauNames = ["blue", "orange", "green", "red", "purple", "brown", "pink", "gray", "olive", "cyan"]
 
-    /// CSS colour names commonly used in plotting code (matplotlib knows all 148).
-    static let cssColors: [String: Int] = [
-        "black": 0x000000, "white": 0xffffff, "red": 0xff0000, "green": 0x008000, "blue": 0x0000ff, "yellow": 0xffff00,
-        "cyan": 0x00ffff, "magenta": 0xff00ff, "gray": 0x808080, "grey": 0x808080, "orange": 0xffa500, "purple": 0x800080,
-        "brown": 0xa52a2a, "pink": 0xffc0cb, "olive": 0x808000, "navy": 0x000080, "teal": 0x008080, "maroon": 0x800000,
-        "lime": 0x00ff00, "gold": 0xffd700, "silver": 0xc0c0c0, "darkblue": 0x00008b, "darkred": 0x8b0000,
-        "darkgreen": 0x006400, "lightblue": 0xadd8e6, "lightgreen": 0x90ee90, "lightgray": 0xd3d3d3, "lightgrey": 0xd3d3d3,
-        "darkgray": 0xa9a9a9, "darkgrey": 0xa9a9a9, "skyblue": 0x87ceeb, "steelblue": 0x4682b4, "salmon": 0xfa8072,
-        "coral": 0xff7f50, "crimson": 0xdc143c, "indigo": 0x4b0082, "violet": 0xee82ee, "tomato": 0xff6347,
-        "orchid": 0xda70d6, "turquoise": 0x40e0d0, "tan": 0xd2b48c, "khaki": 0xf0e68c, "beige": 0xf5f5dc,
-        "lavender": 0xe6e6fa, "chocolate": 0xd2691e, "firebrick": 0xb22222, "royalblue": 0x4169e1, "seagreen": 0x2e8b57,
-        "forestgreen": 0x228b22, "darkorange": 0xff8c00, "slategray": 0x708090, "slategrey": 0x708090,
-        "dodgerblue": 0x1e90ff, "limegreen": 0x32cd32, "deepskyblue": 0x00bfff, "hotpink": 0xff69b4,
-        "mediumseagreen": 0x3cb371, "darkviolet": 0x9400d3, "goldenrod": 0xdaa520, "sienna": 0xa0522d,
-    ]
-
     static func rgb(_ hex: Int, alpha: Double = 1) -> PlotColor {
         PlotColor(r: Double(hex >> 16) / 255, g: Double((hex >> 8) & 0xff) / 255, b: Double(hex & 0xff) / 255, a: alpha)
     }
@@ -105,6 +116,9 @@ enum PlotArguments {
     /// A colour argument: a name or an (r, g, b[, a]) tuple of 0...1 floats.
     static func color(_ rt: Interpreter, _ v: Value) throws -> PlotColor {
         if case .object(let o) = v, let s = o as? PyStr {
+            if s.value.hasPrefix("xkcd:") {
+                throw PyError(T.notImplementedError, "sftnb's matplotlib does not support xkcd colour names ('\(s.value)'); use a CSS name or '#rrggbb'")
+            }
             guard let c = color(named: s.value) else {
                 throw PyError.valueError("'\(s.value)' is not a valid color value.")
             }

@@ -35,8 +35,8 @@ enum PlotCalls {
                 throw PyError.valueError("x and y must have same first dimension, but have shapes (\(xs.count),) and (\(ys.count),)")
             }
             let line = try makeLine(rt, ax, xs: xs, ys: ys, fmt: fmt, kw: kw)
+            handles.append(.object(PyArtistHandle(PyArtistHandle.lineClass, color: line.color, label: line.label ?? ax.childLabel)))
             ax.model.artists.append(.line(line))
-            handles.append(.object(PyArtistHandle(PyArtistHandle.lineClass, color: line.color, label: line.label)))
         }
         return .object(PyList(handles))
     }
@@ -55,6 +55,19 @@ enum PlotCalls {
         let label = try kw["label"].flatMap { $0.isNone ? nil : try rt.str($0) }
         let marker = shape.map { PlotMarker(shape: $0, size: size, face: color, edge: color, edgeWidth: 1) }
         return PlotLine(xs: xs, ys: ys, color: color, width: width, style: style, marker: marker, label: label)
+    }
+
+    /// `axhline(y)` / `axvline(x)`: a line across the axes, drawn in `lines.color` (C0)
+    /// without taking a colour from the cycle, as matplotlib does.
+    static func referenceLine(_ rt: Interpreter, _ ax: PyAxes, _ value: Double, _ span: PlotLine.Span, _ kwargs: Value) throws -> Value {
+        let function = span == .horizontal ? "axhline" : "axvline"
+        let kw = try PlotArguments.keywords(rt, kwargs, allowed: ["label", "color", "c", "linestyle", "ls", "linewidth", "lw", "alpha"],
+                                            function: function)
+        var line = try makeLine(rt, ax, xs: [value], ys: [value], fmt: PlotArguments.Format(color: PlotFigure.colorCycle[0]), kw: kw)
+        line.span = span
+        let handle = PyArtistHandle(PyArtistHandle.lineClass, color: line.color, label: line.label ?? ax.childLabel)
+        ax.model.artists.append(.line(line))
+        return .object(handle)
     }
 
     /// `scatter(x, y, s=None, c=None, marker=None, ..., alpha=None, label=..., color=...)` → PathCollection.
@@ -87,8 +100,9 @@ enum PlotCalls {
         }
         let shape = try PlotArguments.markerShape(rt, a[4]) ?? .circle
         let label = try kw["label"].flatMap { $0.isNone ? nil : try rt.str($0) }
+        let handle = PyArtistHandle(PyArtistHandle.collectionClass, color: colors.first, label: label ?? ax.childLabel)
         ax.model.artists.append(.scatter(PlotScatter(xs: xs, ys: ys, sizes: sizes, colors: colors, shape: shape, label: label)))
-        return .object(PyArtistHandle(PyArtistHandle.collectionClass, color: colors.first, label: label))
+        return .object(handle)
     }
 
     static let patchKeywords: Set<String> = ["color", "edgecolor", "linewidth", "lw", "label", "alpha"]
@@ -146,20 +160,19 @@ enum PlotCalls {
     }
 
     /// `hist(x, bins=10, range=None, density=False, ...)` → (counts, bin_edges, BarContainer),
+    /// the first two float arrays as numpy's,
     /// counted as numpy's `histogram` (equal-width bins, the last one closed).
     static func hist(_ rt: Interpreter, _ ax: PyAxes, _ a: [Value]) throws -> Value {
         let kw = try PlotArguments.keywords(rt, a[15], allowed: ["alpha", "edgecolor", "linewidth", "lw"], function: "hist")
-        let unsupported: [(Int, String, Value)] = [(4, "weights", .none), (5, "cumulative", .bool(false)), (6, "bottom", .none),
-                                                   (8, "align", .str("mid")), (9, "orientation", .str("vertical")),
-                                                   (10, "rwidth", .none), (11, "log", .bool(false)), (14, "stacked", .bool(false))]
-        for (i, name, neutral) in unsupported where !(try rt.equals(a[i], neutral)) {
-            throw PyError(T.notImplementedError, "sftnb's matplotlib does not support hist(\(name)=...)")
-        }
+        try PlotArguments.requireDefaults(rt, "hist", [("weights", a[4], .none), ("cumulative", a[5], .bool(false)),
+                                                       ("bottom", a[6], .none), ("align", a[8], .str("mid")),
+                                                       ("orientation", a[9], .str("vertical")), ("rwidth", a[10], .none),
+                                                       ("log", a[11], .bool(false)), ("stacked", a[14], .bool(false))])
         let histtype = try rt.toStr(a[7], "histtype")
         guard histtype == "bar" else { throw PyError(T.notImplementedError, "sftnb's matplotlib does not support hist(histtype='\(histtype)')") }
         let values = try PlotArguments.numbers(rt, a[0], "x").filter { !$0.isNaN }
         var edges: [Double]
-        if case .object(let o) = a[1], o is PyList || o is PyTuple {
+        if case .object(let o) = a[1], !(o is PyStr) {
             edges = try PlotArguments.numbers(rt, a[1], "bins")
             guard edges.count >= 2, zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }) else {
                 throw PyError.valueError("`bins` must increase monotonically, when an array")
@@ -207,13 +220,12 @@ enum PlotCalls {
         }
         let label = a[13].isNone ? nil : try rt.str(a[13])
         ax.model.artists.append(.bars(PlotBars(rects: rects, color: color, edgeColor: edge, edgeWidth: edgeWidth, label: label)))
-        return .object(PyTuple([.object(PyList(counts.map { .float($0) })), .object(PyList(edges.map { .float($0) })),
-                                .object(PyBarContainer(handles))]))
+        return .object(PyTuple([.object(PyFloatArray(counts)), .object(PyFloatArray(edges)), .object(PyBarContainer(handles))]))
     }
 
     /// `legend()`, `legend(loc=...)`, `legend(['a', 'b'])` (labels for the artists in order).
     static func legend(_ rt: Interpreter, _ ax: PyAxes, _ args: [Value], _ kwargs: Value) throws -> Value {
-        let kw = try PlotArguments.keywords(rt, kwargs, allowed: ["loc", "labels"], function: "legend")
+        let kw = try PlotArguments.keywords(rt, kwargs, allowed: ["loc", "labels", "fontsize", "frameon"], function: "legend")
         var labels: [Value]?
         if let l = kw["labels"] { labels = try rt.iterate(l) }
         if args.count == 1 { labels = try rt.iterate(args[0]) } else if args.count > 1 {
@@ -229,20 +241,24 @@ enum PlotCalls {
                 }
             }
         }
-        var location = PlotLegendLocation.best
+        var legend = PlotLegend()
+        if let f = kw["fontsize"], !f.isNone {
+            legend.fontSize = try PlotArguments.textStyle(rt, ["fontsize": f], base: PlotTextStyle(size: 10)).size
+        }
+        if let frame = kw["frameon"], !frame.isNone { legend.frameOn = try rt.truthy(frame) }
         if let loc = kw["loc"], !loc.isNone {
             let name = try rt.toStr(loc, "loc")
             guard let l = PlotLegendLocation(rawValue: name) else {
                 throw PyError.valueError("'\(name)' is not a valid value for loc; supported values are "
                                              + PlotLegendLocation.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
             }
-            location = l
+            legend.location = l
         }
         let labelled = ax.model.artists.contains { ($0.label.map { !$0.isEmpty && !$0.hasPrefix("_") }) ?? false }
         if !labelled {
             rt.output("UserWarning: No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.\n", .stderr)
         }
-        ax.model.legend = location
+        ax.model.legend = legend
         return .object(PyArtistHandle(PyArtistHandle.legendClass))
     }
 

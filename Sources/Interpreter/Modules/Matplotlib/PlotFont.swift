@@ -41,12 +41,16 @@ enum PlotFont {
         return Face(ascent: Int(bytes[0]), descent: Int(bytes[1]), glyphs: glyphs)
     }()
 
-    /// The glyph drawn for `c`: printable ASCII; the minus sign and × fall back to `-` and `x`,
-    /// anything else to `?`.
+    /// The glyph drawn for `c`: printable ASCII, the minus sign and ×; anything else as `?`.
     static func glyph(_ c: Character) -> Glyph? {
-        var code = Int(c.asciiValue ?? 0)
-        if c == "\u{2212}" { code = 45 } else if c == "\u{00D7}" { code = 120 } else if code < 32 || code > 126 { code = 63 }
-        let index = code - 32
+        let index: Int
+        switch c {
+        case "\u{2212}": index = 95
+        case "\u{00D7}": index = 96
+        default:
+            let code = Int(c.asciiValue ?? 63)
+            index = (code < 32 || code > 126 ? 63 : code) - 32
+        }
         return face.glyphs.indices.contains(index) ? face.glyphs[index] : nil
     }
 

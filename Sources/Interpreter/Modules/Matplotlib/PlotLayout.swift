@@ -12,13 +12,26 @@ public enum PlotLayout {
 
     public static let margin = 0.05
 
+    /// Limits of `axes` in `figure`, where axes sharing an axis autoscale over all their data.
+    public static func limits(_ axes: PlotAxes, in figure: PlotFigure) -> Limits {
+        var result = limits(axes)
+        for isX in [true, false] {
+            guard let group = isX ? axes.x.shareGroup : axes.y.shareGroup else { continue }
+            var merged = axes
+            merged.artists = figure.axes.filter { (isX ? $0.x.shareGroup : $0.y.shareGroup) == group }.flatMap(\.artists)
+            let shared = limits(merged)
+            if isX { result.x = shared.x } else { result.y = shared.y }
+        }
+        return result
+    }
+
     public static func limits(_ axes: PlotAxes) -> Limits {
         var xs: [Double] = [], ys: [Double] = [], stickyY: [Double] = []
         for artist in axes.artists {
             switch artist {
             case .line(let l):
-                xs += l.xs
-                ys += l.ys
+                if l.span != .horizontal { xs += l.xs }
+                if l.span != .vertical { ys += l.ys }
             case .scatter(let s):
                 xs += s.xs
                 ys += s.ys
@@ -75,6 +88,16 @@ public enum PlotLayout {
 
     /// The major ticks of the axes' x or y axis, given the axes' size in points.
     public static func ticks(_ axis: PlotAxis, lo: Double, hi: Double, lengthPoints: Double, vertical: Bool) -> Ticks.Axis {
+        if let fixed = axis.fixedTicks {
+            let slack = abs(hi - lo) * 1e-10
+            let shown = fixed.indices.filter { fixed[$0] >= min(lo, hi) - slack && fixed[$0] <= max(lo, hi) + slack }
+            let positions = shown.map { fixed[$0] }
+            if let names = axis.fixedTickLabels {
+                return Ticks.Axis(positions: positions, labels: shown.map { Ticks.Label($0 < names.count ? names[$0] : "") }, multiplier: "")
+            }
+            let (labels, multiplier) = Ticks.scalarLabels(positions, lo: min(lo, hi), hi: max(lo, hi))
+            return Ticks.Axis(positions: positions, labels: labels, multiplier: multiplier)
+        }
         if !axis.categories.isEmpty {
             let positions = axis.categories.indices.map(Double.init).filter { $0 >= min(lo, hi) && $0 <= max(lo, hi) }
             return Ticks.Axis(positions: positions, labels: positions.map { Ticks.Label(axis.categories[Int($0)]) },

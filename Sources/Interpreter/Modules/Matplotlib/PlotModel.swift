@@ -6,9 +6,21 @@ import Foundation
 /// pyplot API (`PyplotModule`), then turned into bytes by renderers that know nothing of
 /// the terminal: `PlotScene.make(figure)` lays it out in pixels (view limits, 'nice' ticks
 /// as matplotlib's `MaxNLocator`, labels, legend), and `SVGRenderer.render(figure)` /
-/// `PNGRenderer.render(figure)` draw that scene. Hosts receive figures through the
-/// session's display hook (`RichDisplay`, see `Session.init(argv:output:input:display:)`);
-/// the REPL's terminal renderer reads `PlotFigure` and `PlotLayout` directly.
+/// `PNGRenderer.render(figure)` draw that scene (`PlotScene.tight(dpi:)` first crops it as
+/// `bbox_inches='tight'`). Hosts receive figures through the session's display hook
+/// (`RichDisplay`, see `Session.init(argv:output:input:display:)`): `plt.show()` — and, in
+/// notebooks, `Session.flushPendingDisplays()` at a cell's end — sends each open figure as
+/// PNG + SVG + `text/plain`; the REPL's terminal renderer reads `RichDisplay.figure`,
+/// `PlotLayout.limits` and `Ticks` directly.
+///
+/// ```swift
+/// var figure = PlotFigure(number: 1)
+/// var axes = PlotAxes(position: PlotRect(x0: 0.125, y0: 0.11, x1: 0.9, y1: 0.88))
+/// axes.artists = [.line(PlotLine(xs: [0, 1], ys: [2, 3], color: PlotFigure.colorCycle[0], width: 1.5,
+///                                style: .solid, marker: nil, label: "loss"))]
+/// figure.axes = [axes]
+/// let svg = SVGRenderer.render(figure), png = PNGRenderer.render(figure)
+/// ```
 ///
 /// Units follow matplotlib: sizes in inches, line widths and font sizes in points (1/72 in),
 /// axes positions as fractions of the figure, with y pointing up.
@@ -86,9 +98,16 @@ public struct PlotLine: Sendable {
     public var style: PlotLineStyle
     public var marker: PlotMarker?
     public var label: String?
+    /// `axhline`/`axvline`: a line across the whole axes at `ys[0]` (horizontal) or `xs[0]`
+    /// (vertical), whatever the limits.
+    public var span: Span?
 
-    public init(xs: [Double], ys: [Double], color: PlotColor, width: Double, style: PlotLineStyle, marker: PlotMarker?, label: String?) {
-        self.xs = xs; self.ys = ys; self.color = color; self.width = width; self.style = style; self.marker = marker; self.label = label
+    public enum Span: Sendable { case horizontal, vertical }
+
+    public init(xs: [Double], ys: [Double], color: PlotColor, width: Double, style: PlotLineStyle, marker: PlotMarker?,
+                label: String?, span: Span? = nil) {
+        self.xs = xs; self.ys = ys; self.color = color; self.width = width; self.style = style; self.marker = marker
+        self.label = label; self.span = span
     }
 }
 
@@ -150,14 +169,47 @@ public enum PlotLegendLocation: String, Sendable, CaseIterable {
          lowerCenter = "lower center", upperCenter = "upper center", center
 }
 
+/// Font size (points) and colour of a label or title.
+public struct PlotTextStyle: Sendable, Equatable {
+    public var size: Double
+    public var color: PlotColor
+    public init(size: Double, color: PlotColor = .black) {
+        self.size = size
+        self.color = color
+    }
+}
+
+/// `legend(loc=..., fontsize=..., frameon=...)`.
+public struct PlotLegend: Sendable {
+    public var location: PlotLegendLocation
+    /// Points.
+    public var fontSize = 10.0
+    public var frameOn = true
+    public init(location: PlotLegendLocation = .best) {
+        self.location = location
+    }
+}
+
 public struct PlotAxis: Sendable {
     public var label = ""
+    public var labelStyle = PlotTextStyle(size: 10)
     public var scale = PlotScale.linear
     /// Set by `xlim`/`set_xlim`; nil parts autoscale.
     public var lower: Double?
     public var upper: Double?
     /// Categorical positions (bar charts of strings): tick at i labelled categories[i].
     public var categories: [String] = []
+    /// `xticks(ticks, labels)` / `set_xticks`: fixed tick positions and their labels.
+    public var fixedTicks: [Double]?
+    public var fixedTickLabels: [String]?
+    /// Tick label rotation (degrees counter-clockwise), alignment override and size (points).
+    public var tickRotation = 0.0
+    public var tickAlign: String?
+    public var tickSize = 10.0
+    /// `subplots(sharex=...)`: axes of a figure with the same group autoscale together.
+    public var shareGroup: Int?
+    /// Inner subplots of a shared grid show no tick labels (matplotlib's `label_outer`).
+    public var tickLabelsHidden = false
     /// Grid lines at the major ticks (`grid(True)`), nil when off.
     public var grid: PlotGrid?
     public init() {}
@@ -175,10 +227,11 @@ public struct PlotAxes: Sendable {
     /// Position in figure fractions (y up).
     public var position: PlotRect
     public var title = ""
+    public var titleStyle = PlotTextStyle(size: 12)
     public var x = PlotAxis()
     public var y = PlotAxis()
     public var artists: [PlotArtist] = []
-    public var legend: PlotLegendLocation?
+    public var legend: PlotLegend?
 
     public init(position: PlotRect) {
         self.position = position
@@ -194,12 +247,20 @@ public struct PlotFigure: Sendable {
     public var dpi: Double
     public var axes: [PlotAxes] = []
     public var suptitle = ""
+    public var suptitleStyle = PlotTextStyle(size: 12)
 
     public init(number: Int, width: Double = 6.4, height: Double = 4.8, dpi: Double = 100) {
         self.number = number
         self.width = width
         self.height = height
         self.dpi = dpi
+    }
+
+    /// Raster images sftnb will draw: under 2^16 pixels a side, as matplotlib's Agg, and at
+    /// most 40 million pixels, so the canvas stays within a few hundred megabytes.
+    public var isDrawable: Bool {
+        let w = width * dpi, h = height * dpi
+        return w >= 1 && h >= 1 && w < 65536 && h < 65536 && w * h <= 40e6
     }
 
     public var pixelWidth: Int { Int((width * dpi).rounded()) }

@@ -50,8 +50,9 @@ public struct PlotScene: Sendable {
         public var color: PlotColor
         public var hAlign: HAlign
         public var vAlign: VAlign
-        /// Turned 90° counter-clockwise about `at` (y axis labels).
-        public var rotated: Bool
+        /// Degrees counter-clockwise; a turned text is aligned by its turned box, as
+        /// matplotlib's default `rotation_mode`.
+        public var rotation: Double
     }
 
     public enum Item: Sendable {
@@ -64,8 +65,8 @@ public struct PlotScene: Sendable {
     public var height: Int
     public var items: [Item] = []
 
-    /// Font sizes in points (matplotlib's rcParams defaults).
-    static let fontSize = 10.0, titleSize = 12.0
+    /// Tick label and legend font size in points (matplotlib's default).
+    static let fontSize = 10.0
 }
 
 extension PlotScene {
@@ -80,7 +81,8 @@ extension PlotScene {
         if !figure.suptitle.isEmpty {
             scene.items.append(.text(Text(text: figure.suptitle, superscript: nil,
                                           at: Point(Double(scene.width) / 2, Double(scene.height) * 0.02),
-                                          size: titleSize * pt, color: .black, hAlign: .center, vAlign: .top, rotated: false)))
+                                          size: figure.suptitleStyle.size * pt, color: figure.suptitleStyle.color,
+                                          hAlign: .center, vAlign: .top, rotation: 0)))
         }
         return scene
     }
@@ -110,7 +112,7 @@ struct AxesLayout {
         let w = Double(figure.pixelWidth), h = Double(figure.pixelHeight)
         let p = axes.position
         box = PlotScene.Box(x: p.x0 * w, y: (1 - p.y1) * h, width: p.width * w, height: p.height * h)
-        limits = PlotLayout.limits(axes)
+        limits = PlotLayout.limits(axes, in: figure)
         xTicks = PlotLayout.ticks(axes.x, lo: limits.x.lo, hi: limits.x.hi, lengthPoints: box.width / pt, vertical: false)
         yTicks = PlotLayout.ticks(axes.y, lo: limits.y.lo, hi: limits.y.hi, lengthPoints: box.height / pt, vertical: true)
     }
@@ -127,6 +129,35 @@ struct AxesLayout {
     func py(_ y: Double) -> Double { box.y + box.height - fraction(y, limits.y.lo, limits.y.hi, axes.y.scale) * box.height }
     func point(_ x: Double, _ y: Double) -> PlotScene.Point { PlotScene.Point(px(x), py(y)) }
 
+    /// Tick labels as placed: under the x ticks (centred, top at the pad) and left of the y
+    /// ticks (right-aligned, centred), in the axis' tick size, rotation and alignment.
+    var xTickTexts: [PlotScene.Text] {
+        if axes.x.tickLabelsHidden { return [] }
+        return zip(xTicks.positions, xTicks.labels).map { x, label in
+            PlotScene.Text(text: label.text, superscript: label.superscript, at: PlotScene.Point(px(x), box.y + box.height + 7 * pt),
+                           size: axes.x.tickSize * pt, color: .black, hAlign: Self.align(axes.x.tickAlign) ?? .center, vAlign: .top,
+                           rotation: axes.x.tickRotation)
+        }
+    }
+
+    var yTickTexts: [PlotScene.Text] {
+        if axes.y.tickLabelsHidden { return [] }
+        return zip(yTicks.positions, yTicks.labels).map { y, label in
+            PlotScene.Text(text: label.text, superscript: label.superscript, at: PlotScene.Point(box.x - 7 * pt, py(y)),
+                           size: axes.y.tickSize * pt, color: .black, hAlign: Self.align(axes.y.tickAlign) ?? .right, vAlign: .center,
+                           rotation: axes.y.tickRotation)
+        }
+    }
+
+    static func align(_ name: String?) -> PlotScene.HAlign? {
+        switch name {
+        case "left": return .left
+        case "center": return .center
+        case "right": return .right
+        default: return nil
+        }
+    }
+
     func draw(into scene: inout PlotScene) {
         scene.items.append(.path(PlotScene.Path(points: PlotScene.rectangle(box), closed: true, fill: .white, stroke: nil,
                                                 width: 0, dash: nil, clip: nil)))
@@ -136,7 +167,7 @@ struct AxesLayout {
         drawGrid(into: &scene)
         for artist in axes.artists { if case .line(let l) = artist { drawLine(l, into: &scene) } }
         drawFrame(into: &scene)
-        if let loc = axes.legend { drawLegend(loc, into: &scene) }
+        if let legend = axes.legend { drawLegend(legend, into: &scene) }
     }
 
     private func drawGrid(into scene: inout PlotScene) {
@@ -163,53 +194,55 @@ struct AxesLayout {
                                                 width: 0.8 * pt, dash: nil, clip: nil)))
         let tick = 3.5 * pt, pad = 3.5 * pt, size = PlotScene.fontSize * pt
         let bottom = box.y + box.height
-        for (x, label) in zip(xTicks.positions, xTicks.labels) {
-            let p = px(x)
+        for p in xTicks.positions.map(px) {
             scene.items.append(.path(PlotScene.Path(points: [PlotScene.Point(p, bottom), PlotScene.Point(p, bottom + tick)],
                                                     closed: false, fill: nil, stroke: .black, width: 0.8 * pt, dash: nil, clip: nil)))
-            scene.items.append(.text(PlotScene.Text(text: label.text, superscript: label.superscript,
-                                                    at: PlotScene.Point(p, bottom + tick + pad), size: size, color: .black,
-                                                    hAlign: .center, vAlign: .top, rotated: false)))
         }
-        var widest = 0.0
-        for (y, label) in zip(yTicks.positions, yTicks.labels) {
-            let p = py(y)
+        for p in yTicks.positions.map(py) {
             scene.items.append(.path(PlotScene.Path(points: [PlotScene.Point(box.x - tick, p), PlotScene.Point(box.x, p)],
                                                     closed: false, fill: nil, stroke: .black, width: 0.8 * pt, dash: nil, clip: nil)))
-            scene.items.append(.text(PlotScene.Text(text: label.text, superscript: label.superscript,
-                                                    at: PlotScene.Point(box.x - tick - pad, p), size: size, color: .black,
-                                                    hAlign: .right, vAlign: .center, rotated: false)))
-            widest = max(widest, PlotScene.textWidth(label.text, label.superscript, size: size))
+        }
+        var tallest = 0.0, widest = 0.0
+        for text in xTickTexts {
+            scene.items.append(.text(text))
+            tallest = max(tallest, text.placement.bounds.height)
+        }
+        for text in yTickTexts {
+            scene.items.append(.text(text))
+            widest = max(widest, text.placement.bounds.width)
         }
         let labelPad = 4 * pt
-        let lineHeight = PlotFont.height(size: size)
-        let xLabelsBottom = bottom + tick + pad + (xTicks.labels.isEmpty ? 0 : lineHeight)
+        let xLabelsBottom = bottom + tick + pad + tallest
         if !xTicks.multiplier.isEmpty {
             scene.items.append(.text(PlotScene.Text(text: xTicks.multiplier, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width, xLabelsBottom), size: size,
-                                                    color: .black, hAlign: .right, vAlign: .top, rotated: false)))
+                                                    color: .black, hAlign: .right, vAlign: .top, rotation: 0)))
         }
         if !yTicks.multiplier.isEmpty {
             scene.items.append(.text(PlotScene.Text(text: yTicks.multiplier, superscript: nil,
                                                     at: PlotScene.Point(box.x, box.y - 2 * pt), size: size,
-                                                    color: .black, hAlign: .left, vAlign: .bottom, rotated: false)))
+                                                    color: .black, hAlign: .left, vAlign: .bottom, rotation: 0)))
         }
         if !axes.x.label.isEmpty {
+            let style = axes.x.labelStyle
             scene.items.append(.text(PlotScene.Text(text: axes.x.label, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width / 2, xLabelsBottom + labelPad),
-                                                    size: size, color: .black, hAlign: .center, vAlign: .top, rotated: false)))
+                                                    size: style.size * pt, color: style.color, hAlign: .center, vAlign: .top,
+                                                    rotation: 0)))
         }
         if !axes.y.label.isEmpty {
+            let style = axes.y.labelStyle
             let right = box.x - tick - pad - widest - labelPad
             scene.items.append(.text(PlotScene.Text(text: axes.y.label, superscript: nil,
-                                                    at: PlotScene.Point(right - lineHeight / 2, box.y + box.height / 2),
-                                                    size: size, color: .black, hAlign: .center, vAlign: .center, rotated: true)))
+                                                    at: PlotScene.Point(right, box.y + box.height / 2),
+                                                    size: style.size * pt, color: style.color, hAlign: .right, vAlign: .center,
+                                                    rotation: 90)))
         }
         if !axes.title.isEmpty {
             scene.items.append(.text(PlotScene.Text(text: axes.title, superscript: nil,
                                                     at: PlotScene.Point(box.x + box.width / 2, box.y - 6 * pt),
-                                                    size: PlotScene.titleSize * pt, color: .black, hAlign: .center,
-                                                    vAlign: .baseline, rotated: false)))
+                                                    size: axes.titleStyle.size * pt, color: axes.titleStyle.color, hAlign: .center,
+                                                    vAlign: .baseline, rotation: 0)))
         }
     }
 }

@@ -3,6 +3,16 @@ import Foundation
 /// Data artists and the legend of one axes, in pixels.
 extension AxesLayout {
     func drawLine(_ line: PlotLine, into scene: inout PlotScene) {
+        if let span = line.span, let v = span == .horizontal ? line.ys.first : line.xs.first {
+            let p = span == .horizontal ? py(v) : px(v)
+            guard p.isFinite, line.style != .none else { return }
+            let ends = span == .horizontal ? [PlotScene.Point(box.x, p), PlotScene.Point(box.x + box.width, p)]
+                                           : [PlotScene.Point(p, box.y), PlotScene.Point(p, box.y + box.height)]
+            let dash = line.style.dashPattern.map { $0.map { $0 * line.width * pt } }
+            scene.items.append(.path(PlotScene.Path(points: ends, closed: false, fill: nil, stroke: line.color,
+                                                    width: line.width * pt, dash: dash, clip: box)))
+            return
+        }
         var runs: [[PlotScene.Point]] = [[]]
         for (x, y) in zip(line.xs, line.ys) {
             let p = point(x, y)
@@ -52,23 +62,25 @@ extension AxesLayout {
 
     /// matplotlib's legend box: 10 pt text, handles 2 em long, 0.4 em border padding, 0.5 em
     /// between rows and from the axes edge, white at 80% opacity with a light gray frame.
-    func drawLegend(_ location: PlotLegendLocation, into scene: inout PlotScene) {
+    func drawLegend(_ legend: PlotLegend, into scene: inout PlotScene) {
         let entries = axes.artists.compactMap { a -> (PlotArtist, String)? in
             guard let label = a.label, !label.isEmpty, !label.hasPrefix("_") else { return nil }
             return (a, label)
         }
         guard !entries.isEmpty else { return }
-        let size = PlotScene.fontSize * pt
+        let size = legend.fontSize * pt
         let em = size
         let rowHeight = PlotFont.height(size: size)
         let border = 0.4 * em, spacing = 0.5 * em, handle = 2 * em, handlePad = 0.8 * em, axesPad = 0.5 * em
         let textWidth = entries.map { PlotFont.width($0.1, size: size) }.max() ?? 0
         let width = 2 * border + handle + handlePad + textWidth
         let height = 2 * border + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing
-        let legendBox = place(location, width: width, height: height, pad: axesPad)
-        scene.items.append(.path(PlotScene.Path(points: PlotScene.rectangle(legendBox), closed: true,
-                                                fill: PlotColor(r: 1, g: 1, b: 1, a: 0.8),
-                                                stroke: PlotColor(r: 0.8, g: 0.8, b: 0.8), width: 1 * pt, dash: nil, clip: nil)))
+        let legendBox = place(legend.location, width: width, height: height, pad: axesPad)
+        if legend.frameOn {
+            scene.items.append(.path(PlotScene.Path(points: PlotScene.rectangle(legendBox), closed: true,
+                                                    fill: PlotColor(r: 1, g: 1, b: 1, a: 0.8),
+                                                    stroke: PlotColor(r: 0.8, g: 0.8, b: 0.8), width: 1 * pt, dash: nil, clip: nil)))
+        }
         for (i, (artist, label)) in entries.enumerated() {
             let top = legendBox.y + border + Double(i) * (rowHeight + spacing)
             let mid = top + rowHeight / 2
@@ -93,7 +105,7 @@ extension AxesLayout {
                     fill: b.color, stroke: b.edgeColor, width: b.edgeWidth * pt, dash: nil, clip: nil)))
             }
             scene.items.append(.text(PlotScene.Text(text: label, superscript: nil, at: PlotScene.Point(x0 + handle + handlePad, mid),
-                                                    size: size, color: .black, hAlign: .left, vAlign: .center, rotated: false)))
+                                                    size: size, color: .black, hAlign: .left, vAlign: .center, rotation: 0)))
         }
     }
 
@@ -121,7 +133,8 @@ extension AxesLayout {
         var points: [PlotScene.Point] = []
         for artist in axes.artists {
             switch artist {
-            case .line(let l): points += zip(l.xs, l.ys).map { point($0, $1) }
+            case .line(let l) where l.span == nil: points += zip(l.xs, l.ys).map { point($0, $1) }
+            case .line: break
             case .scatter(let s): points += zip(s.xs, s.ys).map { point($0, $1) }
             case .bars(let b): points += b.rects.flatMap { [point($0.x0, $0.y1), point($0.x1, $0.y1), point(($0.x0 + $0.x1) / 2, $0.y1)] }
             }

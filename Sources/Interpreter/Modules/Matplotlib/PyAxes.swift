@@ -15,6 +15,21 @@ final class PyAxes: NativeObject {
         super.init(cls: PyAxes.pyClass)
     }
 
+    /// matplotlib's label for an unlabelled artist: `_child` and the number of artists
+    /// (each bar counts) the axes held before it.
+    var childLabel: String {
+        let count = model.artists.reduce(0) { n, a in
+            if case .bars(let b) = a { return n + b.rects.count }
+            return n + 1
+        }
+        return "_child\(count)"
+    }
+
+    /// The view limits, with axes it shares an axis with.
+    var limits: PlotLayout.Limits {
+        figure.map { PlotLayout.limits(model, in: $0.snapshot) } ?? PlotLayout.limits(model)
+    }
+
     func nextLineColor() -> PlotColor {
         defer { lineCycle += 1 }
         return PlotFigure.colorCycle[lineCycle % PlotFigure.colorCycle.count]
@@ -23,6 +38,11 @@ final class PyAxes: NativeObject {
     func nextPatchColor() -> PlotColor {
         defer { patchCycle += 1 }
         return PlotFigure.colorCycle[patchCycle % PlotFigure.colorCycle.count]
+    }
+
+    override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
+        if AxesOperations.notYetDrawn.contains(name) { throw AxesOperations.notYetDrawnError("Axes", name) }
+        return nil
     }
 
     /// `<Axes: title={'center': 't'}, xlabel='x', ylabel='y'>`, as matplotlib 3.8+.
@@ -58,15 +78,17 @@ final class PyAxes: NativeObject {
             if let v = kw["ylim"] { (this.model.y.lower, this.model.y.upper) = try AxesOperations.pair(rt, v) }
             return .none
         }
+        c.method("get_xticks", "*, minor=False") { _, this, _ in .object(PyFloatArray(TickCalls.current(this, isX: true).0)) }
+        c.method("get_yticks", "*, minor=False") { _, this, _ in .object(PyFloatArray(TickCalls.current(this, isX: false).0)) }
         c.method("get_xlabel", "") { _, this, _ in .str(this.model.x.label) }
         c.method("get_ylabel", "") { _, this, _ in .str(this.model.y.label) }
         c.method("get_title", "loc='center'") { _, this, _ in .str(this.model.title) }
         c.method("get_xlim", "") { _, this, _ in
-            let l = PlotLayout.limits(this.model)
+            let l = this.limits
             return .object(PyTuple([.float(l.x.lo), .float(l.x.hi)]))
         }
         c.method("get_ylim", "") { _, this, _ in
-            let l = PlotLayout.limits(this.model)
+            let l = this.limits
             return .object(PyTuple([.float(l.y.lo), .float(l.y.hi)]))
         }
         c.property("figure") { _, this in this.figure.map { .object($0) } ?? .none }

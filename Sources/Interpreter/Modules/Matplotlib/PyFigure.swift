@@ -10,6 +10,7 @@ final class PyFigure: NativeObject {
     var axes: [PyAxes] = []
     var currentAxes: PyAxes?
     var suptitle = ""
+    var suptitleStyle = PlotTextStyle(size: 12)
 
     init(number: Int, width: Double, height: Double, dpi: Double) {
         self.number = number
@@ -23,6 +24,7 @@ final class PyFigure: NativeObject {
         var f = PlotFigure(number: number, width: width, height: height, dpi: dpi)
         f.axes = axes.map(\.model)
         f.suptitle = suptitle
+        f.suptitleStyle = suptitleStyle
         return f
     }
 
@@ -44,6 +46,7 @@ final class PyFigure: NativeObject {
         axes = []
         currentAxes = nil
         suptitle = ""
+        suptitleStyle = PlotTextStyle(size: 12)
     }
 
     override func repr(_ rt: Interpreter) throws -> String { snapshot.plainText }
@@ -60,11 +63,13 @@ final class PyFigure: NativeObject {
         }
         .method("gca", "") { _, this, _ in .object(this.gca()) }
         .method("suptitle", "t, **kwargs") { rt, this, a in
-            _ = try PlotArguments.keywords(rt, a[1], allowed: ["fontsize"], function: "suptitle")
+            let kw = try PlotArguments.keywords(rt, a[1], allowed: AxesOperations.textKeywords, function: "suptitle")
+            this.suptitleStyle = try PlotArguments.textStyle(rt, kw, base: this.suptitleStyle)
             this.suptitle = try rt.toStr(a[0], "suptitle")
             return .object(PyText(x: 0.5, y: 0.98, text: this.suptitle))
         }
-        .method("tight_layout", "*, pad=1.08, h_pad=None, w_pad=None, rect=None") { _, this, _ in
+        .method("tight_layout", "*, pad=1.08, h_pad=None, w_pad=None, rect=None") { rt, this, a in
+            try TightLayout.requireDefaults(rt, a)
             TightLayout.apply(this)
             return .none
         }
@@ -74,13 +79,10 @@ final class PyFigure: NativeObject {
         }
         .method("show", "warn=True") { _, _, _ in .none }
         .method("set_size_inches", "w, h=None") { rt, this, a in
-            if a[1].isNone {
-                let wh = try PlotArguments.numbers(rt, a[0], "size")
-                guard wh.count == 2 else { throw PyError.valueError("set_size_inches() takes (width, height)") }
-                (this.width, this.height) = (wh[0], wh[1])
-            } else {
-                (this.width, this.height) = (try rt.toDouble(a[0]), try rt.toDouble(a[1]))
-            }
+            var size = a[1].isNone ? try PlotArguments.numbers(rt, a[0], "size") : [try rt.toDouble(a[0]), try rt.toDouble(a[1])]
+            guard size.count == 2 else { throw PyError.valueError("set_size_inches() takes (width, height)") }
+            try Pyplot.checkDrawable(PlotFigure(number: 0, width: size[0], height: size[1], dpi: this.dpi))
+            (this.width, this.height) = (size.removeFirst(), size[0])
             return .none
         }
         .method("clear", "keep_observers=False") { _, this, _ in this.clear(); return .none }
@@ -110,6 +112,45 @@ enum SubplotGrid {
         return PlotRect(x0: x0, y0: y1 - cellH, x1: x0 + cellW, y1: y1)
     }
 
+    enum Sharing { case none, all, row, column }
+
+    /// `sharex=`/`sharey=`: False/'none', True/'all', 'row' or 'col'.
+    static func sharing(_ rt: Interpreter, _ v: Value, _ name: String) throws -> Sharing {
+        if case .object(let o) = v, let s = o as? PyStr {
+            switch s.value {
+            case "none": return .none
+            case "all": return .all
+            case "row": return .row
+            case "col": return .column
+            default: throw PyError.valueError("'\(s.value)' is not a valid value for \(name); supported values are 'all', 'row', 'col', 'none'")
+            }
+        }
+        return try rt.truthy(v) ? .all : .none
+    }
+
+    /// Groups shared axes (autoscaled together) and hides the tick labels of inner subplots:
+    /// x labels on all but the bottom row, y labels on all but the first column.
+    static func share(_ grid: [[PyAxes]], x: Sharing, y: Sharing) {
+        for (r, row) in grid.enumerated() {
+            for (c, axes) in row.enumerated() {
+                switch x {
+                case .none: break
+                case .all: axes.model.x.shareGroup = 0
+                case .row: axes.model.x.shareGroup = r
+                case .column: axes.model.x.shareGroup = c
+                }
+                switch y {
+                case .none: break
+                case .all: axes.model.y.shareGroup = 0
+                case .row: axes.model.y.shareGroup = r
+                case .column: axes.model.y.shareGroup = c
+                }
+                if x == .all || x == .column { axes.model.x.tickLabelsHidden = r < grid.count - 1 }
+                if y == .all || y == .row { axes.model.y.tickLabelsHidden = c > 0 }
+            }
+        }
+    }
+
     /// `subplot(2, 1, 1)` or `subplot(211)` → (rows, columns, 0-based index).
     static func spec(_ rt: Interpreter, _ args: [Value]) throws -> (Int, Int, Int) {
         var numbers = try args.map { try rt.toInt($0) }
@@ -136,6 +177,19 @@ final class PyText: NativeObject {
     init(x: Double, y: Double, text: String) {
         self.x = x == 0 ? .int(0) : .float(x)
         self.y = y == 0 ? .int(0) : .float(y)
+        self.text = text
+        super.init(cls: PyText.pyClass)
+    }
+
+    /// A tick label at `position` along its axis: whole positions print as ints, as numpy's do there.
+    static func tick(_ position: Double, _ text: String, isX: Bool) -> PyText {
+        let p: Value = position == position.rounded() && abs(position) < 1e15 ? .int(Int(position)) : .float(position)
+        return isX ? PyText(x: p, y: .int(0), text: text) : PyText(x: .int(0), y: p, text: text)
+    }
+
+    init(x: Value, y: Value, text: String) {
+        self.x = x
+        self.y = y
         self.text = text
         super.init(cls: PyText.pyClass)
     }
@@ -175,4 +229,6 @@ final class PyArtistHandle: NativeObject {
     static let lineClass = make("Line2D", "matplotlib.lines")
     static let collectionClass = make("PathCollection", "matplotlib.collections")
     static let legendClass = make("Legend", "matplotlib.legend")
+    static let xTickClass = make("XTick", "matplotlib.axis")
+    static let yTickClass = make("YTick", "matplotlib.axis")
 }

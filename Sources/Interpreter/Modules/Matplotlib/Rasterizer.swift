@@ -42,16 +42,30 @@ struct Rasterizer {
         let rowStart = max(0, Int(floor(max(minY, clipY0)))), rowEnd = min(height - 1, Int(ceil(min(maxY, clipY1))))
         guard rowStart <= rowEnd else { return }
         let weight = 1.0 / Double(Self.subRows)
+        // Active edge table: edges sorted by their top; only those spanning the row are scanned.
+        edges.sort { $0.y0 < $1.y0 }
+        var next = 0
+        var active: [Int] = []
         var crossings: [(x: Double, dir: Int)] = []
         for row in rowStart...rowEnd {
+            let rowTop = Double(row), rowBottom = Double(row + 1)
+            while next < edges.count && edges[next].y0 < rowBottom {
+                active.append(next)
+                next += 1
+            }
+            active.removeAll { edges[$0].y1 <= rowTop }
+            guard !active.isEmpty else { continue }
             var touched = false
             var lo = width, hi = -1
             for k in 0..<Self.subRows {
-                let y = Double(row) + (Double(k) + 0.5) * weight
+                let y = rowTop + (Double(k) + 0.5) * weight
                 guard y >= clipY0, y < clipY1 else { continue }
                 crossings.removeAll(keepingCapacity: true)
-                for e in edges where y >= e.y0 && y < e.y1 {
-                    crossings.append((e.x0 + (y - e.y0) / (e.y1 - e.y0) * (e.x1 - e.x0), e.dir))
+                for i in active {
+                    let e = edges[i]
+                    if y >= e.y0 && y < e.y1 {
+                        crossings.append((e.x0 + (y - e.y0) / (e.y1 - e.y0) * (e.x1 - e.x0), e.dir))
+                    }
                 }
                 guard crossings.count >= 2 else { continue }
                 crossings.sort { $0.x < $1.x }
@@ -176,41 +190,39 @@ struct Rasterizer {
 
     // MARK: Text
 
-    /// Draws `text` with its left end of the baseline at (x, y), `size` pixels per em;
-    /// `rotated` turns it 90° counter-clockwise about that point.
-    mutating func drawText(_ text: String, x: Double, y: Double, size: Double, color: PlotColor, rotated: Bool) {
+    /// Draws `text` with its left end of the baseline at (x, y), `size` pixels per em,
+    /// turned `rotation` degrees counter-clockwise about that point.
+    mutating func drawText(_ text: String, x: Double, y: Double, size: Double, color: PlotColor, rotation: Double) {
         let scale = size / Double(PlotFont.dataEm)
+        let t = rotation * Double.pi / 180
+        let (c, s) = (cos(t), sin(t))
         var pen = 0.0
-        for c in text {
-            guard let g = PlotFont.glyph(c) else { continue }
+        for ch in text {
+            guard let g = PlotFont.glyph(ch) else { continue }
             if g.width > 0 {
-                drawGlyph(g, penX: pen, originX: x, originY: y, scale: scale, color: color, rotated: rotated)
+                drawGlyph(g, penX: pen, originX: x, originY: y, scale: scale, color: color, cos: c, sin: s)
             }
             pen += g.advance * scale
         }
     }
 
-    /// Samples the glyph mask bilinearly at each target pixel of its scaled box.
+    /// Samples the glyph mask bilinearly at each target pixel of its turned, scaled box.
+    /// Text space: u along the baseline, v down; canvas = origin + (u·cos + v·sin, −u·sin + v·cos).
     private mutating func drawGlyph(_ g: PlotFont.Glyph, penX: Double, originX: Double, originY: Double, scale: Double,
-                                    color: PlotColor, rotated: Bool) {
-        // Glyph box in text space (u right along the baseline, v down), relative to the origin.
+                                    color: PlotColor, cos c: Double, sin s: Double) {
         let u0 = penX + Double(g.left) * scale, v0 = -Double(g.top) * scale
         let u1 = u0 + Double(g.width) * scale, v1 = v0 + Double(g.height) * scale
-        // Text space → canvas: unrotated (x = ox + u, y = oy + v); rotated (x = ox + v, y = oy - u).
-        let xs = rotated ? (originX + v0, originX + v1) : (originX + u0, originX + u1)
-        let ys = rotated ? (originY - u1, originY - u0) : (originY + v0, originY + v1)
-        let px0 = max(0, Int(floor(xs.0))), px1 = min(width - 1, Int(ceil(xs.1)))
-        let py0 = max(0, Int(floor(ys.0))), py1 = min(height - 1, Int(ceil(ys.1)))
+        let corners = [(u0, v0), (u1, v0), (u0, v1), (u1, v1)].map { (originX + $0.0 * c + $0.1 * s, originY - $0.0 * s + $0.1 * c) }
+        let px0 = max(0, Int(floor(corners.map(\.0).min() ?? 0))), px1 = min(width - 1, Int(ceil(corners.map(\.0).max() ?? 0)))
+        let py0 = max(0, Int(floor(corners.map(\.1).min() ?? 0))), py1 = min(height - 1, Int(ceil(corners.map(\.1).max() ?? 0)))
         guard px0 <= px1, py0 <= py1 else { return }
         let r = Float(color.r), gr = Float(color.g), b = Float(color.b)
         for py in py0...py1 {
             for px in px0...px1 {
-                let cx = Double(px) + 0.5, cy = Double(py) + 0.5
-                let u = rotated ? originY - cy : cx - originX
-                let v = rotated ? cx - originX : cy - originY
+                let dx = Double(px) + 0.5 - originX, dy = Double(py) + 0.5 - originY
+                let u = dx * c - dy * s, v = dx * s + dy * c
                 // Mask coordinates (pixel centres at +0.5).
-                let mx = (u - u0) / scale - 0.5, my = (v - v0) / scale - 0.5
-                let a = Float(sample(g, mx, my))
+                let a = Float(sample(g, (u - u0) / scale - 0.5, (v - v0) / scale - 0.5))
                 guard a > 0 else { continue }
                 let i = (py * width + px) * 3
                 pixels[i] += (r - pixels[i]) * a

@@ -114,23 +114,21 @@ public enum SVGRenderer {
     }
 
     private static func text(_ t: PlotScene.Text) -> String {
-        let anchor = t.hAlign == .left ? "start" : t.hAlign == .center ? "middle" : "end"
-        // Baseline offset from the anchor point, measured with the layout font's metrics.
-        let ascent = PlotFont.ascent(size: t.size), descent = PlotFont.descent(size: t.size)
-        let dy: Double
-        switch t.vAlign {
-        case .top: dy = ascent
-        case .center: dy = (ascent - descent) / 2
-        case .baseline: dy = 0
-        case .bottom: dy = -descent
-        }
-        var attributes = "x=\"\(n(t.at.x))\" y=\"\(n(t.at.y))\" dy=\"\(n(dy))\""
-        if t.rotated { attributes += " transform=\"rotate(-90 \(n(t.at.x)) \(n(t.at.y)))\"" }
         var content = escape(t.text)
         if let sup = t.superscript {
             content += "<tspan dy=\"\(n(-t.size * 0.4))\" font-size=\"\(n(t.size * 0.7))\">\(escape(sup))</tspan>"
         }
+        // Level text keeps the viewer's own width for alignment (text-anchor); turned text is
+        // placed from its baseline start, computed with the layout font.
+        var attributes: String
+        if t.rotation == 0 {
+            let anchor = t.hAlign == .left ? "start" : t.hAlign == .center ? "middle" : "end"
+            attributes = "x=\"\(n(t.at.x))\" y=\"\(n(t.placement.origin.y))\" text-anchor=\"\(anchor)\""
+        } else {
+            let o = t.placement.origin
+            attributes = "x=\"\(n(o.x))\" y=\"\(n(o.y))\" transform=\"rotate(\(n(-t.rotation)) \(n(o.x)) \(n(o.y)))\""
+        }
         return "<text \(attributes) font-family=\"DejaVu Sans, Bitstream Vera Sans, Arial, sans-serif\" font-size=\"\(n(t.size))\" "
-            + "fill=\"\(t.color.hex)\" text-anchor=\"\(anchor)\">\(content)</text>\n"
+            + "fill=\"\(t.color.hex)\">\(content)</text>\n"
     }
 }

@@ -128,7 +128,7 @@ public enum Ticks {
             if s.hasPrefix("-") { s = "\u{2212}" + s.dropFirst() }
             return Label(s)
         }
-        return (labels, oom == 0 ? "" : "1e\(oom)")
+        return (labels, oom == 0 ? "" : "1e" + (oom < 0 ? "\u{2212}\(-oom)" : "\(oom)"))
     }
 
     /// Ticks of a log axis (base 10) showing `lo...hi` (both > 0): every decade (or every
