@@ -47,7 +47,7 @@ for q in questions:
 # ## Training
 
 # %%
-args = SFTConfig(output_dir="chat-format-output", max_steps=120, per_device_train_batch_size=16,
+args = SFTConfig(output_dir="chat-format-output", max_steps=80, per_device_train_batch_size=12,
                  learning_rate=3e-3, logging_steps=20, max_length=256, save_strategy="no",
                  report_to="none", use_cpu=True, bf16=False)
 trainer = SFTTrainer(model=model, args=args, train_dataset=chats["train"], eval_dataset=chats["test"],

@@ -45,7 +45,7 @@ print("exact match before:", exact_match(held_out))
 # ignores. For a prompt/completion row, only the completion (and its EOS) is learned.
 
 # %%
-args = SFTConfig(output_dir="completion-only-output", max_steps=150, per_device_train_batch_size=32,
+args = SFTConfig(output_dir="completion-only-output", max_steps=300, per_device_train_batch_size=32,
                  learning_rate=3e-3, logging_steps=25, save_strategy="no", report_to="none",
                  use_cpu=True, bf16=False)
 trainer = SFTTrainer(model=model, args=args, train_dataset=data["train"], processing_class=tokenizer)

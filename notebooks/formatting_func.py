@@ -44,7 +44,7 @@ def formatting_prompts_func(example):
         output_texts.append(text + f"### Answer: {example['output'][i]}")
     return output_texts
 
-args = SFTConfig(output_dir="formatting-output", max_steps=150, per_device_train_batch_size=16,
+args = SFTConfig(output_dir="formatting-output", max_steps=100, per_device_train_batch_size=16,
                  learning_rate=3e-3, logging_steps=25, max_length=256, save_strategy="no",
                  report_to="none", use_cpu=True, bf16=False)
 batched = SFTTrainer(model=model, args=args, train_dataset=data["train"], processing_class=tokenizer,

@@ -14,18 +14,18 @@ from transformers import AutoModelForCausalLM, AutoTokenizer, set_seed
 from trl import SFTConfig, SFTTrainer
 
 tokenizer = AutoTokenizer.from_pretrained("sftnb/tiny-gpt2")
-chats = load_dataset("sftnb/code-instructions")
+data = load_dataset("sftnb/code-instructions")
 
 def formatting_func(example):
     return f"### Question: {example['instruction']}\n### Input: {example['input']}\n### Answer: {example['output']}"
 
 def run(alpha):
     set_seed(0)
-    args = SFTConfig(output_dir="neftune-output", max_steps=120, per_device_train_batch_size=16,
+    args = SFTConfig(output_dir="neftune-output", max_steps=80, per_device_train_batch_size=16,
                      learning_rate=3e-3, logging_steps=40, max_length=256, neftune_noise_alpha=alpha,
                      save_strategy="no", report_to="none", use_cpu=True, bf16=False)
-    trainer = SFTTrainer(model="sftnb/tiny-gpt2", args=args, train_dataset=chats["train"],
-                         eval_dataset=chats["test"].select(range(100)), processing_class=tokenizer,
+    trainer = SFTTrainer(model="sftnb/tiny-gpt2", args=args, train_dataset=data["train"],
+                         eval_dataset=data["test"].select(range(100)), processing_class=tokenizer,
                          formatting_func=formatting_func)
     trainer.train()
     return trainer, trainer.evaluate()

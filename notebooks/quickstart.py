@@ -8,7 +8,7 @@
 #
 # The base model is `sftnb/tiny-gpt2` (1.2M parameters, bundled). `notebooks/pretrain_tiny.sftnb`
 # pretrained it on code and chat utterances only: it has never seen a movie review. We
-# fine-tune it on the *positive* reviews of `sftnb/movie-reviews` for 80 steps and measure
+# fine-tune it on the *positive* reviews of `sftnb/movie-reviews` for 150 steps and measure
 # what changed: the loss on held-out positive reviews, and what it writes after a review's
 # opening words.
 
@@ -46,8 +46,8 @@ for prompt in ["I saw \"The Silent Archive\" last night.", "What a"]:
 # The progress bar shows steps, the loss and tokens per second.
 
 # %%
-args = SFTConfig(output_dir="quickstart-output", max_steps=80, per_device_train_batch_size=8,
-                 learning_rate=1e-3, logging_steps=10, max_length=128, eval_strategy="steps", eval_steps=40,
+args = SFTConfig(output_dir="quickstart-output", max_steps=150, per_device_train_batch_size=8,
+                 learning_rate=2e-3, logging_steps=25, max_length=128, eval_strategy="steps", eval_steps=75,
                  save_strategy="no", report_to="none", use_cpu=True, bf16=False)
 trainer = SFTTrainer(model=model, args=args, train_dataset=train, eval_dataset=test, processing_class=tokenizer)
 before = trainer.evaluate()["eval_loss"]

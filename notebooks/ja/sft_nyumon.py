@@ -11,7 +11,7 @@
 # | `imdb` | `sftnb/movie-reviews`(映画レビュー風の英文) |
 # | `lucasmccabe-lmi/CodeAlpaca-20k` | `sftnb/code-instructions` |
 #
-# 各セクションは数十ステップだけ学習します(`max_steps`)。記事のコードは引数を省略しているので
+# 各セクションは 30 ステップだけ学習します(`max_steps`)。記事のコードは引数を省略しているので
 # 3 エポック学習しますが、ここでは時間を短くするために `args=SFTConfig(...)` で歩数を決めています。
 # `dataset_text_field` や `max_seq_length` のような 2024 年版の書き方もそのまま受け付けます
 # (今の TRL では `SFTConfig` に書く引数なので、sftnb は警告を出してから使います)。
@@ -21,7 +21,7 @@ from datasets import load_dataset
 from transformers import AutoModelForCausalLM, AutoTokenizer, set_seed
 from trl import SFTConfig, SFTTrainer
 
-def short_run(output_dir, steps=40):
+def short_run(output_dir, steps=30):
     """各セクション共通の短い学習設定。"""
     return SFTConfig(output_dir=output_dir, max_steps=steps, per_device_train_batch_size=8, learning_rate=1e-3,
                      logging_steps=10, save_strategy="no", report_to="none", use_cpu=True, bf16=False)
