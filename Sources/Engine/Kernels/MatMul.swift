@@ -30,9 +30,9 @@ import Dispatch
 ///
 /// Threading: OpenBLAS always runs single-threaded (see `Parallel`); a product big enough to
 /// share is split here into fixed slices of C (rows, or columns when C is wide), one
-/// single-threaded `sgemm` per slice on our own workers (GCD's, as `Parallel`'s loops). Every element of C is
-/// then computed exactly as by one single-threaded call (the k order does not depend on the
-/// slice), so results do not depend on the thread count, and no BLAS thread spins between
+/// single-threaded `sgemm` per slice on our own workers (GCD's, as `Parallel`'s loops). The
+/// slices are fixed, so the same inputs and thread count give bit-identical results (whichever
+/// worker computes a slice), and no BLAS thread spins between
 /// calls while our elementwise loops need the cores (OpenBLAS's idle threads busy-wait with
 /// sched_yield for ~0.1 s after each call: 11% of a training step's CPU time, measured).
 public enum MatMul {
