@@ -73,16 +73,17 @@ def run_one(args):
 
     class Timer(TrainerCallback):
         def on_step_end(self, _args, state, control, **kwargs):
-            marks.append((time.perf_counter(), trainer._total_train_tokens))
+            marks.append((time.perf_counter(), time.process_time(), trainer._total_train_tokens))
 
     trainer = SFTTrainer(model=model, args=sft_config, train_dataset=Dataset.from_dict({"text": texts}),
                          processing_class=tokenizer, peft_config=peft_config, callbacks=[Timer()])
     trainer.train()
-    (t0, n0), (t1, n1) = marks[args.warmup - 1], marks[-1]
+    (t0, c0, n0), (t1, c1, n1) = marks[args.warmup - 1], marks[-1]
     print(json.dumps({
         "impl": f"trl {__import__('trl').__version__} / torch {torch.__version__}", "mode": args.mode, "dtype": args.dtype,
         "threads": torch.get_num_threads(), "gradient_checkpointing": sft_config.gradient_checkpointing,
         "tokens_per_s": (n1 - n0) / (t1 - t0), "ms_per_step": (t1 - t0) * 1000 / args.steps,
+        "cpu_ms_per_step": (c1 - c0) * 1000 / args.steps,
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "steps": args.steps,
     }), flush=True)
 

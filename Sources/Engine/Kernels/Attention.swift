@@ -206,48 +206,48 @@ public enum Attention {
         let t = s.seqLen, d = s.headDim
         let plan = Plan(s, mask)
         let pairs = s.batch * s.heads
-        Parallel.withSingleThreadedBLAS {
-            Parallel.forEachChunk(pairs) { worker, range in
-                let own = scratch.map { $0 + worker * 3 * t * t }   // P (T, T) when not saved
-                let pd = own.map { $0 + t * t }                      // dropped-out P (T, T)
-                for pair in range {
-                    let b = pair / s.heads, h = pair % s.heads, kvh = h / s.group
-                    let qh = q + b * t * s.qRow + h * d
-                    let kh = k + b * t * s.kvRow + kvh * d
-                    let vh = v + b * t * s.kvRow + kvh * d
-                    let oh = out + b * t * s.qRow + h * d
-                    guard let p = probs.map({ $0 + pair * t * t }) ?? own else { return }
-                    for (blockIndex, rows) in plan.blocks.enumerated() {
-                        let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
-                        let pb = p + rows.lowerBound * t
-                        if keys.isEmpty {
-                            // Every row of the block is fully masked (zero mode): P = 0, out = 0.
-                            pb.update(repeating: 0, count: rows.count * t)
-                            for i in rows { (oh + i * s.qRow).update(repeating: 0, count: d) }
-                            if let lse { (lse + pair * t + rows.lowerBound).update(repeating: 0, count: rows.count) }
-                            continue
-                        }
-                        MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
-                                     a: qh + rows.lowerBound * s.qRow, lda: s.qRow,
-                                     b: kh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
-                                     c: pb + keys.lowerBound, ldc: t)
-                        for i in rows {
-                            let l = softmaxRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
-                                               hasKey: plan.hasKey[b * t + i], shape: s, mask: mask)
-                            lse?[pair * t + i] = l
-                        }
-                        var pv = UnsafePointer(pb)
-                        if let dropout, let pd {
-                            let dst = pd + rows.lowerBound * t
-                            dst.update(from: pb, count: rows.count * t)
-                            for i in rows { dropout.apply(pd + i * t + keys.lowerBound, first: (pair * t + i) * t + keys.lowerBound, count: keys.count) }
-                            pv = UnsafePointer(dst)
-                        }
-                        MatMul.sgemm(m: rows.count, n: d, k: keys.count,
-                                     a: pv + keys.lowerBound, lda: t,
-                                     b: vh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
-                                     c: oh + rows.lowerBound * s.qRow, ldc: s.qRow)
+        Parallel.forEachChunk(pairs) { worker, range in
+            let own = scratch.map { $0 + worker * 3 * t * t }   // P (T, T) when not saved
+            let pd = own.map { $0 + t * t }                      // dropped-out P (T, T)
+            for pair in range {
+                let b = pair / s.heads, h = pair % s.heads, kvh = h / s.group
+                let qh = q + b * t * s.qRow + h * d
+                let kh = k + b * t * s.kvRow + kvh * d
+                let vh = v + b * t * s.kvRow + kvh * d
+                let oh = out + b * t * s.qRow + h * d
+                guard let p = probs.map({ $0 + pair * t * t }) ?? own else { return }
+                for (blockIndex, rows) in plan.blocks.enumerated() {
+                    let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
+                    let pb = p + rows.lowerBound * t
+                    if keys.isEmpty {
+                        // Every row of the block is fully masked (zero mode): P = 0, out = 0.
+                        pb.update(repeating: 0, count: rows.count * t)
+                        for i in rows { (oh + i * s.qRow).update(repeating: 0, count: d) }
+                        if let lse { (lse + pair * t + rows.lowerBound).update(repeating: 0, count: rows.count) }
+                        continue
                     }
+                    MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
+                                 a: qh + rows.lowerBound * s.qRow, lda: s.qRow,
+                                 b: kh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
+                                 c: pb + keys.lowerBound, ldc: t)
+                    for i in rows {
+                        let l = softmaxRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
+                                           hasKey: plan.hasKey[b * t + i], shape: s, mask: mask)
+                        lse?[pair * t + i] = l
+                    }
+                    var pv = UnsafePointer(pb)
+                    if let dropout, let pd {
+                        // Only the block's key columns are read by the product below.
+                        for i in rows {
+                            dropout.apply(p + i * t + keys.lowerBound, into: pd + i * t + keys.lowerBound,
+                                          first: (pair * t + i) * t + keys.lowerBound, count: keys.count)
+                        }
+                        pv = UnsafePointer(pd + rows.lowerBound * t)
+                    }
+                    MatMul.sgemm(m: rows.count, n: d, k: keys.count,
+                                 a: pv + keys.lowerBound, lda: t,
+                                 b: vh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
+                                 c: oh + rows.lowerBound * s.qRow, ldc: s.qRow)
                 }
             }
         }
@@ -330,66 +330,63 @@ public enum Attention {
     ) {
         let t = s.seqLen, d = s.headDim
         let plan = Plan(s, mask)
-        Parallel.withSingleThreadedBLAS {
-            Parallel.forEachChunk(s.batch * s.kvHeads) { worker, range in
-                let own = scratch + worker * 3 * t * t  // recomputed P (T, T) with .logSumExp
-                let pd = own + t * t                    // dropped-out P (T, T)
-                let ds = pd + t * t                     // dP then dS (T, T)
-                for pairKV in range {
-                    let b = pairKV / s.kvHeads, kvh = pairKV % s.kvHeads
-                    let kh = k + b * t * s.kvRow + kvh * d
-                    let vh = v + b * t * s.kvRow + kvh * d
-                    let dkh = dk + b * t * s.kvRow + kvh * d
-                    let dvh = dv + b * t * s.kvRow + kvh * d
-                    for h in (kvh * s.group)..<((kvh + 1) * s.group) {
-                        let pair = b * s.heads + h
-                        var p = own
-                        if case .probabilities(let saved) = saved { p = saved + pair * t * t }
-                        let qh = q + b * t * s.qRow + h * d
-                        let doh = dout + b * t * s.qRow + h * d
-                        let dqh = dq + b * t * s.qRow + h * d
-                        for (blockIndex, rows) in plan.blocks.enumerated() {
-                            let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
-                            if keys.isEmpty { continue }
-                            let r0 = rows.lowerBound, k0 = keys.lowerBound
-                            if case .logSumExp(let lse) = saved {
-                                MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
-                                             a: qh + r0 * s.qRow, lda: s.qRow, b: kh + k0 * s.kvRow, ldb: s.kvRow,
-                                             c: p + r0 * t + k0, ldc: t)
-                                for i in rows {
-                                    recomputeRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
-                                                 hasKey: plan.hasKey[b * t + i], lse: lse[pair * t + i], shape: s, mask: mask)
-                                }
-                            }
-                            var pv = UnsafePointer(p + r0 * t)
-                            if let dropout {
-                                for i in rows {
-                                    (pd + i * t + k0).update(from: p + i * t + k0, count: keys.count)
-                                    dropout.apply(pd + i * t + k0, first: (pair * t + i) * t + k0, count: keys.count)
-                                }
-                                pv = UnsafePointer(pd + r0 * t)
-                            }
-                            // dv[keys] += P'ᵀ dout[rows]
-                            MatMul.sgemm(transA: true, m: keys.count, n: d, k: rows.count,
-                                         a: pv + k0, lda: t, b: doh + r0 * s.qRow, ldb: s.qRow,
-                                         beta: 1, c: dvh + k0 * s.kvRow, ldc: s.kvRow)
-                            // dP' = dout[rows] v[keys]ᵀ
-                            MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d,
-                                         a: doh + r0 * s.qRow, lda: s.qRow, b: vh + k0 * s.kvRow, ldb: s.kvRow,
-                                         c: ds + r0 * t + k0, ldc: t)
+        Parallel.forEachChunk(s.batch * s.kvHeads) { worker, range in
+            let own = scratch + worker * 3 * t * t  // recomputed P (T, T) with .logSumExp
+            let pd = own + t * t                    // dropped-out P (T, T)
+            let ds = pd + t * t                     // dP then dS (T, T)
+            for pairKV in range {
+                let b = pairKV / s.kvHeads, kvh = pairKV % s.kvHeads
+                let kh = k + b * t * s.kvRow + kvh * d
+                let vh = v + b * t * s.kvRow + kvh * d
+                let dkh = dk + b * t * s.kvRow + kvh * d
+                let dvh = dv + b * t * s.kvRow + kvh * d
+                for h in (kvh * s.group)..<((kvh + 1) * s.group) {
+                    let pair = b * s.heads + h
+                    var p = own
+                    if case .probabilities(let saved) = saved { p = saved + pair * t * t }
+                    let qh = q + b * t * s.qRow + h * d
+                    let doh = dout + b * t * s.qRow + h * d
+                    let dqh = dq + b * t * s.qRow + h * d
+                    for (blockIndex, rows) in plan.blocks.enumerated() {
+                        let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
+                        if keys.isEmpty { continue }
+                        let r0 = rows.lowerBound, k0 = keys.lowerBound
+                        if case .logSumExp(let lse) = saved {
+                            MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
+                                         a: qh + r0 * s.qRow, lda: s.qRow, b: kh + k0 * s.kvRow, ldb: s.kvRow,
+                                         c: p + r0 * t + k0, ldc: t)
                             for i in rows {
-                                let dsr = ds + i * t + k0
-                                if let dropout { dropout.apply(dsr, first: (pair * t + i) * t + k0, count: keys.count) }
-                                softmaxBackwardRow(dsr, p + i * t + k0, count: keys.count)
+                                recomputeRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
+                                             hasKey: plan.hasKey[b * t + i], lse: lse[pair * t + i], shape: s, mask: mask)
                             }
-                            // dq[rows] += scale · dS k[keys];  dk[keys] += scale · dSᵀ q[rows]
-                            MatMul.sgemm(m: rows.count, n: d, k: keys.count, alpha: scale,
-                                         a: ds + r0 * t + k0, lda: t, b: kh + k0 * s.kvRow, ldb: s.kvRow,
-                                         beta: 1, c: dqh + r0 * s.qRow, ldc: s.qRow)
-                            MatMul.sgemm(transA: true, m: keys.count, n: d, k: rows.count, alpha: scale,
-                                         a: ds + r0 * t + k0, lda: t, b: qh + r0 * s.qRow, ldb: s.qRow,
-                                         beta: 1, c: dkh + k0 * s.kvRow, ldc: s.kvRow)
                         }
+                        var pv = UnsafePointer(p + r0 * t)
+                        if let dropout {
+                            for i in rows {
+                                dropout.apply(p + i * t + k0, into: pd + i * t + k0, first: (pair * t + i) * t + k0, count: keys.count)
+                            }
+                            pv = UnsafePointer(pd + r0 * t)
+                        }
+                        // dv[keys] += P'ᵀ dout[rows]
+                        MatMul.sgemm(transA: true, m: keys.count, n: d, k: rows.count,
+                                     a: pv + k0, lda: t, b: doh + r0 * s.qRow, ldb: s.qRow,
+                                     beta: 1, c: dvh + k0 * s.kvRow, ldc: s.kvRow)
+                        // dP' = dout[rows] v[keys]ᵀ
+                        MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d,
+                                     a: doh + r0 * s.qRow, lda: s.qRow, b: vh + k0 * s.kvRow, ldb: s.kvRow,
+                                     c: ds + r0 * t + k0, ldc: t)
+                        for i in rows {
+                            let dsr = ds + i * t + k0
+                            if let dropout { dropout.apply(dsr, first: (pair * t + i) * t + k0, count: keys.count) }
+                            softmaxBackwardRow(dsr, p + i * t + k0, count: keys.count)
+                        }
+                        // dq[rows] += scale · dS k[keys];  dk[keys] += scale · dSᵀ q[rows]
+                        MatMul.sgemm(m: rows.count, n: d, k: keys.count, alpha: scale,
+                                     a: ds + r0 * t + k0, lda: t, b: kh + k0 * s.kvRow, ldb: s.kvRow,
+                                     beta: 1, c: dqh + r0 * s.qRow, ldc: s.qRow)
+                        MatMul.sgemm(transA: true, m: keys.count, n: d, k: rows.count, alpha: scale,
+                                     a: ds + r0 * t + k0, lda: t, b: qh + r0 * s.qRow, ldb: s.qRow,
+                                     beta: 1, c: dkh + k0 * s.kvRow, ldc: s.kvRow)
                     }
                 }
             }

@@ -31,41 +31,39 @@ extension Attention {
             throw KernelError("Attention.inference: need 0 < queries (\(tq)) ≤ keys (\(tk)) ≤ cache capacity (\(cache.capacity))")
         }
         let d = s.headDim, cap = cache.capacity
-        Parallel.withSingleThreadedBLAS {
-            Parallel.forEachChunk(s.batch * s.heads) { worker, range in
-                let p = scratch + worker * tq * tk
-                for pair in range {
-                    let b = pair / s.heads, h = pair % s.heads, kvh = h / s.group
-                    let qh = q + b * tq * s.qRow + h * d
-                    let kh = cache.k + b * cap * s.kvRow + kvh * d
-                    let vh = cache.v + b * cap * s.kvRow + kvh * d
-                    MatMul.sgemm(transB: true, m: tq, n: tk, k: d, alpha: scale, a: qh, lda: s.qRow,
-                                 b: kh, ldb: s.kvRow, c: p, ldc: tk)
-                    for i in 0..<tq {
-                        let pos = tk - tq + i
-                        let lo = window.map { max(0, pos - $0 + 1) } ?? 0
-                        let row = p + i * tk
-                        var mx = -Float.infinity
-                        for j in 0..<tk {
-                            let ok = j >= lo && j <= pos && (keyPadding.map { $0[b * cap + j] != 0 } ?? true)
-                            if ok { mx = max(mx, row[j]) } else { row[j] = -.infinity }
-                        }
-                        if mx == -.infinity {
-                            row.update(repeating: fullyMaskedRows == .uniform ? 1 / Float(tk) : 0, count: tk)
-                            continue
-                        }
-                        var sum: Float = 0
-                        for j in 0..<tk {
-                            let e = row[j] == -.infinity ? 0 : Foundation.exp(row[j] - mx)
-                            row[j] = e
-                            sum += e
-                        }
-                        let inv = 1 / sum
-                        for j in 0..<tk { row[j] *= inv }
+        Parallel.forEachChunk(s.batch * s.heads) { worker, range in
+            let p = scratch + worker * tq * tk
+            for pair in range {
+                let b = pair / s.heads, h = pair % s.heads, kvh = h / s.group
+                let qh = q + b * tq * s.qRow + h * d
+                let kh = cache.k + b * cap * s.kvRow + kvh * d
+                let vh = cache.v + b * cap * s.kvRow + kvh * d
+                MatMul.sgemm(transB: true, m: tq, n: tk, k: d, alpha: scale, a: qh, lda: s.qRow,
+                             b: kh, ldb: s.kvRow, c: p, ldc: tk)
+                for i in 0..<tq {
+                    let pos = tk - tq + i
+                    let lo = window.map { max(0, pos - $0 + 1) } ?? 0
+                    let row = p + i * tk
+                    var mx = -Float.infinity
+                    for j in 0..<tk {
+                        let ok = j >= lo && j <= pos && (keyPadding.map { $0[b * cap + j] != 0 } ?? true)
+                        if ok { mx = max(mx, row[j]) } else { row[j] = -.infinity }
                     }
-                    MatMul.sgemm(m: tq, n: d, k: tk, a: p, lda: tk, b: vh, ldb: s.kvRow,
-                                 c: out + b * tq * s.qRow + h * d, ldc: s.qRow)
+                    if mx == -.infinity {
+                        row.update(repeating: fullyMaskedRows == .uniform ? 1 / Float(tk) : 0, count: tk)
+                        continue
+                    }
+                    var sum: Float = 0
+                    for j in 0..<tk {
+                        let e = row[j] == -.infinity ? 0 : Foundation.exp(row[j] - mx)
+                        row[j] = e
+                        sum += e
+                    }
+                    let inv = 1 / sum
+                    for j in 0..<tk { row[j] *= inv }
                 }
+                MatMul.sgemm(m: tq, n: d, k: tk, a: p, lda: tk, b: vh, ldb: s.kvRow,
+                             c: out + b * tq * s.qRow + h * d, ldc: s.qRow)
             }
         }
     }

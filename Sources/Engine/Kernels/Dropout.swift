@@ -28,9 +28,27 @@ public struct DropoutSpec: Sendable, Equatable {
     /// of (index mod 2³²) xor a key mixed from the seed and the index's high word.
     @inlinable @inline(__always)
     func factors(at index: Int) -> VectorMath.V {
+        factors(at: index, key: key(at: index))
+    }
+
+    /// The hash key of the 2³²-element stretch holding `index` (it depends on the high word
+    /// only, so loops compute it once per call).
+    @inlinable @inline(__always)
+    func key(at index: Int) -> SIMD8<UInt32> {
         let hi = UInt32(truncatingIfNeeded: UInt64(index) >> 32)
-        let key = DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed))
+        return DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed))
             ^ DropoutSpec.mix(SIMD8(repeating: UInt32(truncatingIfNeeded: seed >> 32) ^ hi)))
+    }
+
+    /// Whether every element of `first..<first+count` shares one key.
+    @inlinable @inline(__always)
+    static func oneKey(_ first: Int, _ count: Int) -> Bool {
+        UInt64(first) >> 32 == UInt64(first + max(count, 1) - 1) >> 32
+    }
+
+    /// `factors(at:)` with the key of `index` given.
+    @inlinable @inline(__always)
+    func factors(at index: Int, key: SIMD8<UInt32>) -> VectorMath.V {
         let idx = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: index)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
         let h = unsafeBitCast(DropoutSpec.mix(idx ^ key) &>> SIMD8<UInt32>(repeating: 1), to: SIMD8<Int32>.self)
         return VectorMath.V(repeating: scale).replacing(with: 0, where: h .< SIMD8<Int32>(repeating: threshold))
@@ -54,6 +72,23 @@ public struct DropoutSpec: Sendable, Equatable {
     /// their dropout factors, in place.
     @inlinable
     func apply(_ p: UnsafeMutablePointer<Float>, first: Int, count: Int) {
+        guard DropoutSpec.oneKey(first, count) else { return applySlow(p, first: first, count: count) }
+        let key = key(at: first)
+        let w = VectorMath.width
+        var i = 0
+        while i + w <= count {
+            VectorMath.store(VectorMath.load(p + i) * factors(at: first + i, key: key), p + i)
+            i += w
+        }
+        if i < count {
+            let f = factors(at: first + i, key: key)
+            for k in 0..<(count - i) { p[i + k] *= f[k] }
+        }
+    }
+
+    /// `apply` for a span that crosses a 2³² boundary: the key per vector.
+    @usableFromInline
+    func applySlow(_ p: UnsafeMutablePointer<Float>, first: Int, count: Int) {
         let w = VectorMath.width
         var i = 0
         while i + w <= count {
@@ -63,6 +98,27 @@ public struct DropoutSpec: Sendable, Equatable {
         if i < count {
             let f = factors(at: first + i)
             for k in 0..<(count - i) { p[i + k] *= f[k] }
+        }
+    }
+
+    /// dst = src (count) times the factors of elements `first..<first+count`: `apply` fused
+    /// with a copy, for attention, which keeps the probabilities before dropout.
+    @inlinable
+    func apply(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, first: Int, count: Int) {
+        guard DropoutSpec.oneKey(first, count) else {
+            dst.update(from: src, count: count)
+            return applySlow(dst, first: first, count: count)
+        }
+        let key = key(at: first)
+        let w = VectorMath.width
+        var i = 0
+        while i + w <= count {
+            VectorMath.store(VectorMath.load(src + i) * factors(at: first + i, key: key), dst + i)
+            i += w
+        }
+        if i < count {
+            let f = factors(at: first + i, key: key)
+            for k in 0..<(count - i) { dst[i + k] = src[i + k] * f[k] }
         }
     }
 }
@@ -80,6 +136,13 @@ public enum Dropout {
         Parallel.forEachChunk(count / w + 1, minChunk: 4096) { _, range in
             let start = range.lowerBound * w, end = min(count, range.upperBound * w)
             var i = start
+            if DropoutSpec.oneKey(start, end - start) {
+                let key = spec.key(at: start)
+                while i + w <= end {
+                    VectorMath.store(VectorMath.load(dx + i) + VectorMath.load(dy + i) * spec.factors(at: i, key: key), dx + i)
+                    i += w
+                }
+            }
             while i + w <= end {
                 VectorMath.store(VectorMath.load(dx + i) + VectorMath.load(dy + i) * spec.factors(at: i), dx + i)
                 i += w

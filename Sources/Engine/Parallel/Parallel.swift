@@ -6,20 +6,18 @@ import Foundation
 ///
 /// Work is split into `threadCount` fixed, equal, contiguous chunks (never work stealing), so a
 /// kernel that reduces per chunk and then combines chunks in index order gives bit-identical
-/// results run to run. One level of parallelism at a time: our loops never run while an
-/// OpenBLAS call is using the cores; kernels that call `sgemm` from inside a parallel loop
-/// wrap it in `withSingleThreadedBLAS`.
+/// results run to run. OpenBLAS itself always runs single-threaded: `MatMul.sgemm` splits large
+/// products over these same workers, so there is one pool, one level of parallelism at a time,
+/// and no BLAS thread spinning while our loops run.
 public enum Parallel {
-    /// Number of worker threads for engine loops and for OpenBLAS: `SFTNB_NUM_THREADS`,
+    /// Number of worker threads for engine loops and matrix products: `SFTNB_NUM_THREADS`,
     /// else `OPENBLAS_NUM_THREADS`, else the number of active cores.
     nonisolated(unsafe) public private(set) static var threadCount: Int = {
-        let n = configuredThreadCount(environment: ProcessInfo.processInfo.environment)
-        openblas_set_num_threads(Int32(n))
-        return n
+        openblas_set_num_threads(1)
+        return configuredThreadCount(environment: ProcessInfo.processInfo.environment)
     }()
 
-    /// Applies the environment's thread count to OpenBLAS before its first use (a no-op after
-    /// the first call), so `SFTNB_NUM_THREADS` governs every product, not only our loops.
+    /// Puts OpenBLAS on one thread before its first use (a no-op after the first call).
     @inlinable
     public static func ensureConfigured() {
         _ = threadCount
@@ -35,10 +33,10 @@ public enum Parallel {
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Sets the thread count for engine loops and OpenBLAS (at least 1).
+    /// Sets the thread count for engine loops and matrix products (at least 1).
     public static func setThreadCount(_ n: Int) {
+        ensureConfigured()
         threadCount = max(1, n)
-        openblas_set_num_threads(Int32(threadCount))
     }
 
     /// The fixed partition of `count` items into `chunks` contiguous ranges; chunk `i` is
@@ -67,15 +65,5 @@ public enum Parallel {
         DispatchQueue.concurrentPerform(iterations: chunks) { i in
             body(i, chunkRange(i, of: chunks, count: count))
         }
-    }
-
-    /// Runs `body` with OpenBLAS limited to one thread, for `sgemm` calls made from inside our
-    /// own parallel loops (one level of parallelism at a time), then restores `threadCount`.
-    @inlinable
-    public static func withSingleThreadedBLAS<R>(_ body: () throws -> R) rethrows -> R {
-        let n = threadCount
-        if n > 1 { openblas_set_num_threads(1) }
-        defer { if n > 1 { openblas_set_num_threads(Int32(n)) } }
-        return try body()
     }
 }

@@ -135,12 +135,12 @@ extension Bench {
                     ("impl", .string("sftnb")), ("mode", .string(m.rawValue)), ("dtype", .string("float32")),
                     ("threads", .int(Int64(Parallel.threadCount))),
                     ("tokens_per_s", .double(r.tokensPerSecond)), ("ms_per_step", .double(r.msPerStep)),
-                    ("peak_rss_bytes", .int(Int64(r.peakRSSBytes))), ("steps", .int(Int64(r.timedSteps))),
+                    ("cpu_ms_per_step", .double(r.cpuMsPerStep)), ("peak_rss_bytes", .int(Int64(r.peakRSSBytes))), ("steps", .int(Int64(r.timedSteps))),
                     ("first_loss", .double(r.firstLoss)), ("last_loss", .double(r.lastLoss)),
                 ]))))
             } else {
-                print(String(format: "%@: %.0f tokens/s, %.1f ms/step, peak RSS %.0f MB (loss %.3f → %.3f)", m.rawValue,
-                             r.tokensPerSecond, r.msPerStep, Double(r.peakRSSBytes) / 1e6, r.firstLoss, r.lastLoss))
+                print(String(format: "%@: %.0f tokens/s, %.1f ms/step (%.0f ms CPU), peak RSS %.0f MB (loss %.3f → %.3f)", m.rawValue,
+                             r.tokensPerSecond, r.msPerStep, r.cpuMsPerStep, Double(r.peakRSSBytes) / 1e6, r.firstLoss, r.lastLoss))
             }
         }
         if let full = results.first(where: { $0.mode == .full }), let lora = results.first(where: { $0.mode == .lora }) {

@@ -21,6 +21,9 @@ enum SFTBenchmark {
         var mode: Mode
         var tokensPerSecond: Double
         var msPerStep: Double
+        /// Process CPU time per timed step (all threads): on a shared machine, where wall time
+        /// depends on the other load, the work each step costs.
+        var cpuMsPerStep: Double
         var peakRSSBytes: Int
         var timedSteps: Int
         var firstLoss: Double
@@ -107,11 +110,11 @@ enum SFTBenchmark {
         let model = try model(lora: mode == .lora)
         let output = NSTemporaryDirectory() + "sftnb-bench-sft-\(getpid())"
         let loop = try TrainingLoop(model: model, plan: plan, collator: collator, outputDirectory: output)
-        var marks: [(time: UInt64, tokens: Int)] = []
+        var marks: [(time: UInt64, cpu: Double, tokens: Int)] = []
         var losses: [Double] = []
         var hooks = TrainingLoop.Hooks()
         hooks.progress = { _, _, loss, _ in
-            marks.append((DispatchTime.now().uptimeNanoseconds, loop.tokensSeen))
+            marks.append((DispatchTime.now().uptimeNanoseconds, cpuSeconds(), loop.tokensSeen))
             losses.append(loss)
         }
         _ = try loop.train(prepared.examples, hooks: hooks)
@@ -120,8 +123,16 @@ enum SFTBenchmark {
         let first = marks[warmup - 1], last = marks[marks.count - 1]
         let seconds = Double(last.time - first.time) / 1e9
         return Result(mode: mode, tokensPerSecond: Double(last.tokens - first.tokens) / seconds,
-                      msPerStep: seconds * 1000 / Double(steps), peakRSSBytes: peakRSS(),
+                      msPerStep: seconds * 1000 / Double(steps), cpuMsPerStep: (last.cpu - first.cpu) * 1000 / Double(steps),
+                      peakRSSBytes: peakRSS(),
                       timedSteps: steps, firstLoss: losses.first ?? 0, lastLoss: losses.last ?? 0)
+    }
+
+    /// CPU time of the whole process so far.
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Peak resident set size since the last `resetPeakRSS` (VmHWM), 0 when unknown.

@@ -25,6 +25,26 @@ import Testing
         #expect(Dropout.factor(at: 5, spec: spec) == y[5])
     }
 
+    /// The loops compute the hash key once per span; spans that cross a 2³² element boundary
+    /// (keys change there) and the fused copy give the per-vector factors all the same.
+    @Test(arguments: [0, 1 << 32 - 13])
+    func spanLoopsMatchPerVectorFactors(first: Int) throws {
+        let spec = try DropoutSpec(p: 0.3, seed: 0xDEAD_BEEF_1234)
+        let n = 61
+        let src = KT.random(n, seed: 5)
+        let expected = (0..<n).map { i -> Float in
+            let start = first + i / 8 * 8
+            return src[i] * spec.factors(at: start)[i % 8]
+        }
+        var inPlace = src
+        inPlace.withUnsafeMutableBufferPointer { spec.apply($0.baseAddress!, first: first, count: n) }
+        #expect(inPlace == expected)
+        var copied = [Float](repeating: 9, count: n)
+        copied.withUnsafeMutableBufferPointer { spec.apply(src, into: $0.baseAddress!, first: first, count: n) }
+        #expect(copied == expected)
+        #expect(expected.contains(0) && expected.contains { $0 != 0 })
+    }
+
     @Test func invalidProbabilityThrows() {
         #expect(throws: KernelError.self) { try DropoutSpec(p: 1, seed: 0) }
         #expect(throws: KernelError.self) { try DropoutSpec(p: -0.1, seed: 0) }

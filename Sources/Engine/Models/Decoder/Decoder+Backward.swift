@@ -18,10 +18,15 @@ extension TransformerDecoder {
             normBackward(norm, dout: g, x: last, mean: a.finalMean, rstd: a.finalRstd, dx: spare, rows: n)
             swap(&g, &spare)
         }
+        let below = trainableBelow()
         for i in stride(from: spec.layers.count - 1, through: 0, by: -1) {
+            // Below the lowest trainable layer nothing needs a gradient (LoRA: frozen embeddings).
+            guard below[i + 1] else { return }
             let input = i == 0 ? a.hidden0 : a.layers[i - 1].out
-            try layerBackward(i, spec.layers[i], a.layers[i], input: input, g: &g, spare: &spare, a, inputs)
+            try layerBackward(i, spec.layers[i], a.layers[i], input: input, needInputGradient: below[i],
+                              g: &g, spare: &spare, a, inputs)
         }
+        guard below[0] else { return }
         // Embeddings.
         weights.reset()
         if let drop = try dropout(a, site: 0, rate: spec.dropout.embedding) { Dropout.apply(g, count: n * d, spec: drop) }
@@ -38,8 +43,28 @@ extension TransformerDecoder {
         }
     }
 
-    /// On entry `g` holds ∂L/∂(layer output); on exit ∂L/∂(layer input).
+    /// `below[i]`: whether anything feeding layer i's input is trainable — the embeddings,
+    /// project_in or a layer under i (weights or adapters); `below[layers]` also counts the top
+    /// layer. Backward stops where this turns false, and the lowest trainable layer skips the
+    /// products that only serve its input gradient.
+    func trainableBelow() -> [Bool] {
+        var below = [Bool](repeating: false, count: spec.layers.count + 1)
+        var names = [spec.tokenEmbedding] + (spec.positionEmbedding.map { [$0.name] } ?? [])
+        if let p = spec.projectIn { names += [p.weight] + (p.bias.map { [$0] } ?? []) }
+        below[0] = names.contains { weights.gradient($0) != nil } || spec.projectIn.map { adapters[$0.module] != nil } == true
+        for (i, layer) in spec.layers.enumerated() {
+            let trainable = layer.parameterNames.contains { weights.gradient($0) != nil }
+                || layer.linears.contains { adapters[$0.module] != nil }
+            below[i + 1] = below[i] || trainable
+        }
+        return below
+    }
+
+    /// On entry `g` holds ∂L/∂(layer output); on exit ∂L/∂(layer input) — unless
+    /// `needInputGradient` is false, when a pre-LN layer leaves `g` unfinished and skips the
+    /// attention projections' input gradient and ln_1's backward (when ln_1 is frozen).
     private func layerBackward(_ i: Int, _ layer: LayerSpec, _ l: DecoderActivations.Layer, input x: UnsafeMutablePointer<Float>,
+                               needInputGradient: Bool,
                                g: inout UnsafeMutablePointer<Float>, spare: inout UnsafeMutablePointer<Float>,
                                _ a: DecoderActivations, _ inputs: DecoderInputs) throws {
         let n = a.tokens, d = spec.hiddenSize
@@ -108,10 +133,11 @@ extension TransformerDecoder {
             rope.backward(a.dk, positions: inputs.positions, tokens: n, heads: s.kvHeads)
         }
         // The projections' input: LN1(x) for pre-LN (gradient via dNorm), x itself for post-LN.
-        let dAttnIn: UnsafeMutablePointer<Float>
+        let norm1Trainable = [layer.attentionNorm.weight, layer.attentionNorm.bias].contains { $0.flatMap { weights.gradient($0) } != nil }
+        let dAttnIn: UnsafeMutablePointer<Float>?
         if layer.preNorm {
-            dAttnIn = a.dNorm
-            dAttnIn.update(repeating: 0, count: n * d)
+            dAttnIn = needInputGradient || norm1Trainable ? a.dNorm : nil
+            dAttnIn?.update(repeating: 0, count: n * d)
         } else {
             dAttnIn = g
         }
@@ -124,7 +150,7 @@ extension TransformerDecoder {
             linearBackward(k, dy: a.dk, x: l.norm1, dx: dAttnIn, rows: n)
             linearBackward(v, dy: a.dv, x: l.norm1, dx: dAttnIn, rows: n)
         }
-        if layer.preNorm {
+        if layer.preNorm, dAttnIn != nil {
             normBackward(layer.attentionNorm, dout: a.dNorm, x: x, mean: l.mean1, rstd: l.rstd1, dx: g, rows: n)
         }
     }
