@@ -23,7 +23,27 @@ import Testing
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
+        // The screen so far, read as it comes so the test can wait for the progress bar.
+        let screenLock = NSLock()
+        var received = Data()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            screenLock.lock(); received.append(chunk); screenLock.unlock()
+        }
+        func screenText() -> String {
+            screenLock.lock(); defer { screenLock.unlock() }
+            return String(decoding: received, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+        }
+        func waitFor(_ text: String, seconds: Double) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if screenText().contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            return false
+        }
         try process.run()
+        defer { if process.isRunning { process.terminate() } }
         let setup = """
         from datasets import Dataset
         from transformers import AutoTokenizer
@@ -36,14 +56,20 @@ import Testing
 
         """
         input.fileHandleForWriting.write(Data(setup.utf8))
-        Thread.sleep(forTimeInterval: 8)
+        // Interrupt only once training is under way (the bar shows a rate), as a person would.
+        let started = waitFor("it/s", seconds: 120)
         input.fileHandleForWriting.write(Data("\u{03}".utf8))
-        Thread.sleep(forTimeInterval: 2)
-        input.fileHandleForWriting.write(Data("print('steps done:', trainer.state.global_step > 0)\n\u{04}".utf8))
+        #expect(started, "training never started: \(screenText().suffix(1500))")
+        let stopped = waitFor("KeyboardInterrupt", seconds: 60)
+        input.fileHandleForWriting.write(Data("print('steps done:', trainer.state.global_step > 0)\n".utf8))
+        _ = waitFor("steps done:", seconds: 30)
+        input.fileHandleForWriting.write(Data("\u{04}".utf8))
         try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let screen = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        output.fileHandleForReading.readabilityHandler = nil
+        let screen = screenText()
+        #expect(stopped, "Ctrl-C did not stop training: \(screen.suffix(1500))")
         #expect(screen.contains("KeyboardInterrupt: training stopped after step"), "\(screen.suffix(1500))")
         #expect(screen.contains("trainer.model keeps the weights of step"))
         #expect(screen.contains("steps done: True"))

@@ -136,6 +136,19 @@ import Testing
         #expect(r.stdout == "PeftModelForCausalLM\n['adapter_config.json', 'adapter_model.safetensors']\nYou passed a `PeftModel` instance together with a `peft_con\n", "\(r.stdout)\(r.stderr)")
     }
 
+    @Test func divergingTrainingStopsWithTheStepAndAHint() {
+        let r = Self.run("""
+        t = SFTTrainer(model=LM, args=config(max_steps=6, learning_rate=1e30), train_dataset=qa, processing_class=tok,
+                       formatting_func=lambda ex: ex["question"])
+        try:
+            t.train()
+        except RuntimeError as e:
+            print(e)
+        """)
+        #expect(r.stdout.contains(" at step "), "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("learning_rate"), "\(r.stdout)")
+    }
+
     @Test func unknownKeywordArgumentIsATypeError() {
         let r = Self.run("""
         try:
