@@ -124,7 +124,7 @@ extension Bench {
             modes = [m]
         }
         guard steps >= 1, warmup >= 1 else { throw CommandFailure("--steps and --warmup must be at least 1") }
-        let reviews = try SFTBenchmark.reviews(path: data)
+        let reviews = try SFTBenchmark.reviews(path: SFTBenchmark.locate(data))
         let tokenizer = try SFTBenchmark.tokenizer(reviews: reviews, directory: tokenizerCache)
         var results: [SFTBenchmark.Result] = []
         for m in modes {

@@ -30,6 +30,24 @@ enum SFTBenchmark {
         var lastLoss: Double
     }
 
+    /// `path` itself when it exists; a relative path is otherwise looked up under $SFTNB_STDLIB/..
+    /// and the repository holding the executable (walking up from it), so the benchmark runs
+    /// from any directory.
+    static func locate(_ path: String) -> String {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: path), !path.hasPrefix("/") else { return path }
+        var roots: [URL] = []
+        if let stdlib = ProcessInfo.processInfo.environment["SFTNB_STDLIB"] {
+            roots.append(URL(fileURLWithPath: stdlib).deletingLastPathComponent())
+        }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            roots.append(dir)
+            dir = dir.deletingLastPathComponent()
+        }
+        return roots.map { $0.appendingPathComponent(path).path }.first { fm.fileExists(atPath: $0) } ?? path
+    }
+
     /// The movie reviews of the bundled data set, one text per row.
     static func reviews(path: String) throws -> [String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
