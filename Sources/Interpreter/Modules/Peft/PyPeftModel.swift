@@ -91,8 +91,14 @@ final class PyPeftModel: NativeObject {
     }
 
     override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
-        try rt.lookupAttr(.object(base), name)
+        if Self.unsupported.contains(name) { throw PyError.notImplemented("PeftModel.\(name) (sftnb runs one LoRA adapter, 'default')") }
+        return try rt.lookupAttr(.object(base), name)
     }
+
+    /// PEFT methods for several or switchable adapters, which sftnb does not have: named so
+    /// that they fail clearly instead of as a missing attribute of the base model.
+    static let unsupported: Set<String> = ["disable_adapter", "unload", "add_adapter", "set_adapter", "load_adapter",
+                                           "delete_adapter", "merge_adapter", "unmerge_adapter", "add_weighted_adapter"]
 
     /// Calls the base model's method with the same arguments (`*args`, `**kwargs`).
     private func callBase(_ rt: Interpreter, _ name: String, _ a: [Value]) throws -> Value {

@@ -26,6 +26,8 @@ final class PyModel: NativeObject {
     /// attributes a script sets on them stay).
     private(set) lazy var configObject = PyModelConfig(owner: self)
     private(set) lazy var generationConfigObject = PyGenerationConfig(self)
+    /// `gradient_checkpointing_enable()` was called (reported back, changes nothing in the engine).
+    var checkpointing = false
 
     init(_ model: CausalLM, nameOrPath: String) {
         self.model = model
@@ -103,6 +105,15 @@ final class PyModel: NativeObject {
         .property("dtype") { _, this in this.dtypeValue }
         .property("device") { _, _ in .object(PyDevice()) }
         .method("get_input_embeddings", "") { _, this, _ in .object(this.inputEmbeddings) }
+        // Activation checkpointing trades compute for memory; the engine keeps its activations
+        // either way and computes the same gradients, so these are accepted as in transformers.
+        .method("gradient_checkpointing_enable", "gradient_checkpointing_kwargs=None, **kwargs") { _, this, _ in this.checkpointing = true; return .none }
+        .method("activation_checkpointing_enable", "activation_checkpointing_kwargs=None, every_n_layers=1, offload=False") { _, this, _ in this.checkpointing = true; return .none }
+        .method("gradient_checkpointing_disable", "") { _, this, _ in this.checkpointing = false; return .none }
+        .method("activation_checkpointing_disable", "") { _, this, _ in this.checkpointing = false; return .none }
+        .property("is_gradient_checkpointing") { _, this in .bool(this.checkpointing) }
+        .property("is_activation_checkpointing") { _, this in .bool(this.checkpointing) }
+        .method("enable_input_require_grads", "") { _, _, _ in .none }
         .method("resize_token_embeddings", "new_num_tokens=None, pad_to_multiple_of=None, mean_resizing=True") { rt, this, a in
             try this.resizeTokenEmbeddings(rt, a)
         }

@@ -84,38 +84,46 @@ final class PyEmbedding: NativeObject {
 /// Unset fields read as None (transformers 5 defaults every field to None and applies the
 /// generation defaults at `generate` time).
 final class PyGenerationConfig: NativeObject {
-    let owner: PyModel
+    /// Weak: the model holds this object (no cycle keeping a large model alive).
+    private weak var ownerModel: PyModel?
 
     init(_ owner: PyModel) {
-        self.owner = owner
+        ownerModel = owner
         super.init(cls: PyGenerationConfig.pyClass)
     }
 
+    private var owner: PyModel {
+        get throws {
+            guard let ownerModel else { throw PyError.runtimeError("this generation_config's model no longer exists") }
+            return ownerModel
+        }
+    }
+
     static let pyClass: PyClass = NativeClass<PyGenerationConfig>("GenerationConfig", module: "transformers.generation.configuration_utils")
-        .method("to_dict", "") { rt, this, _ in this.dictionary(rt, includeInternal: true) }
+        .method("to_dict", "") { rt, this, _ in try this.dictionary(rt, includeInternal: true) }
         .pyClass
 
-    func dictionary(_ rt: Interpreter, includeInternal: Bool) -> Value {
+    func dictionary(_ rt: Interpreter, includeInternal: Bool) throws -> Value {
         let d = PyDict()
-        for (k, v) in owner.model.generationConfig.values.pairs where includeInternal || !k.hasPrefix("_") {
+        for (k, v) in try owner.model.generationConfig.values.pairs where includeInternal || !k.hasPrefix("_") {
             d.setString(k, rt.pyValue(v))
         }
         return .object(d)
     }
 
     override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
-        if let v = owner.model.generationConfig[name] { return rt.pyValue(v) }
+        if let v = try owner.model.generationConfig[name] { return rt.pyValue(v) }
         return name.hasPrefix("__") ? nil : Value.none
     }
 
     override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
-        owner.model.generationConfig[name] = try rt.jsonValue(value, name)
+        try owner.model.generationConfig[name] = rt.jsonValue(value, name)
     }
 
     /// `GenerationConfig {...}`: the non-default fields as transformers' `to_json_string`.
     override func repr(_ rt: Interpreter) throws -> String {
         let dumps = try rt.getAttr(.object(try rt.importModule("json")), "dumps")
-        let text = try rt.toStr(try rt.call(dumps, [dictionary(rt, includeInternal: false)], [("indent", .int(2)), ("sort_keys", .bool(true))]))
+        let text = try rt.toStr(try rt.call(dumps, [try dictionary(rt, includeInternal: false)], [("indent", .int(2)), ("sort_keys", .bool(true))]))
         return "GenerationConfig \(text)\n"
     }
 }
