@@ -1,10 +1,46 @@
 """The Python side of `peft` in sftnb: `LoraConfig` with PEFT's defaults (checked against the real
 class by tools/check_stdlib_configs.py) and `TaskType`. Adapters themselves live in the native
-module `_peft` (`get_peft_model`, `PeftModel`, `PeftModelForCausalLM`).
+module `_peft` (`get_peft_model`, `PeftModel`, `PeftModelForCausalLM`); `AutoPeftModelForCausalLM`
+loads the base model an adapter names, then the adapter.
 """
 from _peft import get_peft_model, PeftModel, PeftModelForCausalLM
 from dataclasses import dataclass, field
 from typing import Any
+
+
+class AutoPeftModelForCausalLM:
+    """Loads the base model named in an adapter folder's adapter_config.json, then the adapter
+    (PEFT's AutoPeftModelForCausalLM.from_pretrained); a tokenizer saved with the adapter that is
+    larger than the base vocabulary resizes the embeddings first, as PEFT does."""
+
+    def __init__(self, *args, **kwargs):
+        raise EnvironmentError("AutoPeftModelForCausalLM is designed to be instantiated using the "
+                               "`AutoPeftModelForCausalLM.from_pretrained(pretrained_model_name_or_path)` method.")
+
+    @classmethod
+    def from_pretrained(cls, pretrained_model_name_or_path, adapter_name="default", is_trainable=False, config=None,
+                        revision=None, **kwargs):
+        import json
+        import os
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        path = os.path.join(pretrained_model_name_or_path, "adapter_config.json")
+        if not os.path.isfile(path):
+            raise ValueError(f"Can't find 'adapter_config.json' at '{pretrained_model_name_or_path}'")
+        with open(path) as f:
+            saved = json.load(f)
+        task = saved.get("task_type")
+        if task is not None and task != "CAUSAL_LM":
+            raise ValueError(f"Expected target PEFT class for task_type {task!r}, but you have asked for: "
+                             "PeftModelForCausalLM make sure that you are loading the correct model for your task type.")
+        if saved.get("revision") is not None:
+            kwargs["revision"] = saved["revision"]
+        base = AutoModelForCausalLM.from_pretrained(saved["base_model_name_or_path"], **kwargs)
+        if os.path.exists(os.path.join(pretrained_model_name_or_path, "tokenizer_config.json")):
+            tokenizer = AutoTokenizer.from_pretrained(pretrained_model_name_or_path)
+            if len(tokenizer) > base.get_input_embeddings().num_embeddings:
+                base.resize_token_embeddings(len(tokenizer))
+        return PeftModelForCausalLM.from_pretrained(base, pretrained_model_name_or_path, adapter_name=adapter_name,
+                                                    is_trainable=is_trainable, config=config)
 
 
 class TaskType:

@@ -23,13 +23,13 @@ final class PyPeftModel: NativeObject {
     var model: CausalLM { base.model }
 
     static let peftModelClass: PyClass = methods(NativeClass<PyPeftModel>("PeftModel", module: "peft.peft_model"))
-        .classMethod("from_pretrained", "model, model_id, adapter_name='default', is_trainable=False, config=None, autocast_adapter_dtype=True, ephemeral_gpu_offload=False, low_cpu_mem_usage=False, key_mapping=None, **kwargs") { rt, _, a in
+        .classMethod("from_pretrained", "model, model_id, adapter_name='default', is_trainable=False, config=None, autocast_adapter_dtype=True, ephemeral_gpu_offload=False, low_cpu_mem_usage=False, key_mapping=None, **kwargs") { rt, cls, a in
             if try rt.toStr(a[2], "adapter_name") != "default" { throw PyError.notImplemented("adapter_name other than 'default'") }
             if !a[4].isNone { throw PyError.notImplemented("PeftModel.from_pretrained(config=...)") }
             for (k, _) in try PyDataset.kwargs(rt, a[9]) where !["revision", "token", "cache_dir", "local_files_only", "torch_device"].contains(k) {
                 throw PyError.notImplemented("the PeftModel.from_pretrained keyword argument '\(k)'")
             }
-            return try fromPretrained(rt, try rt.engineModel(a[0], "model"), a[1], isTrainable: try rt.truthy(a[3]))
+            return try fromPretrained(rt, try rt.engineModel(a[0], "model"), a[1], isTrainable: try rt.truthy(a[3]), cls: cls)
         }
         .pyClass
 
@@ -117,8 +117,9 @@ final class PyPeftModel: NativeObject {
     }
 
     /// `PeftModel.from_pretrained(model, adapter_dir, is_trainable=False)`: the adapters are
-    /// frozen and the model in eval mode unless `is_trainable`.
-    static func fromPretrained(_ rt: Interpreter, _ model: PyModel, _ idValue: Value, isTrainable: Bool) throws -> Value {
+    /// frozen and the model in eval mode unless `is_trainable`. The wrapper is
+    /// `PeftModelForCausalLM` for task_type CAUSAL_LM, else the class it was called on.
+    static func fromPretrained(_ rt: Interpreter, _ model: PyModel, _ idValue: Value, isTrainable: Bool, cls: PyClass) throws -> Value {
         let id = try rt.toStr(idValue, "model_id")
         let resolver = ModelResolver(stdlibRoot: ModuleLoader.stdlibDirectory())
         let directory: String
@@ -133,7 +134,7 @@ final class PyPeftModel: NativeObject {
         try rt.setAttr(config, "inference_mode", .bool(!isTrainable))
         if !isTrainable { model.model.lora?.store.setTrainable { _ in false } }
         let task = try rt.getAttr(config, "task_type")
-        let peft = PyPeftModel(model, config: config, cls: task.isNone ? peftModelClass : causalLMClass)
+        let peft = PyPeftModel(model, config: config, cls: task.isNone && cls !== causalLMClass ? peftModelClass : causalLMClass)
         if !isTrainable {
             peft.training = false
             model.model.training = false
