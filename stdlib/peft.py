@@ -7,6 +7,8 @@ from _peft import get_peft_model, PeftModel, PeftModelForCausalLM
 from dataclasses import dataclass, field
 from typing import Any
 
+_UNSUPPORTED = ("use_dora", "use_qalora", "use_bdlora", "lora_bias")
+
 
 class AutoPeftModelForCausalLM:
     """Loads the base model named in an adapter folder's adapter_config.json, then the adapter
@@ -43,17 +45,45 @@ class AutoPeftModelForCausalLM:
                                                     is_trainable=is_trainable, config=config)
 
 
-class TaskType:
-    """PEFT's task types (a str enum there; plain strings here, so `task_type=TaskType.CAUSAL_LM`
-    equals `task_type="CAUSAL_LM"` as in PEFT)."""
-    SEQ_CLS = "SEQ_CLS"
-    SEQ_2_SEQ_LM = "SEQ_2_SEQ_LM"
-    CAUSAL_LM = "CAUSAL_LM"
-    TOKEN_CLS = "TOKEN_CLS"
-    QUESTION_ANS = "QUESTION_ANS"
-    FEATURE_EXTRACTION = "FEATURE_EXTRACTION"
+class _EnumMember(str):
+    """A member of PEFT's str enums (`TaskType`, `PeftType`): equal to its value as a string, shown as
+    `<TaskType.CAUSAL_LM: 'CAUSAL_LM'>` by repr and `TaskType.CAUSAL_LM` by str, as in CPython."""
 
-_UNSUPPORTED = ("use_dora", "use_qalora", "use_bdlora", "lora_bias")
+    def __new__(cls, value):
+        return str.__new__(cls, value)
+
+    def __repr__(self):
+        return f"<{self._enum}.{self._name}: {str.__repr__(self)}>"
+
+    def __str__(self):
+        return f"{self._enum}.{self._name}"
+
+
+def _member(enum, name):
+    m = _EnumMember(name)
+    m._enum = enum
+    m._name = name
+    return m
+
+
+class TaskType:
+    """PEFT's task types (`task_type=TaskType.CAUSAL_LM` equals `task_type="CAUSAL_LM"`)."""
+    SEQ_CLS = _member("TaskType", "SEQ_CLS")
+    SEQ_2_SEQ_LM = _member("TaskType", "SEQ_2_SEQ_LM")
+    CAUSAL_LM = _member("TaskType", "CAUSAL_LM")
+    TOKEN_CLS = _member("TaskType", "TOKEN_CLS")
+    QUESTION_ANS = _member("TaskType", "QUESTION_ANS")
+    FEATURE_EXTRACTION = _member("TaskType", "FEATURE_EXTRACTION")
+
+
+class PeftType:
+    """PEFT's adapter types; sftnb implements LORA."""
+    LORA = _member("PeftType", "LORA")
+
+
+@dataclass
+class LoraRuntimeConfig:
+    ephemeral_gpu_offload: Any = False
 
 
 @dataclass
@@ -93,7 +123,7 @@ class LoraConfig:
     qalora_group_size: Any = 16
     monteclora_config: Any = None
     layer_replication: Any = None
-    runtime_config: Any = None
+    runtime_config: Any = field(default_factory=LoraRuntimeConfig)
     lora_bias: Any = False
     target_parameters: Any = None
     use_bdlora: Any = None
@@ -102,7 +132,7 @@ class LoraConfig:
     ensure_weight_tying: Any = False
 
     def __post_init__(self):
-        self.peft_type = "LORA"
+        self.peft_type = PeftType.LORA
         if isinstance(self.target_modules, list):
             self.target_modules = set(self.target_modules)
         if isinstance(self.exclude_modules, list):

@@ -20,6 +20,8 @@ print(peft_model.num_parameters(), peft_model.num_parameters(only_trainable=True
 print(peft_model)
 print(config.target_modules, config.base_model_name_or_path, config.fan_in_fan_out, config.peft_version)
 print(peft_model.peft_config["default"] is config, peft_model.active_adapter)
+print(peft_model.peft_config)
+print(TaskType.CAUSAL_LM, repr(TaskType.CAUSAL_LM), TaskType.CAUSAL_LM == "CAUSAL_LM", str(TaskType.SEQ_CLS))
 print(type(peft_model.base_model).__name__, peft_model.base_model.model is model)
 print(peft_model.name_or_path, peft_model.config.model_type, peft_model.training, model.training)
 peft_model.eval()

@@ -29,7 +29,7 @@ extension Interpreter {
             throw PyError.notImplemented("LoraConfig(\(name)=\(try repr(try field(name))))")
         }
         let task = try field("task_type")
-        if !task.isNone, try str(task) != "CAUSAL_LM" {
+        if !task.isNone, try toStr(task, "task_type") != "CAUSAL_LM" {
             throw PyError.notImplemented("LoraConfig(task_type=\(try repr(task))) (sftnb adapts causal language models: task_type='CAUSAL_LM' or None)")
         }
         let initWeights = try field("init_lora_weights")
