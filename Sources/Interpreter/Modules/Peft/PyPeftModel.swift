@@ -129,7 +129,7 @@ final class PyPeftModel: NativeObject {
             throw PyError(T.valueError, "Can't find 'adapter_config.json' at '\(id)'\nsftnb is offline; it looked in:\n" + e.looked.map { "  - " + $0 }.joined(separator: "\n"))
         }
         let config = try rt.loraConfig(fromAdapterDirectory: directory)
-        _ = try rt.engineLoRAConfig(config)   // rejects adapters sftnb cannot run, naming the option
+        _ = try rt.engineLoRAConfig(config, for: model.model)   // rejects adapters sftnb cannot run, naming the option
         try rt.engineCall { try model.model.loadAdapter(from: directory) }
         try rt.setAttr(config, "inference_mode", .bool(!isTrainable))
         if !isTrainable { model.model.lora?.store.setTrainable { _ in false } }
