@@ -74,6 +74,17 @@ final class PyPeftModel: NativeObject {
             return .object(this)
         }
         .method("get_base_model", "") { _, this, _ in .object(this.base) }
+        .method("to", "*args, **kwargs") { rt, this, a in
+            _ = try this.base.moveTo(rt, try rt.iterate(a[0]) + PyDataset.kwargs(rt, a[1]).map(\.1))
+            return .object(this)
+        }
+        .method("cpu", "") { _, this, _ in .object(this) }
+        .method("named_parameters", "prefix='', recurse=True, remove_duplicate=True") { rt, this, a in
+            let prefix = try rt.toStr(a[0], "prefix")
+            return try PyModel.parameterIterator(rt, this.base.namedParameters(prefix: (prefix.isEmpty ? "" : prefix + ".") + "base_model.model.").map {
+                .object(PyTuple([.str($0.0), .object($0.1)]))
+            })
+        }
         .property("training") { _, this in .bool(this.training) }
         .property("base_model") { _, this in .object(PyLoraModel(this.base)) }
         .property("peft_config") { _, this in

@@ -105,6 +105,19 @@ final class PyModel: NativeObject {
         .property("dtype") { _, this in this.dtypeValue }
         .property("device") { _, _ in .object(PyDevice()) }
         .method("get_input_embeddings", "") { _, this, _ in .object(this.inputEmbeddings) }
+        .method("named_parameters", "prefix='', recurse=True, remove_duplicate=True") { rt, this, a in
+            let prefix = try rt.toStr(a[0], "prefix")
+            return try parameterIterator(rt, this.namedParameters(prefix: prefix.isEmpty ? "" : prefix + ".").map {
+                .object(PyTuple([.str($0.0), .object($0.1)]))
+            })
+        }
+        .method("parameters", "recurse=True") { rt, this, _ in
+            try parameterIterator(rt, this.namedParameters(prefix: "").map { .object($0.1) })
+        }
+        .method("to", "*args, **kwargs") { rt, this, a in
+            try this.moveTo(rt, try rt.iterate(a[0]) + PyDataset.kwargs(rt, a[1]).map(\.1))
+        }
+        .method("cpu", "") { _, this, _ in .object(this) }
         // Activation checkpointing trades compute for memory; the engine keeps its activations
         // either way and computes the same gradients, so these are accepted as in transformers.
         .method("gradient_checkpointing_enable", "gradient_checkpointing_kwargs=None, **kwargs") { _, this, _ in this.checkpointing = true; return .none }
