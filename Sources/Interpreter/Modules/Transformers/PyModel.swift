@@ -181,15 +181,25 @@ final class PyModel: NativeObject {
 
     /// `model.generate(input_ids, attention_mask=None, max_new_tokens=..., do_sample=..., ...)`.
     func generate(_ rt: Interpreter, _ a: [Value]) throws -> Value {
-        for (k, _) in try PyDataset.kwargs(rt, a[11]) { throw PyError.notImplemented("the generate keyword argument '\(k)'") }
+        // generation_config= overrides the model's settings where it sets a field (transformers
+        // fills its unset fields from model.generation_config); keyword arguments apply on top.
+        var settings = model.generationConfig
+        for (k, v) in try PyDataset.kwargs(rt, a[11]) {
+            guard k == "generation_config" else { throw PyError.notImplemented("the generate keyword argument '\(k)'") }
+            if v.isNone { continue }
+            guard case .object(let o) = v, let g = o as? PyGenerationConfig else {
+                throw PyError.typeError("generation_config must be a GenerationConfig, not '\(pyTypeName(v))'")
+            }
+            for (key, value) in try g.config.values.pairs { settings[key] = value }
+        }
         let input = a[0].isNone ? a[1] : a[0]
         guard !input.isNone else { throw PyError.notImplemented("generate() without input_ids") }
         let (flat, rows, columns) = try rt.intMatrix(input, "input_ids")
         let maskFlat = a[2].isNone ? nil : try rt.intMatrix(a[2], "attention_mask").0
-        var options = GenerationOptions(model.generationConfig)
+        var options = GenerationOptions(settings)
         if !a[3].isNone { options.maxNewTokens = try rt.toInt(a[3]) }
         else if !a[4].isNone { options.maxNewTokens = max(0, try rt.toInt(a[4]) - columns) }
-        else if model.generationConfig.maxNewTokens == nil { options.maxNewTokens = max(0, 20 - columns) }  // HF's max_length=20
+        else if settings.maxNewTokens == nil { options.maxNewTokens = max(0, settings.maxLength - columns) }  // HF's max_length (20)
         if !a[5].isNone { options.doSample = try rt.truthy(a[5]) }
         if !a[6].isNone { options.sampling.temperature = Float(try rt.toDouble(a[6])) }
         if !a[7].isNone { options.sampling.topK = try rt.toInt(a[7]) }
