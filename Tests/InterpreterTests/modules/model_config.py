@@ -69,3 +69,5 @@ print(gen.max_new_tokens, gen.top_k, gen.to_dict()["max_new_tokens"])
 print(model.generate(ids, generation_config=gen).tolist())
 gen.max_new_tokens = 2
 print(model.generate(ids, generation_config=gen).tolist(), model.generate(ids, generation_config=gen, max_new_tokens=1).tolist())
+model.generation_config = GenerationConfig(max_new_tokens=2, do_sample=False)
+print(model.generation_config, model.generate(ids).tolist())

@@ -39,3 +39,7 @@ def print_trainable_parameters(m):
 
 print_trainable_parameters(peft_model)
 print(peft_model.to("cpu") is peft_model)
+model.is_parallelizable = True
+model.model_parallel = True
+peft_model.note = "mine"
+print(model.is_parallelizable, model.model_parallel, peft_model.note)

@@ -101,6 +101,21 @@ final class PyPeftModel: NativeObject {
         LoRAModuleRepr.wrap(LoRAModuleRepr.describe(model), outer: cls.name)
     }
 
+    /// Scripts may set their own attributes, as on any torch module; the base model's own
+    /// attributes (`generation_config`, ...) are set on it, as PEFT forwards them.
+    override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
+        if name == "training" {
+            training = try rt.truthy(value)
+            model.training = training
+        } else if cls.lookup(name) != nil {
+            throw PyError.attributeError("sftnb cannot replace the PEFT model's '\(name)'")
+        } else if base.cls.lookup(name) != nil {
+            try base.setAttribute(rt, name, value)
+        } else {
+            setAttrValue(name, value)
+        }
+    }
+
     override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
         if Self.unsupported.contains(name) { throw PyError.notImplemented("PeftModel.\(name) (sftnb runs one LoRA adapter, 'default')") }
         return try rt.lookupAttr(.object(base), name)

@@ -154,6 +154,24 @@ final class PyModel: NativeObject {
 
     override func repr(_ rt: Interpreter) throws -> String { LoRAModuleRepr.describe(model) }
 
+    /// Scripts may set their own attributes on a model, as on any torch module
+    /// (`model.is_parallelizable = True` in older tutorials); `generation_config` and
+    /// `training` go to the engine; other built-in attributes cannot be replaced.
+    override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
+        switch name {
+        case "generation_config":
+            guard case .object(let o) = value, let g = o as? PyGenerationConfig else {
+                throw PyError.typeError("generation_config must be a GenerationConfig, not '\(pyTypeName(value))'")
+            }
+            model.generationConfig = try g.config
+        case "training":
+            model.training = try rt.truthy(value)
+        default:
+            if cls.lookup(name) != nil { throw PyError.attributeError("sftnb cannot replace the model's '\(name)'") }
+            setAttrValue(name, value)
+        }
+    }
+
     /// `model(input_ids=..., attention_mask=..., labels=...)`.
     func forward(_ rt: Interpreter, _ a: [Value]) throws -> Value {
         for (k, _) in try PyDataset.kwargs(rt, a[3]) where !["use_cache", "return_dict"].contains(k) {
