@@ -1,23 +1,89 @@
 """The Python side of `peft` in sftnb: `LoraConfig` with PEFT's defaults (checked against the real
 class by tools/check_stdlib_configs.py) and `TaskType`. Adapters themselves live in the native
-module `_peft` (`get_peft_model`, `PeftModel`, `PeftModelForCausalLM`).
+module `_peft` (`get_peft_model`, `PeftModel`, `PeftModelForCausalLM`); `AutoPeftModelForCausalLM`
+loads the base model an adapter names, then the adapter.
 """
 from _peft import get_peft_model, PeftModel, PeftModelForCausalLM
 from dataclasses import dataclass, field
 from typing import Any
 
+_UNSUPPORTED = ("use_dora", "use_qalora", "use_bdlora", "lora_bias")
+
+
+class AutoPeftModelForCausalLM:
+    """Loads the base model named in an adapter folder's adapter_config.json, then the adapter
+    (PEFT's AutoPeftModelForCausalLM.from_pretrained); a tokenizer saved with the adapter that is
+    larger than the base vocabulary resizes the embeddings first, as PEFT does."""
+
+    def __init__(self, *args, **kwargs):
+        raise EnvironmentError("AutoPeftModelForCausalLM is designed to be instantiated using the "
+                               "`AutoPeftModelForCausalLM.from_pretrained(pretrained_model_name_or_path)` method.")
+
+    @classmethod
+    def from_pretrained(cls, pretrained_model_name_or_path, adapter_name="default", is_trainable=False, config=None,
+                        revision=None, **kwargs):
+        import json
+        import os
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        path = os.path.join(pretrained_model_name_or_path, "adapter_config.json")
+        if not os.path.isfile(path):
+            raise ValueError(f"Can't find 'adapter_config.json' at '{pretrained_model_name_or_path}'")
+        with open(path) as f:
+            saved = json.load(f)
+        task = saved.get("task_type")
+        if task is not None and task != "CAUSAL_LM":
+            raise ValueError(f"Expected target PEFT class for task_type {task!r}, but you have asked for: "
+                             "PeftModelForCausalLM make sure that you are loading the correct model for your task type.")
+        if saved.get("revision") is not None:
+            kwargs["revision"] = saved["revision"]
+        base = AutoModelForCausalLM.from_pretrained(saved["base_model_name_or_path"], **kwargs)
+        if os.path.exists(os.path.join(pretrained_model_name_or_path, "tokenizer_config.json")):
+            tokenizer = AutoTokenizer.from_pretrained(pretrained_model_name_or_path)
+            if len(tokenizer) > base.get_input_embeddings().num_embeddings:
+                base.resize_token_embeddings(len(tokenizer))
+        return PeftModelForCausalLM.from_pretrained(base, pretrained_model_name_or_path, adapter_name=adapter_name,
+                                                    is_trainable=is_trainable, config=config)
+
+
+class _EnumMember(str):
+    """A member of PEFT's str enums (`TaskType`, `PeftType`): equal to its value as a string, shown as
+    `<TaskType.CAUSAL_LM: 'CAUSAL_LM'>` by repr and `TaskType.CAUSAL_LM` by str, as in CPython."""
+
+    def __new__(cls, value):
+        return str.__new__(cls, value)
+
+    def __repr__(self):
+        return f"<{self._enum}.{self._name}: {str.__repr__(self)}>"
+
+    def __str__(self):
+        return f"{self._enum}.{self._name}"
+
+
+def _member(enum, name):
+    m = _EnumMember(name)
+    m._enum = enum
+    m._name = name
+    return m
+
 
 class TaskType:
-    """PEFT's task types (a str enum there; plain strings here, so `task_type=TaskType.CAUSAL_LM`
-    equals `task_type="CAUSAL_LM"` as in PEFT)."""
-    SEQ_CLS = "SEQ_CLS"
-    SEQ_2_SEQ_LM = "SEQ_2_SEQ_LM"
-    CAUSAL_LM = "CAUSAL_LM"
-    TOKEN_CLS = "TOKEN_CLS"
-    QUESTION_ANS = "QUESTION_ANS"
-    FEATURE_EXTRACTION = "FEATURE_EXTRACTION"
+    """PEFT's task types (`task_type=TaskType.CAUSAL_LM` equals `task_type="CAUSAL_LM"`)."""
+    SEQ_CLS = _member("TaskType", "SEQ_CLS")
+    SEQ_2_SEQ_LM = _member("TaskType", "SEQ_2_SEQ_LM")
+    CAUSAL_LM = _member("TaskType", "CAUSAL_LM")
+    TOKEN_CLS = _member("TaskType", "TOKEN_CLS")
+    QUESTION_ANS = _member("TaskType", "QUESTION_ANS")
+    FEATURE_EXTRACTION = _member("TaskType", "FEATURE_EXTRACTION")
 
-_UNSUPPORTED = ("use_dora", "use_qalora", "use_bdlora", "lora_bias")
+
+class PeftType:
+    """PEFT's adapter types; sftnb implements LORA."""
+    LORA = _member("PeftType", "LORA")
+
+
+@dataclass
+class LoraRuntimeConfig:
+    ephemeral_gpu_offload: Any = False
 
 
 @dataclass
@@ -57,7 +123,7 @@ class LoraConfig:
     qalora_group_size: Any = 16
     monteclora_config: Any = None
     layer_replication: Any = None
-    runtime_config: Any = None
+    runtime_config: Any = field(default_factory=LoraRuntimeConfig)
     lora_bias: Any = False
     target_parameters: Any = None
     use_bdlora: Any = None
@@ -66,7 +132,7 @@ class LoraConfig:
     ensure_weight_tying: Any = False
 
     def __post_init__(self):
-        self.peft_type = "LORA"
+        self.peft_type = PeftType.LORA
         if isinstance(self.target_modules, list):
             self.target_modules = set(self.target_modules)
         if isinstance(self.exclude_modules, list):

@@ -6,6 +6,7 @@ tools/check_stdlib_configs.py). The engine-backed classes (AutoModelForCausalLM,
 from _transformers import AutoTokenizer, PreTrainedTokenizerFast, PreTrainedTokenizerBase, TokenizersBackend, BatchEncoding, AddedToken
 from _transformers import AutoModelForCausalLM, PreTrainedModel, AutoConfig, PretrainedConfig, PreTrainedConfig
 from _transformers import GPT2Config, OPTConfig, GPTNeoConfig, LlamaConfig, GenerationConfig, set_seed
+from _transformers_pipeline import pipeline, TextGenerationPipeline
 from dataclasses import dataclass, field
 from typing import Any
 

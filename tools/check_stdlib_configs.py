@@ -10,11 +10,26 @@ import dataclasses
 import importlib.util
 import os
 import sys
+import types
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXTRA = {"max_seq_length"}
 # Defaults sftnb resolves differently on purpose (float32 compute) — compared as documented here.
 DIFFERENT = {("LoraConfig", "runtime_config")}
+
+
+class _NativeStub(types.ModuleType):
+    """Stands in for sftnb's native modules (`_transformers`, `_peft`, ...), which only exist inside
+    sftnb: the stdlib files import classes from them that this check does not look at."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return type(name, (), {})
+
+
+for _native in ("_transformers", "_transformers_pipeline", "_peft", "_trl", "_datasets"):
+    sys.modules.setdefault(_native, _NativeStub(_native))
 
 
 def load(name, alias):

@@ -55,3 +55,19 @@ print(type(a).__name__, a.num_parameters(), a.config.n_layer, a.config._name_or_
 a.eval()
 b.eval()
 print(a(input_ids=ids, labels=ids).loss.item() == b(input_ids=ids, labels=ids).loss.item())
+print(a.is_activation_checkpointing)
+a.gradient_checkpointing_enable()
+a.enable_input_require_grads()
+print(a.is_activation_checkpointing)
+a.gradient_checkpointing_disable()
+print(a.is_activation_checkpointing)
+
+from transformers import GenerationConfig
+gen = GenerationConfig(max_new_tokens=4, do_sample=False)
+print(gen)
+print(gen.max_new_tokens, gen.top_k, gen.to_dict()["max_new_tokens"])
+print(model.generate(ids, generation_config=gen).tolist())
+gen.max_new_tokens = 2
+print(model.generate(ids, generation_config=gen).tolist(), model.generate(ids, generation_config=gen, max_new_tokens=1).tolist())
+model.generation_config = GenerationConfig(max_new_tokens=2, do_sample=False)
+print(model.generation_config, model.generate(ids).tolist())

@@ -6,10 +6,11 @@ import Foundation
 /// and `adapter_config.json` written from the config object as PEFT writes it.
 extension Interpreter {
     /// The engine `LoRAConfig` of a Python `LoraConfig`. Options sftnb does not implement
-    /// (`layers_to_transform`, `modules_to_save`, regex `target_modules`, ...) raise
-    /// NotImplementedError naming the option. A (LoRA A's init) comes from the script's
+    /// (`layers_to_transform`, `modules_to_save`, ...) raise NotImplementedError naming the
+    /// option. A `target_modules` regular expression (PEFT matches it against full module
+    /// names) needs the `model` it applies to. A (LoRA A's init) comes from the script's
     /// `torch.manual_seed`/`set_seed`, so runs are reproducible.
-    func engineLoRAConfig(_ config: Value) throws -> LoRAConfig {
+    func engineLoRAConfig(_ config: Value, for model: CausalLM? = nil) throws -> LoRAConfig {
         guard typeName(config) == "LoraConfig" else {
             throw PyError.typeError("peft_config must be a peft.LoraConfig, not '\(typeName(config))'")
         }
@@ -29,7 +30,7 @@ extension Interpreter {
             throw PyError.notImplemented("LoraConfig(\(name)=\(try repr(try field(name))))")
         }
         let task = try field("task_type")
-        if !task.isNone, try str(task) != "CAUSAL_LM" {
+        if !task.isNone, try toStr(task, "task_type") != "CAUSAL_LM" {
             throw PyError.notImplemented("LoraConfig(task_type=\(try repr(task))) (sftnb adapts causal language models: task_type='CAUSAL_LM' or None)")
         }
         let initWeights = try field("init_lora_weights")
@@ -41,17 +42,26 @@ extension Interpreter {
         let dropout = try toDouble(try field("lora_dropout"))
         guard (0..<1).contains(dropout) else { throw PyError.valueError("lora_dropout must be in [0, 1), got \(dropout)") }
         return LoRAConfig(r: r, alpha: try toDouble(try field("lora_alpha")), dropout: dropout,
-                          targets: try loraTargets(try field("target_modules")),
+                          targets: try loraTargets(try field("target_modules"), model: model),
                           useRSLoRA: try truthy(try field("use_rslora")),
                           seed: UInt64(truncatingIfNeeded: TorchState.seed ?? 0))
     }
 
-    /// `target_modules`: None (the model type's defaults), "all-linear", or names (list/set/tuple).
-    private func loraTargets(_ v: Value) throws -> LoRAConfig.Targets? {
+    /// `target_modules`: None (the model type's defaults), "all-linear", names (list/set/tuple),
+    /// or a regular expression that must match a whole module name (PEFT's `re.fullmatch`).
+    private func loraTargets(_ v: Value, model: CausalLM?) throws -> LoRAConfig.Targets? {
         if v.isNone { return nil }
         if case .object(let o) = v, let s = o as? PyStr {
             if s.value == "all-linear" { return .allLinear }
-            throw PyError.notImplemented("target_modules as a regular expression (\(try repr(v))); pass a list of module names such as ['q_proj', 'v_proj'] or 'all-linear'")
+            guard let model else {
+                throw PyError.notImplemented("target_modules as a regular expression (\(try repr(v))) without the model; use get_peft_model")
+            }
+            let fullmatch = try getAttr(.object(try importModule("re")), "fullmatch")
+            let matched = try model.decoder.spec.allLinears.map(\.module).filter { try !call(fullmatch, [v, .str($0)]).isNone }
+            guard !matched.isEmpty else {
+                throw PyError.valueError("Target modules \(s.value) not found in the base model. Please check the target modules and try again.")
+            }
+            return .names(matched)
         }
         let names = try iterate(v).map { try toStr($0, "target_modules") }
         guard !names.isEmpty else { throw PyError.valueError("target_modules must not be empty") }

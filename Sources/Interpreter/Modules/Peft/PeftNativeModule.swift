@@ -7,6 +7,7 @@ import Foundation
 /// API for other bindings (SFTTrainer with `peft_config=`):
 /// ```
 /// let lora = try rt.engineLoRAConfig(loraConfigValue)      // Python LoraConfig → engine LoRAConfig
+/// let lora = try rt.engineLoRAConfig(value, for: causalLM)  // ... resolving a regex target_modules
 /// let peft = try getPeftModel(rt, pyModel, loraConfigValue) // adapters applied, a PeftModelForCausalLM value
 /// let pyModel = try rt.engineModel(value, "model")          // the PyModel behind a model or PEFT model
 /// let causalLM = pyModel.model                              // its engine CausalLM
@@ -36,7 +37,7 @@ enum PeftNativeModule: NativeModule {
 /// `task_type="CAUSAL_LM"`, `PeftModel` when task_type is None. The config object is updated
 /// as PEFT updates it (base model name, resolved target modules, ...).
 func getPeftModel(_ rt: Interpreter, _ model: PyModel, _ config: Value) throws -> Value {
-    let lora = try rt.engineLoRAConfig(config)
+    let lora = try rt.engineLoRAConfig(config, for: model.model)
     if model.model.lora != nil {
         throw PyError.valueError("this model already has LoRA adapters; call merge_and_unload() first, or pass the base model")
     }

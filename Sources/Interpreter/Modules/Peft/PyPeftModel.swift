@@ -23,13 +23,13 @@ final class PyPeftModel: NativeObject {
     var model: CausalLM { base.model }
 
     static let peftModelClass: PyClass = methods(NativeClass<PyPeftModel>("PeftModel", module: "peft.peft_model"))
-        .classMethod("from_pretrained", "model, model_id, adapter_name='default', is_trainable=False, config=None, autocast_adapter_dtype=True, ephemeral_gpu_offload=False, low_cpu_mem_usage=False, key_mapping=None, **kwargs") { rt, _, a in
+        .classMethod("from_pretrained", "model, model_id, adapter_name='default', is_trainable=False, config=None, autocast_adapter_dtype=True, ephemeral_gpu_offload=False, low_cpu_mem_usage=False, key_mapping=None, **kwargs") { rt, cls, a in
             if try rt.toStr(a[2], "adapter_name") != "default" { throw PyError.notImplemented("adapter_name other than 'default'") }
             if !a[4].isNone { throw PyError.notImplemented("PeftModel.from_pretrained(config=...)") }
             for (k, _) in try PyDataset.kwargs(rt, a[9]) where !["revision", "token", "cache_dir", "local_files_only", "torch_device"].contains(k) {
                 throw PyError.notImplemented("the PeftModel.from_pretrained keyword argument '\(k)'")
             }
-            return try fromPretrained(rt, try rt.engineModel(a[0], "model"), a[1], isTrainable: try rt.truthy(a[3]))
+            return try fromPretrained(rt, try rt.engineModel(a[0], "model"), a[1], isTrainable: try rt.truthy(a[3]), cls: cls)
         }
         .pyClass
 
@@ -74,6 +74,17 @@ final class PyPeftModel: NativeObject {
             return .object(this)
         }
         .method("get_base_model", "") { _, this, _ in .object(this.base) }
+        .method("to", "*args, **kwargs") { rt, this, a in
+            _ = try this.base.moveTo(rt, try rt.iterate(a[0]) + PyDataset.kwargs(rt, a[1]).map(\.1))
+            return .object(this)
+        }
+        .method("cpu", "") { _, this, _ in .object(this) }
+        .method("named_parameters", "prefix='', recurse=True, remove_duplicate=True") { rt, this, a in
+            let prefix = try rt.toStr(a[0], "prefix")
+            return try PyModel.parameterIterator(rt, this.base.namedParameters(prefix: (prefix.isEmpty ? "" : prefix + ".") + "base_model.model.").map {
+                .object(PyTuple([.str($0.0), .object($0.1)]))
+            })
+        }
         .property("training") { _, this in .bool(this.training) }
         .property("base_model") { _, this in .object(PyLoraModel(this.base)) }
         .property("peft_config") { _, this in
@@ -90,9 +101,30 @@ final class PyPeftModel: NativeObject {
         LoRAModuleRepr.wrap(LoRAModuleRepr.describe(model), outer: cls.name)
     }
 
-    override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
-        try rt.lookupAttr(.object(base), name)
+    /// Scripts may set their own attributes, as on any torch module; the base model's own
+    /// attributes (`generation_config`, ...) are set on it, as PEFT forwards them.
+    override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
+        if name == "training" {
+            training = try rt.truthy(value)
+            model.training = training
+        } else if cls.lookup(name) != nil {
+            throw PyError.attributeError("sftnb cannot replace the PEFT model's '\(name)'")
+        } else if base.cls.lookup(name) != nil {
+            try base.setAttribute(rt, name, value)
+        } else {
+            setAttrValue(name, value)
+        }
     }
+
+    override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
+        if Self.unsupported.contains(name) { throw PyError.notImplemented("PeftModel.\(name) (sftnb runs one LoRA adapter, 'default')") }
+        return try rt.lookupAttr(.object(base), name)
+    }
+
+    /// PEFT methods for several or switchable adapters, which sftnb does not have: named so
+    /// that they fail clearly instead of as a missing attribute of the base model.
+    static let unsupported: Set<String> = ["disable_adapter", "unload", "add_adapter", "set_adapter", "load_adapter",
+                                           "delete_adapter", "merge_adapter", "unmerge_adapter", "add_weighted_adapter"]
 
     /// Calls the base model's method with the same arguments (`*args`, `**kwargs`).
     private func callBase(_ rt: Interpreter, _ name: String, _ a: [Value]) throws -> Value {
@@ -111,8 +143,9 @@ final class PyPeftModel: NativeObject {
     }
 
     /// `PeftModel.from_pretrained(model, adapter_dir, is_trainable=False)`: the adapters are
-    /// frozen and the model in eval mode unless `is_trainable`.
-    static func fromPretrained(_ rt: Interpreter, _ model: PyModel, _ idValue: Value, isTrainable: Bool) throws -> Value {
+    /// frozen and the model in eval mode unless `is_trainable`. The wrapper is
+    /// `PeftModelForCausalLM` for task_type CAUSAL_LM, else the class it was called on.
+    static func fromPretrained(_ rt: Interpreter, _ model: PyModel, _ idValue: Value, isTrainable: Bool, cls: PyClass) throws -> Value {
         let id = try rt.toStr(idValue, "model_id")
         let resolver = ModelResolver(stdlibRoot: ModuleLoader.stdlibDirectory())
         let directory: String
@@ -122,12 +155,12 @@ final class PyPeftModel: NativeObject {
             throw PyError(T.valueError, "Can't find 'adapter_config.json' at '\(id)'\nsftnb is offline; it looked in:\n" + e.looked.map { "  - " + $0 }.joined(separator: "\n"))
         }
         let config = try rt.loraConfig(fromAdapterDirectory: directory)
-        _ = try rt.engineLoRAConfig(config)   // rejects adapters sftnb cannot run, naming the option
+        _ = try rt.engineLoRAConfig(config, for: model.model)   // rejects adapters sftnb cannot run, naming the option
         try rt.engineCall { try model.model.loadAdapter(from: directory) }
         try rt.setAttr(config, "inference_mode", .bool(!isTrainable))
         if !isTrainable { model.model.lora?.store.setTrainable { _ in false } }
         let task = try rt.getAttr(config, "task_type")
-        let peft = PyPeftModel(model, config: config, cls: task.isNone ? peftModelClass : causalLMClass)
+        let peft = PyPeftModel(model, config: config, cls: task.isNone && cls !== causalLMClass ? peftModelClass : causalLMClass)
         if !isTrainable {
             peft.training = false
             model.model.training = false

@@ -26,6 +26,8 @@ final class PyModel: NativeObject {
     /// attributes a script sets on them stay).
     private(set) lazy var configObject = PyModelConfig(owner: self)
     private(set) lazy var generationConfigObject = PyGenerationConfig(self)
+    /// `gradient_checkpointing_enable()` was called (reported back, changes nothing in the engine).
+    var checkpointing = false
 
     init(_ model: CausalLM, nameOrPath: String) {
         self.model = model
@@ -106,6 +108,28 @@ final class PyModel: NativeObject {
         .property("dtype") { _, this in this.dtypeValue }
         .property("device") { _, _ in .object(PyDevice()) }
         .method("get_input_embeddings", "") { _, this, _ in .object(this.inputEmbeddings) }
+        .method("named_parameters", "prefix='', recurse=True, remove_duplicate=True") { rt, this, a in
+            let prefix = try rt.toStr(a[0], "prefix")
+            return try parameterIterator(rt, this.namedParameters(prefix: prefix.isEmpty ? "" : prefix + ".").map {
+                .object(PyTuple([.str($0.0), .object($0.1)]))
+            })
+        }
+        .method("parameters", "recurse=True") { rt, this, _ in
+            try parameterIterator(rt, this.namedParameters(prefix: "").map { .object($0.1) })
+        }
+        .method("to", "*args, **kwargs") { rt, this, a in
+            try this.moveTo(rt, try rt.iterate(a[0]) + PyDataset.kwargs(rt, a[1]).map(\.1))
+        }
+        .method("cpu", "") { _, this, _ in .object(this) }
+        // Activation checkpointing trades compute for memory; the engine keeps its activations
+        // either way and computes the same gradients, so these are accepted as in transformers.
+        .method("gradient_checkpointing_enable", "gradient_checkpointing_kwargs=None, **kwargs") { _, this, _ in this.checkpointing = true; return .none }
+        .method("activation_checkpointing_enable", "activation_checkpointing_kwargs=None, every_n_layers=1, offload=False") { _, this, _ in this.checkpointing = true; return .none }
+        .method("gradient_checkpointing_disable", "") { _, this, _ in this.checkpointing = false; return .none }
+        .method("activation_checkpointing_disable", "") { _, this, _ in this.checkpointing = false; return .none }
+        .property("is_gradient_checkpointing") { _, this in .bool(this.checkpointing) }
+        .property("is_activation_checkpointing") { _, this in .bool(this.checkpointing) }
+        .method("enable_input_require_grads", "") { _, _, _ in .none }
         .method("resize_token_embeddings", "new_num_tokens=None, pad_to_multiple_of=None, mean_resizing=True") { rt, this, a in
             try this.resizeTokenEmbeddings(rt, a)
         }
@@ -147,6 +171,24 @@ final class PyModel: NativeObject {
         return bytes
     }
 
+    /// Scripts may set their own attributes on a model, as on any torch module
+    /// (`model.is_parallelizable = True` in older tutorials); `generation_config` and
+    /// `training` go to the engine; other built-in attributes cannot be replaced.
+    override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
+        switch name {
+        case "generation_config":
+            guard case .object(let o) = value, let g = o as? PyGenerationConfig else {
+                throw PyError.typeError("generation_config must be a GenerationConfig, not '\(pyTypeName(value))'")
+            }
+            model.generationConfig = try g.config
+        case "training":
+            model.training = try rt.truthy(value)
+        default:
+            if cls.lookup(name) != nil { throw PyError.attributeError("sftnb cannot replace the model's '\(name)'") }
+            setAttrValue(name, value)
+        }
+    }
+
     /// `model(input_ids=..., attention_mask=..., labels=...)`.
     func forward(_ rt: Interpreter, _ a: [Value]) throws -> Value {
         for (k, _) in try PyDataset.kwargs(rt, a[3]) where !["use_cache", "return_dict"].contains(k) {
@@ -174,15 +216,25 @@ final class PyModel: NativeObject {
 
     /// `model.generate(input_ids, attention_mask=None, max_new_tokens=..., do_sample=..., ...)`.
     func generate(_ rt: Interpreter, _ a: [Value]) throws -> Value {
-        for (k, _) in try PyDataset.kwargs(rt, a[11]) { throw PyError.notImplemented("the generate keyword argument '\(k)'") }
+        // generation_config= overrides the model's settings where it sets a field (transformers
+        // fills its unset fields from model.generation_config); keyword arguments apply on top.
+        var settings = model.generationConfig
+        for (k, v) in try PyDataset.kwargs(rt, a[11]) {
+            guard k == "generation_config" else { throw PyError.notImplemented("the generate keyword argument '\(k)'") }
+            if v.isNone { continue }
+            guard case .object(let o) = v, let g = o as? PyGenerationConfig else {
+                throw PyError.typeError("generation_config must be a GenerationConfig, not '\(pyTypeName(v))'")
+            }
+            for (key, value) in try g.config.values.pairs { settings[key] = value }
+        }
         let input = a[0].isNone ? a[1] : a[0]
         guard !input.isNone else { throw PyError.notImplemented("generate() without input_ids") }
         let (flat, rows, columns) = try rt.intMatrix(input, "input_ids")
         let maskFlat = a[2].isNone ? nil : try rt.intMatrix(a[2], "attention_mask").0
-        var options = GenerationOptions(model.generationConfig)
+        var options = GenerationOptions(settings)
         if !a[3].isNone { options.maxNewTokens = try rt.toInt(a[3]) }
         else if !a[4].isNone { options.maxNewTokens = max(0, try rt.toInt(a[4]) - columns) }
-        else if model.generationConfig.maxNewTokens == nil { options.maxNewTokens = max(0, 20 - columns) }  // HF's max_length=20
+        else if settings.maxNewTokens == nil { options.maxNewTokens = max(0, settings.maxLength - columns) }  // HF's max_length (20)
         if !a[5].isNone { options.doSample = try rt.truthy(a[5]) }
         if !a[6].isNone { options.sampling.temperature = Float(try rt.toDouble(a[6])) }
         if !a[7].isNone { options.sampling.topK = try rt.toInt(a[7]) }

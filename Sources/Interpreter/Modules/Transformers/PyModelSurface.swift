@@ -80,42 +80,87 @@ final class PyEmbedding: NativeObject {
     }
 }
 
-/// `model.generation_config`: a live view of the engine model's generation settings.
-/// Unset fields read as None (transformers 5 defaults every field to None and applies the
-/// generation defaults at `generate` time).
+/// `model.generation_config` — a live view of the engine model's generation settings — and
+/// `GenerationConfig(max_new_tokens=..., ...)` built by a script (for
+/// `generate(generation_config=...)`). Unset fields read as None (transformers 5 defaults every
+/// field to None and applies the generation defaults at `generate` time).
 final class PyGenerationConfig: NativeObject {
-    let owner: PyModel
+    /// Weak: the model holds this object (no cycle keeping a large model alive).
+    private weak var ownerModel: PyModel?
+    /// A script's own config (nil for a model's).
+    private var own: GenerationConfig?
 
     init(_ owner: PyModel) {
-        self.owner = owner
+        ownerModel = owner
         super.init(cls: PyGenerationConfig.pyClass)
     }
 
+    init(standalone: GenerationConfig) {
+        own = standalone
+        super.init(cls: PyGenerationConfig.pyClass)
+    }
+
+    private var owner: PyModel {
+        get throws {
+            guard let ownerModel else { throw PyError.runtimeError("this generation_config's model no longer exists") }
+            return ownerModel
+        }
+    }
+
+    /// The current settings.
+    var config: GenerationConfig {
+        get throws { try own ?? owner.model.generationConfig }
+    }
+
     static let pyClass: PyClass = NativeClass<PyGenerationConfig>("GenerationConfig", module: "transformers.generation.configuration_utils")
-        .method("to_dict", "") { rt, this, _ in this.dictionary(rt, includeInternal: true) }
+        .constructor("**kwargs") { rt, a in
+            var values = JSONObject()
+            for (k, v) in try PyDataset.kwargs(rt, a[0]) { values[k] = try rt.jsonValue(v, k) }
+            return PyGenerationConfig(standalone: GenerationConfig(values))
+        }
+        .classMethod("from_pretrained", "pretrained_model_name, config_file_name=None, **kwargs") { rt, _, a in
+            let dir = try rt.toStr(a[0], "pretrained_model_name")
+            let file = a[1].isNone ? "generation_config.json" : try rt.toStr(a[1], "config_file_name")
+            var config = try rt.engineCall { try GenerationConfig.load(path: dir + "/" + file) }
+            for (k, v) in try PyDataset.kwargs(rt, a[2]) { config[k] = try rt.jsonValue(v, k) }
+            return .object(PyGenerationConfig(standalone: config))
+        }
+        .method("to_dict", "") { rt, this, _ in try this.dictionary(rt, includeInternal: true) }
+        .method("save_pretrained", "save_directory, config_file_name=None, push_to_hub=False, **kwargs") { rt, this, a in
+            if try rt.truthy(a[2]) { throw PyError.notImplemented("push_to_hub (sftnb is offline)") }
+            let dir = try rt.toStr(a[0], "save_directory")
+            let file = a[1].isNone ? "generation_config.json" : try rt.toStr(a[1], "config_file_name")
+            let config = try this.config
+            try rt.engineCall {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try config.save(to: dir + "/" + file)
+            }
+            return .none
+        }
         .pyClass
 
-    func dictionary(_ rt: Interpreter, includeInternal: Bool) -> Value {
+    func dictionary(_ rt: Interpreter, includeInternal: Bool) throws -> Value {
         let d = PyDict()
-        for (k, v) in owner.model.generationConfig.values.pairs where includeInternal || !k.hasPrefix("_") {
+        for (k, v) in try config.values.pairs where includeInternal || !k.hasPrefix("_") {
             d.setString(k, rt.pyValue(v))
         }
         return .object(d)
     }
 
     override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
-        if let v = owner.model.generationConfig[name] { return rt.pyValue(v) }
+        if let v = try config[name] { return rt.pyValue(v) }
         return name.hasPrefix("__") ? nil : Value.none
     }
 
     override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
-        owner.model.generationConfig[name] = try rt.jsonValue(value, name)
+        let json = try rt.jsonValue(value, name)
+        if own != nil { own?[name] = json } else { try owner.model.generationConfig[name] = json }
     }
 
     /// `GenerationConfig {...}`: the non-default fields as transformers' `to_json_string`.
     override func repr(_ rt: Interpreter) throws -> String {
         let dumps = try rt.getAttr(.object(try rt.importModule("json")), "dumps")
-        let text = try rt.toStr(try rt.call(dumps, [dictionary(rt, includeInternal: false)], [("indent", .int(2)), ("sort_keys", .bool(true))]))
+        let text = try rt.toStr(try rt.call(dumps, [try dictionary(rt, includeInternal: false)], [("indent", .int(2)), ("sort_keys", .bool(true))]))
         return "GenerationConfig \(text)\n"
     }
 }

@@ -6,7 +6,10 @@ import Engine
 extension PyTokenizer {
     /// `apply_chat_template`; `a` are the bound arguments in declaration order.
     func applyChatTemplate(_ rt: Interpreter, _ a: [Value]) throws -> Value {
-        if try rt.truthy(a[5]) { throw PyError.notImplemented("apply_chat_template(continue_final_message=True)") }
+        let continueFinal = try rt.truthy(a[5])
+        if try continueFinal && rt.truthy(a[4]) {
+            throw PyError.valueError("continue_final_message and add_generation_prompt are not compatible. Use continue_final_message when you want the model to continue the final message, and add_generation_prompt when you want to add a header that will prompt it to start a new assistant message instead.")
+        }
         var conversations = try rt.iterate(a[0])
         var batched = false
         if let first = conversations.first, case .object(let o) = first, o is PyList || o is PyTuple {
@@ -22,8 +25,8 @@ extension PyTokenizer {
         var extras: [String: JinjaValue] = [:]
         for (k, v) in try PyDataset.kwargs(rt, a[15]) { extras[k] = try rt.jinjaValue(v) }
         let documents = a[2].isNone ? nil : try rt.iterate(a[2]).map { try rt.jinjaValue($0) }
-        let custom = !extras.isEmpty || documents != nil
-        if custom && wantMask { throw PyError.notImplemented("return_assistant_tokens_mask=True together with documents or extra template variables") }
+        let custom = !extras.isEmpty || documents != nil || continueFinal
+        if custom && wantMask { throw PyError.notImplemented("return_assistant_tokens_mask=True together with documents, extra template variables or continue_final_message") }
         var texts: [String] = []
         var rows: [Row] = []
         var masks: [[Int]] = []
@@ -31,7 +34,7 @@ extension PyTokenizer {
             let messages = try rt.iterate(conversation).map { try rt.jinjaValue($0) }
             if custom {
                 let text = try renderCustom(messages, template: template, addGenerationPrompt: generationPrompt, tools: tools,
-                                            documents: documents, extras: extras)
+                                            documents: documents, extras: extras, continueFinalMessage: continueFinal)
                 if try rt.truthy(a[6]) {
                     let ids = tokenizer.encode(text, addSpecialTokens: false).ids
                     rows.append(Row(ids: ids, mask: [Int](repeating: 1, count: ids.count), special: [Int](repeating: 0, count: ids.count), offsets: []))
@@ -79,9 +82,10 @@ extension PyTokenizer {
         return .object(enc)
     }
 
-    /// Renders with template variables beyond the tokenizer's special tokens.
+    /// Renders with template variables beyond the tokenizer's special tokens, or with the final
+    /// message left open (`continue_final_message=True`).
     func renderCustom(_ messages: [JinjaValue], template: String?, addGenerationPrompt: Bool, tools: [JinjaValue]?,
-                      documents: [JinjaValue]?, extras: [String: JinjaValue]) throws -> String {
+                      documents: [JinjaValue]?, extras: [String: JinjaValue], continueFinalMessage: Bool = false) throws -> String {
         guard let source = template ?? tokenizer.chatTemplate else {
             return try PyTokenizer.engine { try tokenizer.renderChat(messages).text }
         }
@@ -95,7 +99,7 @@ extension PyTokenizer {
         let context = tokenizer.chatTemplateContext.merging(extras) { _, new in new }
         return try PyTokenizer.engine {
             try compiled.render(messages: messages, addGenerationPrompt: addGenerationPrompt, tools: tools,
-                                documents: documents, context: context)
+                                documents: documents, context: context, continueFinalMessage: continueFinalMessage)
         }
     }
 

@@ -2,7 +2,10 @@ import Engine
 import Foundation
 
 /// `_transformers`: the engine-backed classes of `transformers` (stdlib/transformers.py
-/// re-exports them): `AutoTokenizer`, `PreTrainedTokenizerFast`, `BatchEncoding`.
+/// re-exports them): `AutoTokenizer`, `PreTrainedTokenizerFast`, `BatchEncoding`,
+/// `AutoModelForCausalLM` (models: PyModel), `AutoConfig` and the config classes
+/// (PyModelConfig), `GenerationConfig`, `set_seed`. `pipeline` is Python
+/// (stdlib/_transformers_pipeline.py).
 ///
 /// API for other bindings (model, trainer, collator, pipeline):
 /// ```
@@ -10,6 +13,9 @@ import Foundation
 /// PyTokenizer(tokenizer, nameOrPath: "gpt2")                    // wrap an engine Tokenizer for Python
 /// PyBatchEncoding(dict)                                         // a BatchEncoding over a PyDict of inputs
 /// PyTensor(int64: ids, shape: [1, n]); PyTensor(float32: logits, shape: [1, n, vocab])
+/// let m = try rt.engineModel(value, "model")                    // PyModel behind a model or PEFT model (Peft/)
+/// PyModel(causalLM, nameOrPath: id)                             // wrap an engine CausalLM; m.model is the CausalLM
+/// try m.configObject.current()                                  // the ModelConfig with the script's edits
 /// ```
 enum TransformersNativeModule: NativeModule {
     static let name = "_transformers"
