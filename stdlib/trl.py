@@ -175,11 +175,12 @@ class SFTTrainer:
                                  "with the new `peft_config` to the trainer.")
             model = get_peft_model(model, peft_config)
 
+        # 2024 TRL's error for its collator comes first: that is the mistake its users make.
+        if isinstance(data_collator, DataCollatorForCompletionOnlyLM) and args.packing:
+            raise ValueError("You passed a `DataCollatorForCompletionOnlyLM` to the SFTTrainer. This is not compatible with the `packing` argument.")
         self.padding_free = args.padding_free or (args.packing and args.packing_strategy == "bfd")
         if self.padding_free and data_collator is not None:
             raise ValueError("Passing a custom data collator is not supported when using padding-free.")
-        if isinstance(data_collator, DataCollatorForCompletionOnlyLM) and args.packing:
-            raise ValueError("You passed a `DataCollatorForCompletionOnlyLM` to the SFTTrainer. This is not compatible with the `packing` argument.")
         if data_collator is not None and not isinstance(data_collator, DataCollatorForCompletionOnlyLM):
             raise NotImplementedError(f"sftnb's SFTTrainer supports data_collator=None or DataCollatorForCompletionOnlyLM, not {type(data_collator).__name__}")
 

@@ -39,10 +39,20 @@ enum Interrupts {
     static func forwarding<T>(to session: Session, _ body: () -> T) -> T {
         current = session
         signal(SIGINT) { _ in Interrupts.current?.interrupt() }
+        unblock()
         defer {
             signal(SIGINT, SIG_DFL)
             current = nil
         }
         return body()
+    }
+
+    /// A launcher may hand sftnb a blocked SIGINT (the signal mask survives exec); Ctrl-C must
+    /// still reach it.
+    static func unblock() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

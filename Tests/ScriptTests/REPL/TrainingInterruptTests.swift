@@ -24,16 +24,9 @@ import Testing
         process.standardOutput = output
         process.standardError = output
         // The screen so far, read as it comes so the test can wait for the progress bar.
-        let screenLock = NSLock()
-        var received = Data()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            screenLock.lock(); received.append(chunk); screenLock.unlock()
-        }
-        func screenText() -> String {
-            screenLock.lock(); defer { screenLock.unlock() }
-            return String(decoding: received, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
-        }
+        let screen = ScreenBuffer()
+        output.fileHandleForReading.readabilityHandler = { handle in screen.append(handle.availableData) }
+        func screenText() -> String { screen.text }
         func waitFor(_ text: String, seconds: Double) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
@@ -68,10 +61,25 @@ import Testing
         let deadline = Date().addingTimeInterval(30)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
         output.fileHandleForReading.readabilityHandler = nil
-        let screen = screenText()
-        #expect(stopped, "Ctrl-C did not stop training: \(screen.suffix(1500))")
-        #expect(screen.contains("KeyboardInterrupt: training stopped after step"), "\(screen.suffix(1500))")
-        #expect(screen.contains("trainer.model keeps the weights of step"))
-        #expect(screen.contains("steps done: True"))
+        let shown = screenText()
+        #expect(stopped, "Ctrl-C did not stop training: \(shown.suffix(1500))")
+        #expect(shown.contains("KeyboardInterrupt: training stopped after step"), "\(shown.suffix(1500))")
+        #expect(shown.contains("trainer.model keeps the weights of step"))
+        #expect(shown.contains("steps done: True"))
+    }
+}
+
+/// What the pseudo-terminal has shown so far, appended from the reader's thread.
+final class ScreenBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) {
+        lock.lock(); data.append(chunk); lock.unlock()
+    }
+
+    var text: String {
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
     }
 }
