@@ -18,6 +18,9 @@ final class PyTensor: NativeObject {
     let values: [Double]
     let shape: [Int]
     let dtype: DType
+    /// The autograd node torch would attach (`NllLossBackward0` for a model's loss), shown in
+    /// the repr; nil for leaf tensors and under `torch.no_grad()`.
+    var gradFn: String?
 
     init(values: [Double], shape: [Int], dtype: DType) {
         self.values = values

@@ -26,6 +26,7 @@ enum TensorFormatting {
             body = format(t, offset: 0, dims: Array(t.shape.indices), indent: indent, summarize: summarize, formatter: formatter)
             if ![.float32, .int64, .bool].contains(t.dtype) { suffixes.append("dtype=\(t.dtype.repr)") }
         }
+        if let gradFn = t.gradFn { suffixes.append("grad_fn=<\(gradFn)>") }
         var out = prefix + body
         for suffix in suffixes {
             let lastLine = out.split(separator: "\n", omittingEmptySubsequences: false).last.map(\.count) ?? 0

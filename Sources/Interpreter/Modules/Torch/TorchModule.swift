@@ -131,6 +131,9 @@ enum TorchState {
     /// The seed of the last `torch.manual_seed(n)` (nil: never called); trainers and
     /// `generate(do_sample=True)` seed their random numbers from it.
     nonisolated(unsafe) static var seed: Int?
+    /// False inside `with torch.no_grad():`. sftnb has no autograd, but tensors a model returns
+    /// print torch's `grad_fn=<...>` when torch would have recorded one.
+    nonisolated(unsafe) static var gradEnabled = true
 }
 
 /// What `torch.manual_seed` returns (`torch._C.Generator`).
@@ -148,14 +151,22 @@ final class PyTorchGenerator: NativeObject {
         .pyClass
 }
 
-/// `torch.no_grad()`: a context manager and a decorator that change nothing (the engine
-/// computes gradients only inside training).
+/// `torch.no_grad()`: a context manager (and a decorator). The engine computes gradients only
+/// inside training either way; inside the block, model outputs print without `grad_fn`.
 final class PyNoGrad: NativeObject {
+    private var previous = true
     init() { super.init(cls: PyNoGrad.pyClass) }
 
     static let pyClass: PyClass = NativeClass<PyNoGrad>("no_grad", module: "torch.autograd.grad_mode")
-        .method("__enter__", "") { _, _, _ in .none }
-        .method("__exit__", "exc_type, exc_value, traceback") { _, _, _ in .bool(false) }
+        .method("__enter__", "") { _, this, _ in
+            this.previous = TorchState.gradEnabled
+            TorchState.gradEnabled = false
+            return .none
+        }
+        .method("__exit__", "exc_type, exc_value, traceback") { _, this, _ in
+            TorchState.gradEnabled = this.previous
+            return .bool(false)
+        }
         .method("__call__", "func") { _, _, a in a[0] }
         .pyClass
 }

@@ -206,11 +206,17 @@ final class PyModel: NativeObject {
                                attentionMask: mask, positionIDs: (0..<ids.count).map { $0 % columns }, documentIDs: nil)
         let logits = try rt.engineCall { try model.logits(batch) }
         let output = PyDict()
+        // torch records the graph whenever grad mode is on and some weight requires grad.
+        let records = TorchState.gradEnabled && model.numParameters(onlyTrainable: true) > 0
         if labels != nil {
             let result = try rt.engineCall { try model.evaluate(batch) }
-            output.setString("loss", .object(PyTensor(float32: [Float(result.meanLoss)], shape: [])))
+            let loss = PyTensor(float32: [Float(result.meanLoss)], shape: [])
+            if records { loss.gradFn = "NllLossBackward0" }
+            output.setString("loss", .object(loss))
         }
-        output.setString("logits", .object(PyTensor(float32: logits, shape: [rows, columns, logits.count / max(ids.count, 1)])))
+        let logitsTensor = PyTensor(float32: logits, shape: [rows, columns, logits.count / max(ids.count, 1)])
+        if records { logitsTensor.gradFn = "UnsafeViewBackward0" }
+        output.setString("logits", .object(logitsTensor))
         return .object(PyModelOutput(output))
     }
 
