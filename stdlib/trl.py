@@ -2,7 +2,7 @@
 real class by tools/check_stdlib_configs.py), accepting the 2024 keyword `max_seq_length` as an
 alias of `max_length`. The trainer itself comes from the native module `_trl`.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from transformers import TrainingArguments
@@ -210,7 +210,7 @@ class SFTTrainer:
                                  "dataset, or disable `completion_only_loss` in `SFTConfig`.")
             prep_args = args
             if args.completion_only_loss is None:
-                prep_args = _replace(args, completion_only_loss=self.completion_only_loss)
+                prep_args = replace(args, completion_only_loss=self.completion_only_loss)
             train_dataset = _trl.prepare_dataset(train_dataset, processing_class, prep_args, args.packing,
                                                  formatting_func, data_collator, "train")
             if eval_dataset is not None:
@@ -276,11 +276,6 @@ class SFTTrainer:
 
     def save_model(self, output_dir=None, _internal_call=False):
         self._run.save_model(self.args.output_dir if output_dir is None else output_dir)
-
-
-def _replace(args, **changes):
-    from dataclasses import replace
-    return replace(args, **changes)
 
 
 class DataCollatorForCompletionOnlyLM:

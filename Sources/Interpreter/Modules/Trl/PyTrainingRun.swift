@@ -258,13 +258,9 @@ extension TrainingPlan {
         try refuseUnsupported(r)
     }
 
-    /// Options that would change what training means and that sftnb does not implement.
+    /// Options that would change what training means and that sftnb does not implement
+    /// (`optim` and `fp16` are refused earlier, by TrainingArguments in stdlib/transformers.py).
     private func refuseUnsupported(_ r: ArgsReader) throws {
-        let optim = try r.string("optim")
-        if !["adamw_torch", "adamw_torch_fused", "adamw_hf", "adamw_torch_xla", "adamw_apex_fused"].contains(optim) {
-            throw PyError.notImplemented("optim='\(optim)' (sftnb trains with AdamW: optim='adamw_torch')")
-        }
-        if try r.bool("fp16") { throw PyError.notImplemented("fp16=True mixed precision (sftnb computes in float32 on the CPU; bf16 weights via model_init_kwargs={'torch_dtype': torch.bfloat16})") }
         if (try r.optionalDouble("label_smoothing_factor") ?? 0) > 0 { throw PyError.notImplemented("label_smoothing_factor > 0") }
         if try r.bool("load_best_model_at_end") { throw PyError.notImplemented("load_best_model_at_end=True") }
         if try r.bool("eval_on_start") { throw PyError.notImplemented("eval_on_start=True") }
