@@ -98,10 +98,6 @@ class TrainerState:
                 f"log_history=[{len(self.log_history)} entries])")
 
 
-def _is_peft_model(model):
-    return type(model).__name__.startswith("PeftModel")
-
-
 class SFTTrainer:
     """TRL's `SFTTrainer` (1.x semantics), accepting the 2024 keyword arguments too."""
 
@@ -166,10 +162,10 @@ class SFTTrainer:
             processing_class.eos_token = args.eos_token
 
         if peft_config is not None:
-            from peft import LoraConfig, get_peft_model
+            from peft import LoraConfig, PeftModel, get_peft_model
             if not isinstance(peft_config, LoraConfig):
                 raise TypeError(f"`peft_config` must be a `peft.PeftConfig` instance (e.g. `peft.LoraConfig`), got {type(peft_config).__name__}.")
-            if _is_peft_model(model):
+            if isinstance(model, PeftModel):
                 raise ValueError("You passed a `PeftModel` instance together with a `peft_config` to the trainer. Please first merge "
                                  "and unload the existing adapter, save the resulting base model, and then pass that base model along "
                                  "with the new `peft_config` to the trainer.")

@@ -5,14 +5,23 @@ import Foundation
 /// order; writing reproduces Python's `json.dumps`, which transformers'
 /// `tojson` filter calls with `ensure_ascii=False`.
 extension JinjaValue {
-    /// Parses JSON text into a value (objects become insertion-ordered dicts).
+    /// Parses JSON text into a value (objects become insertion-ordered dicts), with the
+    /// engine's JSON parser (Python's error messages).
     public static func parseJSON(_ text: String) throws -> JinjaValue {
-        var parser = JSONReader(chars: Array(text.unicodeScalars))
-        parser.skipSpace()
-        let value = try parser.value()
-        parser.skipSpace()
-        guard parser.pos == parser.chars.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        JinjaValue(json: try JSONParser.parse(text))
+    }
+
+    /// A parsed JSON value as a template value; object key order is kept.
+    public init(json: JSONValue) {
+        switch json {
+        case .null: self = .none
+        case let .bool(b): self = .bool(b)
+        case let .int(i): self = .int(Int(i))
+        case let .double(d): self = .float(d)
+        case let .string(s): self = .string(s)
+        case let .array(items): self = .list(items.map(JinjaValue.init(json:)))
+        case let .object(o): self = .dict(JinjaDict(o.pairs.map { ($0.key, JinjaValue(json: $0.value)) }))
+        }
     }
 
     /// Python's `json.dumps(self, ensure_ascii=..., indent=..., separators=..., sort_keys=...)`.
@@ -75,130 +84,5 @@ private func jsonKey(_ key: JinjaValue) throws -> String {
     case let .int(i): return String(i)
     case let .float(f): return pythonFloatRepr(f)
     default: throw TemplateError.runtime("keys must be str, int, float, bool or None, not \(key.typeName)")
-    }
-}
-
-
-private struct JSONReader {
-    let chars: [Unicode.Scalar]
-    var pos = 0
-
-    func error(_ message: String) -> TemplateError {
-        TemplateError.runtime("invalid JSON at offset \(pos): \(message)")
-    }
-
-    mutating func skipSpace() {
-        while pos < chars.count, [" ", "\n", "\r", "\t"].contains(chars[pos]) { pos += 1 }
-    }
-
-    mutating func literal(_ word: String, _ value: JinjaValue) throws -> JinjaValue {
-        for c in word.unicodeScalars {
-            guard pos < chars.count, chars[pos] == c else { throw error("expected '\(word)'") }
-            pos += 1
-        }
-        return value
-    }
-
-    mutating func value() throws -> JinjaValue {
-        guard pos < chars.count else { throw error("unexpected end") }
-        switch chars[pos] {
-        case "{":
-            pos += 1
-            var dict = JinjaDict()
-            skipSpace()
-            if pos < chars.count, chars[pos] == "}" { pos += 1; return .dict(dict) }
-            while true {
-                skipSpace()
-                guard pos < chars.count, chars[pos] == "\"" else { throw error("expected a string key") }
-                let key = try string()
-                skipSpace()
-                guard pos < chars.count, chars[pos] == ":" else { throw error("expected ':'") }
-                pos += 1
-                skipSpace()
-                dict[key] = try value()
-                skipSpace()
-                guard pos < chars.count else { throw error("unexpected end") }
-                if chars[pos] == "," { pos += 1; continue }
-                if chars[pos] == "}" { pos += 1; return .dict(dict) }
-                throw error("expected ',' or '}'")
-            }
-        case "[":
-            pos += 1
-            var items: [JinjaValue] = []
-            skipSpace()
-            if pos < chars.count, chars[pos] == "]" { pos += 1; return .list(items) }
-            while true {
-                skipSpace()
-                items.append(try value())
-                skipSpace()
-                guard pos < chars.count else { throw error("unexpected end") }
-                if chars[pos] == "," { pos += 1; continue }
-                if chars[pos] == "]" { pos += 1; return .list(items) }
-                throw error("expected ',' or ']'")
-            }
-        case "\"": return .string(try string())
-        case "t": return try literal("true", .bool(true))
-        case "f": return try literal("false", .bool(false))
-        case "n": return try literal("null", .none)
-        case "N": return try literal("NaN", .float(.nan))
-        case "I": return try literal("Infinity", .float(.infinity))
-        default: return try number()
-        }
-    }
-
-    mutating func number() throws -> JinjaValue {
-        let start = pos
-        var isFloat = false
-        while pos < chars.count, "+-0123456789.eE".unicodeScalars.contains(chars[pos]) {
-            if ".eE".unicodeScalars.contains(chars[pos]) { isFloat = true }
-            pos += 1
-        }
-        let text = String(String.UnicodeScalarView(chars[start..<pos]))
-        if text == "-", pos < chars.count, chars[pos] == "I" {
-            _ = try literal("Infinity", .none)
-            return .float(-.infinity)
-        }
-        if !isFloat, let i = Int(text) { return .int(i) }
-        guard let d = Double(text) else { throw error("invalid number '\(text)'") }
-        return .float(d)
-    }
-
-    mutating func string() throws -> String {
-        pos += 1
-        var out = String.UnicodeScalarView()
-        while pos < chars.count {
-            let c = chars[pos]
-            pos += 1
-            if c == "\"" { return String(out) }
-            guard c == "\\" else { out.append(c); continue }
-            guard pos < chars.count else { break }
-            let e = chars[pos]
-            pos += 1
-            switch e {
-            case "n": out.append("\n")
-            case "t": out.append("\t")
-            case "r": out.append("\r")
-            case "b": out.append("\u{08}")
-            case "f": out.append("\u{0C}")
-            case "u":
-                var v = try hex4()
-                if (0xD800..<0xDC00).contains(v), pos + 1 < chars.count, chars[pos] == "\\", chars[pos + 1] == "u" {
-                    pos += 2
-                    let low = try hex4()
-                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
-                }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            default: out.append(e)
-            }
-        }
-        throw error("unterminated string")
-    }
-
-    mutating func hex4() throws -> UInt32 {
-        guard pos + 4 <= chars.count, let v = UInt32(String(String.UnicodeScalarView(chars[pos..<(pos + 4)])), radix: 16) else {
-            throw error("invalid \\u escape")
-        }
-        pos += 4
-        return v
     }
 }

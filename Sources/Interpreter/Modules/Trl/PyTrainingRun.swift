@@ -88,7 +88,7 @@ final class PyTrainingRun: NativeObject {
         let loop = try rt.engineCall { try trainingLoop() }
         let checkpoint = try resumeCheckpoint(rt, resume)
         if case .object(let o) = logHistory, let list = o as? PyList {
-            list.items = (checkpoint?.state.logHistory ?? []).map { .object(rt.pyDict(json: $0)) }
+            list.items = (checkpoint?.state.logHistory ?? []).map { rt.pyValue(.object($0)) }
         }
         if let checkpoint {
             try rt.engineCall {
@@ -131,7 +131,7 @@ final class PyTrainingRun: NativeObject {
         let out = PyDict()
         out.setString("global_step", .int(summary.globalStep))
         out.setString("training_loss", .float(summary.trainingLoss))
-        out.setString("metrics", .object(rt.pyDict(json: summary.metrics)))
+        out.setString("metrics", rt.pyValue(.object(summary.metrics)))
         return .object(out)
     }
 
@@ -163,26 +163,29 @@ final class PyTrainingRun: NativeObject {
         var entry = Self.withPreparationTime(evaluated, prefix: prefix, seconds: preparationTime)
         if loop.state.globalStep == 0 { entry["epoch"] = .int(0) }
         // Outside train() there is no progress bar, so HF prints nothing; the log is still recorded.
-        if case .object(let o) = logHistory, let list = o as? PyList { list.items.append(.object(rt.pyDict(json: entry))) }
+        record(rt, entry, into: logHistory)
         var metrics = entry
         metrics["step"] = nil
-        return .object(rt.pyDict(json: metrics))
+        return rt.pyValue(.object(metrics))
     }
 
-    /// One log: appended to `log_history` (with its step) and printed as HF's ProgressCallback
-    /// prints it (floats as `'{:.4g}'` strings, `total_flos` left out).
+    /// Appends a log entry (with its step) to the script's `log_history` list.
+    func record(_ rt: Interpreter, _ entry: JSONObject, into history: Value) {
+        if case .object(let o) = history, let list = o as? PyList { list.items.append(rt.pyValue(.object(entry))) }
+    }
+
+    /// One log during training: recorded, and printed as HF's ProgressCallback prints it (floats
+    /// as `'{:.4g}'` strings, `total_flos` left out).
     func log(_ rt: Interpreter, _ logged: JSONObject, into history: Value, bar: ProgressBar?) {
         let entry = logged["eval_loss"] != nil ? Self.withPreparationTime(logged, prefix: "eval", seconds: 0) : logged
-        if case .object(let o) = history, let list = o as? PyList {
-            list.items.append(.object(rt.pyDict(json: entry)))
-        }
+        record(rt, entry, into: history)
         let shown = PyDict()
         for (k, v) in entry.pairs where k != "step" && k != "total_flos" {
-            if quiet { shown.setString(k, rt.value(json: v)); continue }
+            if quiet { shown.setString(k, rt.pyValue(v)); continue }
             if case .double(let d) = v, let text = try? rt.format(.float(d), ".4g") {
                 shown.setString(k, .str(text))
             } else {
-                shown.setString(k, rt.value(json: v))
+                shown.setString(k, rt.pyValue(v))
             }
         }
         guard let text = try? rt.repr(.object(shown)) else { return }
@@ -274,8 +277,9 @@ extension TrainingPlan {
             let v = try r.string(field)
             if !allowed.contains(v) { throw PyError.notImplemented("\(field)='\(v)'") }
         }
-        if !["linear", "cosine", "constant", "constant_with_warmup"].contains(scheduler) {
-            throw PyError.notImplemented("lr_scheduler_type='\(scheduler)' (sftnb has linear, cosine, constant, constant_with_warmup)")
+        if LRSchedule.Kind(rawValue: scheduler) == nil {
+            let known = LRSchedule.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw PyError.notImplemented("lr_scheduler_type='\(scheduler)' (sftnb has \(known))")
         }
     }
 }

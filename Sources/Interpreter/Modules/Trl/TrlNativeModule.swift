@@ -66,24 +66,3 @@ struct ArgsReader {
         try value(name).isNone ? nil : try string(name)
     }
 }
-
-extension Interpreter {
-    /// A log entry (engine JSON) as the dict Python code sees in `log_history`.
-    func pyDict(json: JSONObject) -> PyDict {
-        let out = PyDict()
-        for (k, v) in json.pairs { out.setString(k, value(json: v)) }
-        return out
-    }
-
-    func value(json: JSONValue) -> Value {
-        switch json {
-        case .null: return .none
-        case .bool(let b): return .bool(b)
-        case .int(let i): return .int(Int(i))
-        case .double(let d): return .float(d)
-        case .string(let s): return .str(s)
-        case .array(let items): return .object(PyList(items.map { value(json: $0) }))
-        case .object(let o): return .object(pyDict(json: o))
-        }
-    }
-}

@@ -1,7 +1,7 @@
 import Engine
 
-/// Engine `JSONValue`s (config.json, generation_config.json) as Python values and back, for
-/// the config objects scripts read and edit.
+/// Engine `JSONValue`s as Python values and back: config.json and generation_config.json for
+/// the config objects scripts read and edit, the trainer's log entries for `log_history`.
 extension Interpreter {
     func pyValue(_ j: JSONValue) -> Value {
         switch j {
