@@ -11,6 +11,18 @@ public enum EngineBenchmark {
         /// GPT-2 124M: 12 layers, 768 wide, 12 heads, vocab 50257, seq 64, batch 4.
         case gpt2_124m
 
+        /// Training FLOPs per token as PaLM's MFU counts them (appendix B): 6 per weight of every
+        /// matrix product (forward 2, backward 4 — the 12·d² weights of each layer's attention
+        /// and MLP and the V·d LM head), plus 12·L·T·d for the attention scores and weighted
+        /// values over all T keys (the causal half is not discounted, so figures compare with
+        /// PaLM's and llm.c's). Embedding lookups, norms and softmax are not counted.
+        public var modelFlopsPerToken: Double {
+            let s = shape
+            let d = Double(s.width), l = Double(s.layers)
+            let weights = l * 12 * d * d + Double(s.vocab) * d
+            return 6 * weights + 12 * l * Double(s.seq) * d
+        }
+
         /// (layers, width, heads, vocab, seq, batch)
         public var shape: (layers: Int, width: Int, heads: Int, vocab: Int, seq: Int, batch: Int) {
             switch self {
@@ -25,6 +37,10 @@ public enum EngineBenchmark {
         public var tokensPerSecond: Double
         public var msPerStep: Double
         public var peakRSSBytes: Int
+        /// Model FLOPs of one training step (`Config.modelFlopsPerToken` × tokens).
+        public var modelFlopsPerStep: Double
+        /// Model FLOPs per second: what the step's arithmetic would need, over the measured time.
+        public var achievedGFLOPS: Double { modelFlopsPerStep / msPerStep * 1e3 / 1e9 }
     }
 
     /// Times `steps` training steps after `warmup` untimed ones.
@@ -56,7 +72,7 @@ public enum EngineBenchmark {
         for _ in 0..<steps { try step() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Result(tokensPerSecond: Double(n * steps) / seconds, msPerStep: seconds * 1000 / Double(steps),
-                      peakRSSBytes: peakRSS())
+                      peakRSSBytes: peakRSS(), modelFlopsPerStep: config.modelFlopsPerToken * Double(n))
     }
 
     /// Peak resident set size (VmHWM on Linux), 0 when unknown.

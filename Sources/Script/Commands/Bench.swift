@@ -39,14 +39,21 @@ struct Bench: ParsableCommand {
             throw ValidationError("--config must be tiny, small or gpt2-124m")
         }
         let r = try EngineBenchmark.run(config: shape)
+        // MFU against the sgemm peak measured now, in the same process (as `sftnb bench blas`).
+        let peak = BLASBenchmark.run(minSeconds: 0.3).map(\.gflops).max() ?? 0
+        let mfu = peak > 0 ? r.achievedGFLOPS / peak : 0
         if json {
             print(JSONWriter().string(.object(JSONObject([
                 ("config", .string(config)), ("tokens_per_s", .double(r.tokensPerSecond)),
                 ("ms_per_step", .double(r.msPerStep)), ("peak_rss_bytes", .int(Int64(r.peakRSSBytes))),
+                ("model_flops_per_step", .double(r.modelFlopsPerStep)), ("achieved_gflops", .double(r.achievedGFLOPS)),
+                ("sgemm_peak_gflops", .double(peak)), ("mfu_of_sgemm_peak", .double(mfu)),
             ]))))
         } else {
             print(String(format: "%@: %.0f tokens/s, %.1f ms/step, peak RSS %.0f MB", config, r.tokensPerSecond, r.msPerStep,
                          Double(r.peakRSSBytes) / 1e6))
+            print(String(format: "model FLOPs %.1f GFLOP/step = %.1f GFLOP/s; sgemm peak %.1f GFLOP/s; MFU %.0f%% of it",
+                         r.modelFlopsPerStep / 1e9, r.achievedGFLOPS, peak, mfu * 100))
         }
     }
 
