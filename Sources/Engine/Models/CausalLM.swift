@@ -79,11 +79,20 @@ public final class CausalLM {
         try store.save(to: directory, dtype: dtype)
     }
 
-    /// `model.num_parameters(only_trainable=)`: tied weights counted once, LoRA adapters
-    /// included (as PEFT's counts).
-    public func numParameters(onlyTrainable: Bool = false) -> Int {
+    /// `model.num_parameters(only_trainable=, exclude_embeddings=)`: tied weights counted once,
+    /// LoRA adapters included (as PEFT's counts); `excludeEmbeddings` leaves out the tables
+    /// transformers builds as `nn.Embedding` (token and learned position embeddings — a tied LM
+    /// head goes with them, an untied one stays). The Trainer's `total_flos` uses that count.
+    public func numParameters(onlyTrainable: Bool = false, excludeEmbeddings: Bool = false) -> Int {
         let adapters = lora.map { onlyTrainable ? $0.store.trainableParameterCount : $0.store.parameterCount } ?? 0
-        return adapters + (onlyTrainable ? store.trainableParameterCount : store.parameterCount)
+        var count = adapters + (onlyTrainable ? store.trainableParameterCount : store.parameterCount)
+        if excludeEmbeddings {
+            let spec = decoder.spec
+            for name in [spec.tokenEmbedding] + (spec.positionEmbedding.map { [$0.name] } ?? []) {
+                if let view = store.view(name), !onlyTrainable || store.isTrainable(view) { count -= view.count }
+            }
+        }
+        return count
     }
 
     /// Forward + backward: gradients of gradScale · Σ token losses are added to the store.

@@ -3,6 +3,8 @@
 extension CausalLM: TrainableModel {
     public var trainableStores: [ParameterStore] { [lora?.store ?? store] }
 
+    public var flopsParameterCount: Int { numParameters(excludeEmbeddings: true) }
+
     public func lossAndGradients(_ batch: TokenBatch, gradScale: Float) throws -> CrossEntropy.Result {
         try decoder.lossAndGradients(batch, gradScale: gradScale)
     }

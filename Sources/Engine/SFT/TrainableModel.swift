@@ -15,6 +15,9 @@ public protocol TrainableModel: AnyObject {
     /// Restarts every random stream of training (dropout, NEFTune) from `seed`. The loop calls
     /// it before each micro-batch with a seed derived from the position in training.
     func reseed(_ seed: UInt64)
+    /// The parameter count HF's Trainer multiplies by 6 × the batch's input ids for `total_flos`
+    /// (`model.num_parameters(exclude_embeddings=True)`).
+    var flopsParameterCount: Int { get }
 }
 
 extension TrainableModel {

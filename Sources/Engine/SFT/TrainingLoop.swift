@@ -95,6 +95,7 @@ public final class TrainingLoop {
         model.training = true
         defer { model.training = false }
 
+        let flopsParameters = model.flopsParameterCount
         var epoch = startStep / shape.updatesPerEpoch
         let skipUpdates = startStep % shape.updatesPerEpoch
         training: while epoch < shape.epochs && state.globalStep < shape.maxSteps {
@@ -120,6 +121,8 @@ public final class TrainingLoop {
                     accuracies.append(result.count > 0 ? Double(result.correct) / Double(result.count) : 0)
                     entropies.append(result.count > 0 ? result.entropySum / Double(result.count) : 0)
                     tokensSeen += batch.tokenCount
+                    // HF's Trainer.floating_point_ops, summed as it sums them (in a Double).
+                    state.totalFlos += 6 * Double(batch.inputIDs.count) * Double(flopsParameters)
                 }
                 let step = state.globalStep + 1
                 let lr = schedule.lr(forUpdate: step)

@@ -227,6 +227,10 @@ final class Interpreter {
         let id = ObjectIdentifier(frame)
         if exc.traceback.last?.frameID == id { return }
         let file = frame.code.file
+        // A dataclass's generated `__init__` checks its arguments in Python here, where CPython
+        // binds them in C and shows no frame: `TypeError: C.__init__() got an unexpected
+        // keyword argument 'x'` points at the caller's line only, as in CPython.
+        if file.name == "<dataclasses>" { return }
         exc.traceback.append(TracebackEntry(
             file: file.name, line: frame.line, function: frame.code.name,
             sourceLine: file.line(frame.line).trimmingCharacters(in: .whitespaces),

@@ -58,6 +58,15 @@ public final class Session {
         return run(program, displayLastExpression: displayLastExpression)
     }
 
+    /// Parses and runs a script file as `python3 PATH` does: `__file__` is the path made absolute
+    /// against the working directory (not normalised, as CPython 3.9+), and tracebacks and syntax
+    /// errors name that path.
+    public func runFile(_ text: String, path: String) -> RunResult {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        rt.mainNamespace.values["__file__"] = .str(absolute)
+        return runSource(text, name: absolute)
+    }
+
     /// Runs a parsed program in this session's `__main__`. With `displayLastExpression`,
     /// a final expression statement's value (unless None) is returned as its repr and
     /// stored in `_`, as the REPL and notebooks show it.

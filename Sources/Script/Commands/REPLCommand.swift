@@ -9,7 +9,7 @@ struct REPLCommand: ParsableCommand {
     func run() throws {
         if isatty(STDIN_FILENO) == 0 {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            let status = ScriptRunner.run(source: String(decoding: data, as: UTF8.self), name: "<stdin>", argv: [""])
+            let status = ScriptRunner.run(source: String(decoding: data, as: UTF8.self), path: nil, argv: [""])
             if status != 0 { throw ExitCode(status) }
             return
         }

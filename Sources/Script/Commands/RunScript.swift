@@ -17,7 +17,7 @@ struct RunScript: ParsableCommand {
         guard let source = String(data: data, encoding: .utf8) else {
             throw CommandFailure("\(file): the file is not valid UTF-8 (save it as UTF-8)")
         }
-        let status = ScriptRunner.run(source: source, name: file, argv: [file] + scriptArguments)
+        let status = ScriptRunner.run(source: source, path: file, argv: [file] + scriptArguments)
         if status != 0 { throw ExitCode(status) }
     }
 }

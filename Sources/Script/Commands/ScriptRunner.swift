@@ -5,11 +5,12 @@ import Interpreter
 /// `KeyboardInterrupt`; the exit status follows CPython (0, 1 on an uncaught exception or a
 /// syntax error, the `sys.exit` code).
 enum ScriptRunner {
-    static func run(source: String, name: String, argv: [String]) -> Int32 {
+    /// `path` nil: the source came from standard input (`<stdin>`, no `__file__`).
+    static func run(source: String, path: String?, argv: [String]) -> Int32 {
         let figures = TerminalFigures()
         let session = Session(argv: argv, output: StandardStreams.write, input: { readLine(strippingNewline: false) },
                               display: figures.show)
-        let result = Interrupts.forwarding(to: session) { session.runSource(source, name: name) }
+        let result = Interrupts.forwarding(to: session) { path.map { session.runFile(source, path: $0) } ?? session.runSource(source, name: "<stdin>") }
         StandardStreams.flush()
         switch result.outcome {
         case .completed: return 0

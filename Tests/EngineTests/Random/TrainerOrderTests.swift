@@ -15,6 +15,7 @@ final class OrderRecordingModel: TrainableModel {
     }
 
     var trainableStores: [ParameterStore] { [store] }
+    var flopsParameterCount: Int { 1 }
     func weightDecayApplies(to name: String) -> Bool { false }
 
     func lossAndGradients(_ batch: TokenBatch, gradScale: Float) throws -> CrossEntropy.Result {

@@ -24,6 +24,8 @@ final class BigramLM: TrainableModel {
     }
 
     var trainableStores: [ParameterStore] { [store] }
+    /// As transformers counts it: everything but the embedding table.
+    var flopsParameterCount: Int { store.parameterCount - vocab * dim }
     func weightDecayApplies(to name: String) -> Bool { !name.contains("bias") }
 
     func run(_ batch: TokenBatch, gradScale: Float, backward: Bool) throws -> CrossEntropy.Result {
@@ -97,6 +99,12 @@ final class BigramLM: TrainableModel {
         #expect(logged.last?.keys == ["train_runtime", "train_samples_per_second", "train_steps_per_second", "total_flos", "train_loss", "epoch", "step"])
         #expect(abs(summary.trainingLoss - l.reduce(0, +) / 12) < 1e-12)
         #expect(loop.state.epoch == 3)  // 16 examples / batch 4 = 4 steps per epoch
+        // HF's total_flos: 6 × input ids (4 rows padded to the batch's longest, 7–9) × parameters
+        // without the embedding table, summed over the 12 batches.
+        let flos = try #require(logged.last?["total_flos"]?.doubleValue)
+        let paddedLengths = flos / (6 * Double(model.flopsParameterCount) * 4)
+        #expect(paddedLengths == paddedLengths.rounded() && (12 * 7...12 * 9).contains(Int(paddedLengths)))
+        #expect(loop.state.totalFlos == flos)
     }
 
     @Test func accumulationEqualsOneBigBatch() throws {

@@ -96,8 +96,7 @@ final class PyModel: NativeObject {
             .int(this.memoryFootprint(buffers: try rt.truthy(a[0])))
         }
         .method("num_parameters", "only_trainable=False, exclude_embeddings=False") { rt, this, a in
-            if try rt.truthy(a[1]) { throw PyError.notImplemented("num_parameters(exclude_embeddings=True)") }
-            return .int(this.model.numParameters(onlyTrainable: try rt.truthy(a[0])))
+            .int(this.model.numParameters(onlyTrainable: try rt.truthy(a[0]), excludeEmbeddings: try rt.truthy(a[1])))
         }
         .method("eval", "") { _, this, _ in this.model.training = false; return .object(this) }
         .method("train", "mode=True") { rt, this, a in this.model.training = try rt.truthy(a[0]); return .object(this) }

@@ -18,6 +18,12 @@ final class PyTrainingRun: NativeObject {
     /// `disable_tqdm=True`: plain `print(logs)` lines (HF's PrinterCallback), no bar.
     let quiet: Bool
     private var loop: TrainingLoop?
+    /// Whether `train()` has run: HF's accelerator has the model prepared from then on.
+    private var trainStarted = false
+    /// HF's `trainer.model_preparation_time`: set by an `evaluate()` before any training (the
+    /// only time HF prepares the model for evaluation) and from then on reported, with that same
+    /// value, as `eval_model_preparation_time` in every evaluation — none without it.
+    private var preparationTime: Double?
 
     init(modelObject: Value, model: CausalLM, tokenizer: Tokenizer, plan: TrainingPlan, outputDirectory: String,
          collator: LanguageModelingCollator, neftuneAlpha: Float?, quiet: Bool) {
@@ -85,6 +91,7 @@ final class PyTrainingRun: NativeObject {
         let evalExamples = evalDataset.isNone ? [] : try SFTDatasetBinding.examples(rt, evalDataset, what: "eval_dataset")
         // Each train() starts a fresh state and optimizer, as Trainer does; resuming restores both.
         loop = nil
+        trainStarted = true
         let loop = try rt.engineCall { try trainingLoop() }
         let checkpoint = try resumeCheckpoint(rt, resume)
         if case .object(let o) = logHistory, let list = o as? PyList {
@@ -158,7 +165,9 @@ final class PyTrainingRun: NativeObject {
         guard !examples.isEmpty else { throw PyError.valueError("the evaluation dataset is empty") }
         let preparation = Date()
         let loop = try rt.engineCall { try trainingLoop() }
-        let preparationTime = Date().timeIntervalSince(preparation)
+        if preparationTime == nil && !trainStarted {
+            preparationTime = (Date().timeIntervalSince(preparation) * 10_000).rounded() / 10_000
+        }
         let evaluated = try rt.engineCall { try loop.evaluate(examples, prefix: prefix) }
         var entry = Self.withPreparationTime(evaluated, prefix: prefix, seconds: preparationTime)
         if loop.state.globalStep == 0 { entry["epoch"] = .int(0) }
@@ -177,7 +186,7 @@ final class PyTrainingRun: NativeObject {
     /// One log during training: recorded, and printed as HF's ProgressCallback prints it (floats
     /// as `'{:.4g}'` strings, `total_flos` left out).
     func log(_ rt: Interpreter, _ logged: JSONObject, into history: Value, bar: ProgressBar?) {
-        let entry = logged["eval_loss"] != nil ? Self.withPreparationTime(logged, prefix: "eval", seconds: 0) : logged
+        let entry = logged["eval_loss"] != nil ? Self.withPreparationTime(logged, prefix: "eval", seconds: preparationTime) : logged
         record(rt, entry, into: history)
         let shown = PyDict()
         for (k, v) in entry.pairs where k != "step" && k != "total_flos" {
@@ -194,14 +203,14 @@ final class PyTrainingRun: NativeObject {
         bar?.redraw()
     }
 
-    /// HF's evaluation metrics carry `eval_model_preparation_time` right after the loss (the time
-    /// spent getting the model ready; sftnb's model is always ready, so it is tiny or zero).
-    static func withPreparationTime(_ metrics: JSONObject, prefix: String, seconds: Double) -> JSONObject {
-        guard metrics["\(prefix)_model_preparation_time"] == nil else { return metrics }
+    /// HF's evaluation metrics carry `eval_model_preparation_time` right after the loss once it
+    /// has been measured (see `preparationTime`; sftnb's model is always ready, so it is tiny).
+    static func withPreparationTime(_ metrics: JSONObject, prefix: String, seconds: Double?) -> JSONObject {
+        guard let seconds, metrics["\(prefix)_model_preparation_time"] == nil else { return metrics }
         var out = JSONObject()
         for (k, v) in metrics.pairs {
             out[k] = v
-            if k == "\(prefix)_loss" { out["\(prefix)_model_preparation_time"] = .double((seconds * 10_000).rounded() / 10_000) }
+            if k == "\(prefix)_loss" { out["\(prefix)_model_preparation_time"] = .double(seconds) }
         }
         return out
     }
