@@ -33,6 +33,7 @@ import Testing
             Traceback (most recent call last):
               File "\(absolute)", line 3, in <module>
                 1 / 0
+                ~~^~~
             ZeroDivisionError: division by zero
 
             """)

@@ -15,7 +15,8 @@ final class Compiler {
 
     // MARK: Names
 
-    func load(_ name: String) -> ExprCode {
+    /// `caret`: where a NameError surfaces (the name in the source), for tracebacks.
+    func load(_ name: String, caret: CaretLocation? = nil) -> ExprCode {
         switch scope.resolve(name) {
         case .slot(let i):
             return { f in
@@ -31,14 +32,14 @@ final class Compiler {
             return { f in
                 if let v = f.globals.values[n] { return v }
                 if let v = f.rt.builtins.values[n] { return v }
-                throw PyError.nameError("name '\(n)' is not defined")
+                throw PyError.nameError("name '\(n)' is not defined").surfaced(at: caret, in: f)
             }
         case .classLocal(let n):
             return { f in
                 if let v = f.classNamespace?.values[n] { return v }
                 if let v = f.globals.values[n] { return v }
                 if let v = f.rt.builtins.values[n] { return v }
-                throw PyError.nameError("name '\(n)' is not defined")
+                throw PyError.nameError("name '\(n)' is not defined").surfaced(at: caret, in: f)
             }
         case .slotCell(let i):
             return { f in
@@ -92,7 +93,7 @@ final class Compiler {
 
     func expr(_ e: Expr) throws -> ExprCode {
         switch e.kind {
-        case .name(let n): return load(n)
+        case .name(let n): return load(n, caret: CaretLocation(e))
         case .constant(let c):
             let v = try constant(c)
             return { _ in v }
@@ -101,15 +102,15 @@ final class Compiler {
             let x = try expr(a)
             if op == .not { return { f in .bool(!(try f.rt.truthy(x(f)))) } }
             if op == .negate {
-                return { f in
+                return located(e) { f in
                     let v = try x(f)
                     if case .int(let i) = v, i != Int.min { return .int(-i) }
                     if case .float(let d) = v { return .float(-d) }
                     return try f.rt.unary(.negate, v)
                 }
             }
-            return { f in try f.rt.unary(op, x(f)) }
-        case .binary(let op, let a, let b): return try binary(op, expr(a), expr(b))
+            return located(e) { f in try f.rt.unary(op, x(f)) }
+        case .binary(let op, let a, let b): return located(e, try binary(op, expr(a), expr(b)))
         case .boolean(let op, let items):
             let codes = try items.map(expr)
             if op == .and {
@@ -130,7 +131,7 @@ final class Compiler {
                 }
                 return v
             }
-        case .compare(let first, let rest): return try compare(first, rest)
+        case .compare(let first, let rest): return located(e, try compare(first, rest))
         case .conditional(let test, let body, let orElse):
             let t = try expr(test), b = try expr(body), o = try expr(orElse)
             return { f in try f.rt.truthy(t(f)) ? try b(f) : try o(f) }
@@ -145,13 +146,15 @@ final class Compiler {
                 try s(f, x)
                 return x
             }
-        case .call(let callee, let args): return try call(callee, args)
+        case .call(let callee, let args):
+            if case .attribute = callee.kind { return locatedMethodCall(e, callee: callee, try call(callee, args)) }
+            return located(e, try call(callee, args))
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            return { f in try f.rt.getAttr(o(f), name) }
+            return located(e) { f in try f.rt.getAttr(o(f), name) }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)
-            return { f in
+            return located(e) { f in
                 let container = try o(f)
                 let key = try i(f)
                 if case .object(let co) = container, let l = co as? PyList, case .int(let n) = key, !co.cls.isUserDefined {
@@ -444,9 +447,13 @@ final class Compiler {
         case .name(let n): return store(n)
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            return { f, v in try f.rt.setAttr(o(f), name, v) }
+            let caret = CaretLocation(e)
+            return { f, v in
+                do { try f.rt.setAttr(o(f), name, v) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+            }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)
+            let caret = CaretLocation(e)
             return { f, v in
                 let container = try o(f)
                 let key = try i(f)
@@ -455,7 +462,7 @@ final class Compiler {
                     l.items[n] = v
                     return
                 }
-                try f.rt.setItem(container, key, v)
+                do { try f.rt.setItem(container, key, v) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
             }
         case .tuple(let items), .list(let items):
             let starIndex = items.firstIndex { if case .starred = $0.kind { return true }; return false }
@@ -465,7 +472,7 @@ final class Compiler {
             }
             let n = items.count
             if let star = starIndex {
-                return { f, v in
+                return locatedStore(e) { f, v in
                     let values = try f.rt.unpackIterable(v)
                     guard values.count >= n - 1 else {
                         throw PyError.valueError("not enough values to unpack (expected at least \(n - 1), got \(values.count))")
@@ -476,7 +483,7 @@ final class Compiler {
                     for i in (star + 1)..<n { try stores[i](f, values[restCount + i - 1]) }
                 }
             }
-            return { f, v in
+            return locatedStore(e) { f, v in
                 let values: [Value]
                 if case .object(let o) = v, let t = o as? PyTuple, !o.cls.isUserDefined { values = t.items }
                 else { values = try f.rt.unpackIterable(v) }

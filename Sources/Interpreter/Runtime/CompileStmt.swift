@@ -119,10 +119,11 @@ extension Compiler {
             return try tryStatement(body, handlers, orElse, finally)
         case .assert(let test, let message):
             let t = try expr(test), m = try message.map(expr)
+            let caret = CaretLocation(test)  // CPython underlines the failed test
             return { f in
                 if !(try f.rt.truthy(t(f))) {
                     let args = try m.map { [try $0(f)] } ?? []
-                    throw PyError(PyException(cls: T.assertionError, args: args))
+                    throw PyError(PyException(cls: T.assertionError, args: args)).surfaced(at: caret, in: f)
                 }
                 return .normal
             }
@@ -162,20 +163,28 @@ extension Compiler {
                 try st(f, f.rt.inPlace(op, a, v(f)))
                 return .normal
             }
+        // Reading and writing the target report errors at the target (as CPython's carets);
+        // the operator's own errors at the statement.
         case .attribute(let obj, let name):
             let o = try expr(obj)
+            let caret = CaretLocation(t)
             return { f in
                 let target = try o(f)
-                let current = try f.rt.getAttr(target, name)
-                try f.rt.setAttr(target, name, f.rt.inPlace(op, current, v(f)))
+                let current: Value
+                do { current = try f.rt.getAttr(target, name) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+                let updated = try f.rt.inPlace(op, current, v(f))
+                do { try f.rt.setAttr(target, name, updated) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
                 return .normal
             }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)
+            let caret = CaretLocation(t)
             return { f in
                 let target = try o(f), key = try i(f)
-                let current = try f.rt.getItem(target, key)
-                try f.rt.setItem(target, key, f.rt.inPlace(op, current, v(f)))
+                let current: Value
+                do { current = try f.rt.getItem(target, key) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+                let updated = try f.rt.inPlace(op, current, v(f))
+                do { try f.rt.setItem(target, key, updated) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
                 return .normal
             }
         default:

@@ -9,6 +9,8 @@ public struct TracebackEntry: Sendable {
     public var function: String
     public var sourceLine: String
     public var span: SourceSpan
+    /// CPython 3.11's carets under `sourceLine` (see `CaretLocation`), when it prints them.
+    public var caretLine: String?
     /// Which activation added it, so a frame that caught and re-raised is listed once.
     var frameID: ObjectIdentifier?
 }
@@ -21,6 +23,8 @@ final class PyException: PyObject {
     var cause: PyException?
     var context: PyException?
     var suppressContext = false
+    /// Where it surfaced in the frame being unwound (see `CaretLocation`).
+    var location: (frame: ObjectIdentifier, caret: CaretLocation)?
 
     init(cls: PyClass, args: [Value] = []) {
         self.args = args

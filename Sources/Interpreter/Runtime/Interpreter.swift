@@ -231,10 +231,16 @@ final class Interpreter {
         // binds them in C and shows no frame: `TypeError: C.__init__() got an unexpected
         // keyword argument 'x'` points at the caller's line only, as in CPython.
         if file.name == "<dataclasses>" { return }
+        // The failing expression's line (a statement over several lines shows the line where
+        // it failed, as CPython), else the statement's.
+        let caret = exc.takeLocation(for: frame)
+        let line = caret?.span.line ?? frame.line
+        let text = file.line(line)
         exc.traceback.append(TracebackEntry(
-            file: file.name, line: frame.line, function: frame.code.name,
-            sourceLine: file.line(frame.line).trimmingCharacters(in: .whitespaces),
-            span: SourceSpan(line: frame.line, column: 0, endLine: frame.line, endColumn: 0), frameID: id))
+            file: file.name, line: line, function: frame.code.name,
+            sourceLine: text.trimmingCharacters(in: .whitespaces),
+            span: caret?.span ?? SourceSpan(line: line, column: 0, endLine: line, endColumn: 0),
+            caretLine: caret?.caretLine(under: text), frameID: id))
     }
 
     // MARK: Instances

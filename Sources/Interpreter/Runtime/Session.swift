@@ -216,6 +216,7 @@ extension Interpreter {
             for entry in exc.traceback.reversed() {
                 out += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
                 if !entry.sourceLine.isEmpty { out += "    \(entry.sourceLine)\n" }
+                if !entry.sourceLine.isEmpty, let carets = entry.caretLine { out += carets + "\n" }
             }
         }
         out += exceptionLine(exc) + "\n"

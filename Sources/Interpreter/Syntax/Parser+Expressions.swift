@@ -160,7 +160,10 @@ extension PythonParser {
     }
 
     /// Left-associative binary operators by precedence climbing.
+    /// A node's span starts at its first token, so a parenthesized left operand's `(` is in it
+    /// (as CPython's positions, which traceback carets follow).
     private mutating func parseBinary(minPrecedence: Int) throws -> Expr {
+        let start = try peek().span
         var left = try parseFactor()
         while true {
             let t = try peek()
@@ -168,7 +171,7 @@ extension PythonParser {
                   precedence >= minPrecedence else { break }
             pos += 1
             let right = try parseBinary(minPrecedence: precedence + 1)
-            left = Expr(.binary(op, left, right), left.span.through(right.span))
+            left = Expr(.binary(op, left, right), spanFrom(start))
             try checkTreeDepth(left)
         }
         return left
@@ -190,7 +193,7 @@ extension PythonParser {
         }
         var e = try parsePower()
         for (op, span) in ops.reversed() {
-            e = Expr(.unary(op, e), span.through(e.span))
+            e = Expr(.unary(op, e), spanFrom(span))
             try checkTreeDepth(e)
         }
         return e
@@ -198,17 +201,19 @@ extension PythonParser {
 
     private mutating func parsePower() throws -> Expr {
         if try atKeyword("await") { throw try notImplementedAtCurrent("'await'") }
+        let start = try peek().span
         let base = try parsePrimary()
         guard try eatOp("**") else { return base }
         try enter()
         defer { leave() }
         let exponent = try parseFactor()
-        return Expr(.binary(.power, base, exponent), base.span.through(exponent.span))
+        return Expr(.binary(.power, base, exponent), spanFrom(start))
     }
 
     // MARK: Primaries
 
     private mutating func parsePrimary() throws -> Expr {
+        let start = try peek().span
         var e = try parseAtom()
         while true {
             let t = try peek()
@@ -217,16 +222,16 @@ extension PythonParser {
             case ".":
                 pos += 1
                 let name = try expectName()
-                e = Expr(.attribute(e, name.text), e.span.through(name.span))
+                e = Expr(.attribute(e, name.text), spanFrom(start))
             case "(":
                 pos += 1
                 let arguments = try parseCallArguments(allowGenerator: true)
-                e = Expr(.call(e, arguments), spanFrom(e.span))
+                e = Expr(.call(e, arguments), spanFrom(start))
             case "[":
                 pos += 1
                 let index = try parseSlices()
                 try expectClosing("]", after: index)
-                e = Expr(.subscript(e, index: index), spanFrom(e.span))
+                e = Expr(.subscript(e, index: index), spanFrom(start))
             default:
                 return e
             }

@@ -72,6 +72,7 @@ import Testing
             f(0)
           File "calc.py", line 2, in f
             return 1 / x
+                   ~~^~~
         ZeroDivisionError: division by zero
 
         """)
