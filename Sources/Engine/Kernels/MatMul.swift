@@ -59,12 +59,12 @@ public enum MatMul {
                   beta: beta, c: c, ldc: n)
             return
         }
-        // One slice per worker: every slice packs the whole of the operand it shares (op(B) for
-        // row slices), so more slices than workers repeat that packing. Measured with 2 workers
-        // on the engine's shapes (CPU time per product): one slice per worker does 1–13% more
-        // GFLOP per CPU-second than two. The slices are fixed, so the same inputs and thread count
-        // give bit-identical results whichever worker computes a slice.
-        let parts = threads
+        // Two slices per worker when C is big enough: a worker the machine's other load holds
+        // back leaves its second slice to the others (the slices are fixed, so the result is
+        // the same whoever computes them). One slice per worker would pack the shared operand half
+        // as often (1–13% more GFLOP per CPU-second in isolation) but changes which OpenBLAS
+        // kernel sums some slices, so trained numbers move in the last bits.
+        let parts = max(m, n) >= 128 * threads ? 2 * threads : threads
         if m >= n {
             // Row slices of C and of op(A).
             DispatchQueue.concurrentPerform(iterations: parts) { i in
