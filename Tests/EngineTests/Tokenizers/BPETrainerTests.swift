@@ -4,8 +4,11 @@ import Testing
 
 /// Holds BPE training to tokenizers' BpeTrainer (merges and id order) on a fixed corpus.
 @Suite struct BPETrainerTests {
-    @Test func sameMergesAsTokenizers() throws {
-        let url = URL(fileURLWithPath: TokenizerFixtures.root).appendingPathComponent("bpe_training.json")
+    /// bpe_training.json: 400 texts, ~140 merges; bpe_training_large.json: the whole fixture
+    /// corpus, 1743 and 906 merges (tools/gen_bpe_training_large_fixture.py).
+    @Test(arguments: ["bpe_training.json", "bpe_training_large.json"])
+    func sameMergesAsTokenizers(fixture: String) throws {
+        let url = URL(fileURLWithPath: TokenizerFixtures.root).appendingPathComponent(fixture)
         let obj = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         let corpus = obj["corpus"] as! [String]
         let base = try Tokenizer.load(directory: TokenizerFixtures.directory("gpt2_legacy"))
@@ -14,7 +17,7 @@ import Testing
             let trainer = BPETrainer(vocabSize: c["vocab_size"] as! Int, minFrequency: c["min_frequency"] as! Int,
                                      specialTokens: c["special_tokens"] as! [String],
                                      initialAlphabet: ByteLevelAlphabet.symbols)
-            let result = trainer.train(wordCounts: words)
+            let result = trainer.train(words: words)
             let merges = result.merges.map { "\($0.0) \($0.1)" }
             let want = c["merges"] as! [String]
             #expect(merges.count == want.count)
@@ -22,6 +25,22 @@ import Testing
             #expect(firstDiff == nil, "first differing merge: \(String(describing: firstDiff))")
             #expect(result.tokens == c["vocab"] as! [String])
         }
+    }
+
+    /// Counting words through the scalar-keyed table gives what a String dictionary gives.
+    @Test func wordCountsMatchAStringDictionary() throws {
+        let base = try Tokenizer.load(directory: TokenizerFixtures.directory("gpt2_legacy"))
+        let texts = ["Hello world", "Hello, world! Hello", "日本語 日本語", "", "  spaces  ", "Hello world"]
+        var reference: [String: Int] = [:]
+        for text in texts {
+            var t = AlignedText(text)
+            base.preTokenizer?.preTokenize(&t)
+            for piece in t.pieces { reference[t.string(piece), default: 0] += 1 }
+        }
+        let counts = base.wordCounts(texts)
+        #expect(counts.dictionary == reference)
+        #expect(counts.count == reference.count)
+        #expect(reference["Hello"] == 3)
     }
 
     @Test func trainNewKeepsPipelineAndSpecialTokens() throws {
