@@ -34,7 +34,7 @@ TEXTS = ["\ufeffhello", "hel\ufefflo hello\ufeff", "\ufeff\ufeff", "e\u0301te\u0
 def main():
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
-    tok.decoder = decoders.BPEDecoder()
+    tok.decoder = decoders.Fuse()
     trainer = trainers.BpeTrainer(vocab_size=120, special_tokens=["<s>"], show_progress=False)
     tok.train_from_iterator(CORPUS, trainer)
     tok.add_tokens([AddedToken("added\ufefftoken", normalized=False), AddedToken("\U0001f600\ufeff", normalized=False)])

@@ -196,3 +196,4 @@ try:
         pass
 except RuntimeError as e:
     print("RuntimeError:", e)
+print(torch.tensor([1.0, float("inf")]), torch.tensor([0.0, float("nan"), -2.5]), torch.tensor([float("-inf"), 0.0]))
