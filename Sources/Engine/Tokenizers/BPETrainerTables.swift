@@ -89,18 +89,9 @@ struct MergeQueue {
     /// Positions that belong to entries already taken off the queue (reclaimed by `compact`).
     private var dead = 0
 
-    var isEmpty: Bool { heap.isEmpty }
-
     @inline(__always)
     private static func above(_ x: MergeCandidate, _ y: MergeCandidate) -> Bool {
         x.count != y.count ? x.count > y.count : x.key < y.key
-    }
-
-    /// Appends a position list; returns its start for a candidate.
-    mutating func appendPositions(_ words: UnsafeBufferPointer<Int32>) -> Int {
-        let start = positions.count
-        positions.append(contentsOf: words)
-        return start
     }
 
     /// Reserves `n` positions at the end, for the caller to fill; returns their start.

@@ -60,11 +60,6 @@ public struct WordCounts {
         if counts.count * 2 > slots.count { grow() }
     }
 
-    public mutating func add(_ word: String, times: Int = 1) {
-        let s = word.unicodeScalars.map(\.value)
-        s.withUnsafeBufferPointer { add($0, 0..<$0.count, times: times) }
-    }
-
     private func sameScalars(_ i: Int, _ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
         let lo = starts[i]
         guard starts[i + 1] - lo == range.count else { return false }

@@ -197,3 +197,19 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 print(torch.tensor([1.0, float("inf")]), torch.tensor([0.0, float("nan"), -2.5]), torch.tensor([float("-inf"), 0.0]))
+
+
+class Other:
+    """A user class: the tensor's operators return NotImplemented for it, so its reflected ones run."""
+
+    def __radd__(self, other):
+        return "Other.__radd__ with " + type(other).__name__
+
+    def __eq__(self, other):
+        return "Other.__eq__"
+
+    def __add__(self, other):
+        return "Other.__add__ first"
+
+
+print(t + Other(), Other() + t, t == Other())

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `torch.Tensor`, the little of it tokenizer and model outputs need: a dense row-major
-/// array of int64, bool or float values with a shape. Values are kept as `Double` (exact
+/// `torch.Tensor`, the little of it tokenizer and model outputs and scripts' arithmetic on
+/// them need (operators in TensorOperators.swift): a dense row-major array of int64, bool or
+/// float values with a shape. Values are kept as `Double` (exact
 /// for float32 and for int64 up to 2^53, far beyond token ids); float32 data is rounded
 /// through `Float` on the way in so it prints as torch prints it.
 ///

@@ -6,8 +6,7 @@ import Foundation
 /// first, integers wrap around, float32 arithmetic rounds as float32 does, and float16 /
 /// bfloat16 compute in float32 and round the result.
 enum TensorArithmetic {
-    /// `x op y` (x is the left operand). `scalarExponent` marks `tensor ** number`, which torch
-    /// computes with its own special cases.
+    /// `x op y` for the elementwise operators (x is the left operand).
     static func binary(_ op: BinaryOperator, _ x: TensorOperand, _ y: TensorOperand) throws -> PyTensor {
         let compute = TensorPromotion.resultType([x, y])
         switch op {
@@ -43,7 +42,7 @@ enum TensorArithmetic {
         case .power:
             return try power(x, y, compute: compute)
         case .matrixMultiply, .leftShift, .rightShift:
-            throw PyError.notImplemented("the \(op.rawValue) operator here (TensorArithmetic handles elementwise operators)")
+            throw PyError.notImplemented("the \(op.rawValue) operator on tensors")
         }
     }
 
