@@ -9,6 +9,8 @@ both in one vocabulary) are left out: Swift's String `==` treats them as one key
 tokenizer, JSON and str layers all key on String.
 The expectations are what `tokenizers` itself gives: every vocabulary entry with its id, the
 merges, and ids of encoded texts.
+It also writes codepoints_equivalent/: a vocabulary holding both é and e + U+0301, which sftnb
+must refuse with a clear error rather than merge.
 
 Run with the project's venv: /work/venv/bin/python tools/gen_tokenizer_codepoint_fixture.py
 """
@@ -53,6 +55,15 @@ def main():
     # ASCII escapes keep the odd code points visible in diffs and out of any editor's way.
     with open(os.path.join(OUT, "codepoints.expected.json"), "w", encoding="utf-8") as f:
         f.write("{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=True)}" for k, v in expected.items()) + "\n}\n")
+    # Both spellings of é and of Å (U+00C5, U+212B) in one vocabulary.
+    both = Tokenizer(models.BPE())
+    both.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    both.train_from_iterator(["\u00e9t\u00e9 e\u0301te\u0301 \u00c5 \u212b"] * 5,
+                             trainers.BpeTrainer(vocab_size=30, show_progress=False))
+    equivalent = os.path.join(OUT, "codepoints_equivalent")
+    shutil.rmtree(equivalent, ignore_errors=True)
+    os.makedirs(equivalent)
+    both.save(os.path.join(equivalent, "tokenizer.json"))
     odd_in_vocab = sum(any(c in t for c in "\ufeff\x00\u2028\u0301\u212b") for t, _ in vocab)
     print(f"{len(vocab)} tokens ({odd_in_vocab} with odd code points), {len(model['merges'])} merges, {len(TEXTS)} texts")
 

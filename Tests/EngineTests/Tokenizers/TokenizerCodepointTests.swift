@@ -46,4 +46,18 @@ import Testing
             #expect(tok.encode(text).ids == ids, "\(text.debugDescription)")
         }
     }
+
+    /// é and e + U+0301 are one key to Swift's String but two tokens to tokenizers: loading
+    /// must say so rather than merge them into one id.
+    @Test func canonicallyEquivalentTokensAreRefused() throws {
+        do {
+            _ = try Tokenizer.load(directory: TokenizerFixtures.directory("codepoints_equivalent"))
+            Issue.record("loaded a vocabulary with canonically equivalent tokens")
+        } catch let error as TokenizerError {
+            let message = error.description
+            #expect(message.contains("tokenizer.json"))
+            #expect(message.contains("model.vocab"))
+            #expect(message.contains("Unicode"))
+        }
+    }
 }
