@@ -54,4 +54,23 @@ import Testing
         #expect(enc.ids.first == 0)  // the BOS template now points at the new id
         #expect(try trained.decode(enc.ids, skipSpecialTokens: true) == "Sample 3: the model")
     }
+
+    /// `sftnb bench tokenizer --train`: trains on every corpus line and saves a loadable tokenizer.
+    @Test func benchmarkTrainsAndSaves() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sftnb-train-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("corpus.txt")
+        try (0..<200).map { "line \($0): the model learns tokens, 日本語" }.joined(separator: "\n")
+            .write(to: corpus, atomically: true, encoding: .utf8)
+        let saved = dir.appendingPathComponent("trained").path
+        let r = try TokenizerBenchmark.train(tokenizerDirectory: TokenizerFixtures.directory("gpt2_bytelevel"),
+                                             corpusPath: corpus.path, saveDirectory: saved)
+        #expect(r.lines == 200)
+        #expect(r.merges > 50)
+        #expect(r.vocabSize <= TokenizerBenchmark.trainVocabSize)
+        let reloaded = try Tokenizer.load(directory: saved)
+        #expect(reloaded.vocabSize == r.vocabSize)
+        #expect(try reloaded.decode(reloaded.encode("line 7: the model").ids) == "line 7: the model")
+    }
 }
