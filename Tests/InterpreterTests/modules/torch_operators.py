@@ -130,6 +130,16 @@ print(k)
 x = torch.tensor([1.0, 2.0])
 x += x
 print(x)
+sq = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+before = sq
+sq @= torch.tensor([[0.0, 1.0], [1.0, 0.0]])
+print(sq, before, sq is before)
+n = torch.tensor([4, 9])
+same = n
+n //= 2
+n %= 3
+n **= 2
+print(same, n is same)
 
 # Errors, as torch raises them.
 show("t // 0", lambda: t // 0)

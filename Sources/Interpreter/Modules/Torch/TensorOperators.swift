@@ -49,8 +49,9 @@ extension PyTensor: NativeOperators {
 
     /// `t op= x` writes into `t` (other names for the same tensor see the change), if the
     /// result's dtype can be cast to `t`'s and the result has `t`'s shape, as torch requires.
+    /// `@=` makes a new tensor: torch's Tensor has no `__imatmul__`.
     func inPlaceOperator(_ rt: Interpreter, _ op: BinaryOperator, _ other: Value) throws -> Value? {
-        guard let value = try binaryOperator(rt, op, other, reflected: false), case .object(let o) = value,
+        guard op != .matrixMultiply, let value = try binaryOperator(rt, op, other, reflected: false), case .object(let o) = value,
               let r = o as? PyTensor else { return nil }
         guard r.dtype.canCast(to: dtype) else {
             throw PyError.runtimeError("result type \(r.dtype.torchName) can't be cast to the desired output type \(dtype.torchName)")
