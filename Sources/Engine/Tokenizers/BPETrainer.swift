@@ -29,6 +29,8 @@ public struct BPETrainer {
     }
 
     public struct Result {
+        /// Ids by token. Swift's String keys merge canonically equivalent tokens ("é" and
+        /// "e\u{301}"), which tokenizers keeps apart: then this has fewer entries than `tokens`.
         public var vocab: [String: Int]
         public var merges: [(String, String)]
         /// Tokens in id order.
@@ -56,7 +58,9 @@ public struct BPETrainer {
             merges.append((vocab.tokens[a], vocab.tokens[b]))
             state.merge(top, into: Int32(merged))
         }
-        return Result(vocab: vocab.ids, merges: merges, tokens: vocab.tokens)
+        var ids: [String: Int] = [:]
+        for (id, token) in vocab.tokens.enumerated() where ids[token] == nil { ids[token] = id }
+        return Result(vocab: ids, merges: merges, tokens: vocab.tokens)
     }
 
     /// Interns the alphabet in code-point order; returns the symbol id of each scalar
@@ -76,17 +80,26 @@ public struct BPETrainer {
     }
 }
 
-/// Tokens by id and ids by token.
+/// Tokens by id and ids by token, the tokens compared scalar by scalar as tokenizers does
+/// (a merge giving "e\u{301}" is a new token even when "é" exists).
 private struct Vocabulary {
     var tokens: [String] = []
-    var ids: [String: Int] = [:]
+    var ids: [ExactString: Int] = [:]
 
     mutating func intern(_ s: String) -> Int {
-        if let id = ids[s] { return id }
+        if let id = ids[ExactString(s)] { return id }
         tokens.append(s)
-        ids[s] = tokens.count - 1
+        ids[ExactString(s)] = tokens.count - 1
         return tokens.count - 1
     }
+}
+
+/// A String hashed and compared by its Unicode scalars, not by canonical equivalence.
+private struct ExactString: Hashable {
+    let string: String
+    init(_ string: String) { self.string = string }
+    static func == (a: Self, b: Self) -> Bool { a.string.unicodeScalars.elementsEqual(b.string.unicodeScalars) }
+    func hash(into hasher: inout Hasher) { for u in string.unicodeScalars { hasher.combine(u.value) } }
 }
 
 /// The words as symbols, the pair counts and the queue, changed by each merge.

@@ -25,6 +25,9 @@ extension Tokenizer {
         let trainer = BPETrainer(vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials,
                                  initialAlphabet: byteLevel ? ByteLevelAlphabet.symbols : [])
         let result = trainer.train(words: wordCounts(texts))
+        guard result.vocab.count == result.tokens.count else {
+            throw TokenizerError.notImplemented("training produced tokens that differ only in Unicode normalization (such as \"é\" and \"e\u{301}\"); sftnb keys tokens by canonical equivalence and would merge them. Normalize the texts (NFC) first")
+        }
         var root = json
         var modelJSON = (json["model"] as? [String: Any]) ?? ["type": "BPE"]
         modelJSON["vocab"] = result.vocab

@@ -73,4 +73,21 @@ import Testing
         #expect(reloaded.vocabSize == r.vocabSize)
         #expect(try reloaded.decode(reloaded.encode("line 7: the model").ids) == "line 7: the model")
     }
+
+    /// "é" and "e\u{301}" are two tokens to tokenizers: the trainer keeps them apart, and
+    /// `trainNew`, whose vocabulary is keyed by String, refuses rather than merge them.
+    @Test func canonicallyEquivalentTokensStayApart() throws {
+        var words = WordCounts()
+        for word in ["\u{E9}t\u{E9}", "e\u{301}te\u{301}"] {
+            let s = word.unicodeScalars.map(\.value)
+            for _ in 0..<5 { s.withUnsafeBufferPointer { words.add($0, 0..<$0.count) } }
+        }
+        let result = BPETrainer(vocabSize: 30).train(words: words)
+        let spellings = result.tokens.map { $0.unicodeScalars.map(\.value) }
+        #expect(spellings.contains([0xE9]))
+        #expect(spellings.contains([0x65, 0x301]))
+        #expect(result.vocab.count < result.tokens.count)
+        let base = try Tokenizer.load(directory: TokenizerFixtures.directory("spm_metaspace"))
+        #expect(throws: TokenizerError.self) { try base.trainNew(from: ["\u{E9}t\u{E9} e\u{301}te\u{301}"], vocabSize: 400) }
+    }
 }
