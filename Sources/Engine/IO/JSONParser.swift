@@ -183,6 +183,11 @@ public enum JSONParser {
                 if digits() == 0 { throw error("Expecting value", at: start) }
                 isFloat = true
             }
+            if !isFloat && position - start <= 18 {  // fits an Int64 whatever the digits: no String needed
+                var i: Int64 = 0
+                for k in start..<position where bytes[k] != UInt8(ascii: "-") { i = i * 10 + Int64(bytes[k] - 0x30) }
+                return .int(bytes[start] == UInt8(ascii: "-") ? -i : i)
+            }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             if !isFloat, let i = Int64(text) { return .int(i) }
             guard let d = Double(text) else { throw error("Expecting value", at: start) }
@@ -192,6 +197,19 @@ public enum JSONParser {
         mutating func string() throws -> String {
             let open = position
             position += 1
+            // Fast path (most strings, e.g. a tokenizer's 50,000 vocabulary keys): no escape
+            // before the closing quote, so the bytes are the string.
+            var end = position
+            while end < bytes.count {
+                let b = bytes[end]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                end += 1
+            }
+            if end < bytes.count && bytes[end] == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+                position = end + 1
+                return s
+            }
             var scalars = String.UnicodeScalarView()
             var runStart = position
             func flushRun() {

@@ -60,6 +60,10 @@ public indirect enum JSONValue: Equatable, Sendable {
 public struct JSONObject: Equatable, Sendable {
     public private(set) var keys: [String] = []
     private var storage: [String: JSONValue] = [:]
+    /// Keys that Swift's String `==` took for an earlier key although their Unicode scalars
+    /// differ (canonically equivalent spellings such as "é" and "e\u{301}"), where Python's
+    /// dict keeps both. Readers that need exact keys (tokenizer vocabularies) check it.
+    public private(set) var mergedEquivalentKeys: [String] = []
 
     public init() {}
     public init(_ pairs: [(String, JSONValue)]) {
@@ -73,7 +77,13 @@ public struct JSONObject: Equatable, Sendable {
         get { storage[key] }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+                if let i = storage.index(forKey: key) {
+                    if !storage[i].key.unicodeScalars.elementsEqual(key.unicodeScalars) { mergedEquivalentKeys.append(key) }
+                    storage[key] = newValue
+                } else {
+                    storage[key] = newValue
+                    keys.append(key)
+                }
             } else if storage.removeValue(forKey: key) != nil {
                 keys.removeAll { $0 == key }
             }

@@ -76,8 +76,10 @@ extension TokenizerConfig {
             }
             if c.has("add_bos_token") { config.addBosToken = try c.bool("add_bos_token", default: false) }
             if c.has("add_eos_token") { config.addEosToken = try c.bool("add_eos_token", default: false) }
-            if let n = c.dict["model_max_length"] as? NSNumber {
-                config.modelMaxLength = n.doubleValue >= Double(Int.max) ? Int.max : n.intValue
+            switch c.dict["model_max_length"] {
+            case let n as Int: config.modelMaxLength = n
+            case let d as Double: config.modelMaxLength = d >= Double(Int.max) ? Int.max : Int(d)
+            default: break
             }
             config.paddingSide = try c.optionalString("padding_side") ?? "right"
             config.truncationSide = try c.optionalString("truncation_side") ?? "right"

@@ -70,7 +70,7 @@ extension Tokenizer {
         guard type == "BPE" else {
             throw TokenizerError.unknownComponent(file: m.file, field: "model", type: type, known: ["BPE"])
         }
-        if let dropout = m.dict["dropout"] as? Double, dropout > 0 {
+        if let dropout = (m.dict["dropout"] as? Double) ?? (m.dict["dropout"] as? Int).map(Double.init), dropout > 0 {
             throw TokenizerError.notImplemented("\(m.file): model.dropout \(dropout) (BPE dropout); set it to null")
         }
         let vocabObject = try m.object("vocab")

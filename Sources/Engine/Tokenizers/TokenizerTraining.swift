@@ -1,14 +1,16 @@
 extension Tokenizer {
     /// The pre-tokenized words of `texts` with their counts (what BpeTrainer's `feed` sees:
     /// normalizer and pre-tokenizer, no added-token splitting).
-    func wordCounts(_ texts: [String]) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    func wordCounts(_ texts: [String]) -> WordCounts {
+        var counts = WordCounts()
         for text in texts {
             var t = AlignedText(text)
             normalizer?.normalize(&t)
             if t.pieces.isEmpty { continue }
             preTokenizer?.preTokenize(&t)
-            for piece in t.pieces { counts[t.string(piece), default: 0] += 1 }
+            t.scalars.withUnsafeBufferPointer { buf in
+                for piece in t.pieces { counts.add(buf, piece) }
+            }
         }
         return counts
     }
@@ -22,7 +24,10 @@ extension Tokenizer {
         let byteLevel = Tokenizer.usesByteLevel(json["pre_tokenizer"])
         let trainer = BPETrainer(vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials,
                                  initialAlphabet: byteLevel ? ByteLevelAlphabet.symbols : [])
-        let result = trainer.train(wordCounts: wordCounts(texts))
+        let result = trainer.train(words: wordCounts(texts))
+        guard result.vocab.count == result.tokens.count else {
+            throw TokenizerError.notImplemented("training produced tokens that differ only in Unicode normalization (such as \"é\" and \"e\u{301}\"); sftnb keys tokens by canonical equivalence and would merge them. Normalize the texts (NFC) first")
+        }
         var root = json
         var modelJSON = (json["model"] as? [String: Any]) ?? ["type": "BPE"]
         modelJSON["vocab"] = result.vocab

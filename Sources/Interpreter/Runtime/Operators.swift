@@ -3,7 +3,7 @@ import Foundation
 
 /// Operators on any values: number fast paths first, then builtin sequences, then the
 /// user's dunder methods (`__add__`, then the other operand's `__radd__`), then
-/// CPython's `TypeError`.
+/// CPython's `TypeError`. Native objects take part through `NativeOperators`.
 extension Interpreter {
     func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         switch (a, b) {
@@ -22,6 +22,7 @@ extension Interpreter {
         switch a {
         case .int, .float, .bool, .none: return try binary(op, a, b)
         case .object(let o):
+            if let n = o as? NativeOperators, let r = try n.inPlaceOperator(self, op, b) { return r }
             if op == .add, let l = o as? PyList, !o.cls.isUserDefined {
                 l.items.append(contentsOf: try iterate(b))
                 return a
@@ -37,10 +38,12 @@ extension Interpreter {
     private func binaryDunder(_ op: BinaryOperator, _ a: Value, _ b: Value, inPlace: Bool) throws -> Value {
         guard let (name, rname, _) = Dunder.binary[op] else { throw unsupported(op, a, b) }
         let ta = typeOf(a), tb = typeOf(b)
+        if let n = a.asObject as? NativeOperators, let r = try n.binaryOperator(self, op, b, reflected: false) { return r }
         if let m = ta.lookup(name), !(ta.isBuiltin && isNativeSlot(m)) {
             let r = try call(m, [a, b])
             if !isNotImplemented(r) { return r }
         }
+        if let n = b.asObject as? NativeOperators, let r = try n.binaryOperator(self, op, a, reflected: true) { return r }
         if ta !== tb, let m = tb.lookup(rname), !(tb.isBuiltin && isNativeSlot(m)) {
             let r = try call(m, [b, a])
             if !isNotImplemented(r) { return r }
@@ -185,6 +188,7 @@ extension Interpreter {
             case .not: break
             }
         }
+        if let n = v.asObject as? NativeOperators, let r = try n.unaryOperator(self, op) { return r }
         let name = op == .negate ? "__neg__" : op == .plus ? "__pos__" : "__invert__"
         if let m = typeOf(v).lookupUser(name) { return try call(m, [v]) }
         throw PyError.typeError("bad operand type for unary \(op.rawValue): '\(typeName(v))'")
@@ -279,6 +283,8 @@ extension Interpreter {
 
     private func richEquals(_ a: Value, _ b: Value, negate: Bool) throws -> Value {
         let ta = typeOf(a), tb = typeOf(b)
+        let op: CompareOperator = negate ? .notEqual : .equal
+        if let n = a.asObject as? NativeOperators, let r = try n.compareOperator(self, op, b) { return r }
         if ta.isUserDefined || tb.isUserDefined {
             let name = negate ? "__ne__" : "__eq__"
             if let m = ta.lookupUser(name) {
@@ -293,6 +299,7 @@ extension Interpreter {
                 return .bool(!(try equals(a, b)))
             }
         }
+        if let n = b.asObject as? NativeOperators, let r = try n.compareOperator(self, op, a) { return r }
         if let r = try builtinEquals(a, b) { return .bool(negate ? !r : r) }
         return .bool(negate ? !a.isIdentical(b) : a.isIdentical(b))
     }
@@ -369,10 +376,12 @@ extension Interpreter {
         default: (name, reflected) = ("__ge__", "__le__")
         }
         let ta = typeOf(a), tb = typeOf(b)
+        if let n = a.asObject as? NativeOperators, let r = try n.compareOperator(self, op, b) { return r }
         if let m = ta.lookupUser(name) {
             let r = try call(m, [a, b])
             if !isNotImplemented(r) { return r }
         }
+        if let n = b.asObject as? NativeOperators, let r = try n.compareOperator(self, Interpreter.reflected(op), a) { return r }
         if let m = tb.lookupUser(reflected) {
             let r = try call(m, [b, a])
             if !isNotImplemented(r) { return r }
@@ -522,6 +531,32 @@ extension Interpreter {
                 if try equals(x, item) { return true }
             }
             return false
+        }
+    }
+}
+
+/// Native objects whose Python class implements operators (torch tensors). Each method
+/// returns nil for Python's `NotImplemented`, so the other operand, then CPython's
+/// `TypeError`, get their turn.
+protocol NativeOperators: AnyObject {
+    /// `self op other`, or `other op self` when `reflected` (`2 * t`).
+    func binaryOperator(_ rt: Interpreter, _ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value?
+    /// `self op= other`, changing `self`; nil falls back to `self = self op other`.
+    func inPlaceOperator(_ rt: Interpreter, _ op: BinaryOperator, _ other: Value) throws -> Value?
+    /// `self op other` for `== != < <= > >=`.
+    func compareOperator(_ rt: Interpreter, _ op: CompareOperator, _ other: Value) throws -> Value?
+    func unaryOperator(_ rt: Interpreter, _ op: UnaryOperator) throws -> Value?
+}
+
+extension Interpreter {
+    /// The operator that gives the same answer with the operands swapped (`a < b` is `b > a`).
+    static func reflected(_ op: CompareOperator) -> CompareOperator {
+        switch op {
+        case .less: return .greater
+        case .lessEqual: return .greaterEqual
+        case .greater: return .less
+        case .greaterEqual: return .lessEqual
+        default: return op
         }
     }
 }

@@ -17,6 +17,8 @@ struct Bench: ParsableCommand {
     @Option(help: "engine: tiny, small or gpt2-124m.") var config = "tiny"
     @Option(help: "tokenizer: the tokenizer directory.") var tokenizerDirectory = "/tmp/sftnb-tokenizer-bench/gpt2"
     @Option(help: "tokenizer: the corpus, one text per line.") var corpus = "/tmp/sftnb-tokenizer-bench/corpus.txt"
+    @Flag(help: "tokenizer: time BPE training on the corpus (vocab 4096, byte-level) instead of encoding.") var train = false
+    @Option(help: "tokenizer --train: save the trained tokenizer here (to compare its merges with tokenizers').") var saveTrained: String?
     @Option(help: "sft: full, lora, packing or all.") var mode = "all"
     @Option(help: "sft: timed optimizer steps per mode.") var steps = 8
     @Option(help: "sft: untimed optimizer steps first.") var warmup = 2
@@ -57,10 +59,23 @@ struct Bench: ParsableCommand {
         }
     }
 
-    /// Single-threaded encode throughput over a corpus (benchmarks/tokenizer/make_corpus.py makes one).
+    /// Single-threaded encode throughput over a corpus (benchmarks/tokenizer/make_corpus.py makes one),
+    /// or with `--train` the time to train a BPE tokenizer on it.
     func tokenizer() throws {
         guard FileManager.default.fileExists(atPath: corpus), FileManager.default.fileExists(atPath: tokenizerDirectory) else {
             throw CommandFailure("no corpus or tokenizer at \(corpus) / \(tokenizerDirectory); make them with `python benchmarks/tokenizer/make_corpus.py` (needs the Python `tokenizers` package)")
+        }
+        if train {
+            let r = try TokenizerBenchmark.train(tokenizerDirectory: tokenizerDirectory, corpusPath: corpus, saveDirectory: saveTrained)
+            if json {
+                print(JSONWriter().string(.object(JSONObject([
+                    ("bytes", .int(Int64(r.bytes))), ("vocab_size", .int(Int64(r.vocabSize))), ("merges", .int(Int64(r.merges))),
+                    ("seconds", .double(r.seconds)), ("cpu_seconds", .double(r.cpuSeconds)),
+                ]))))
+            } else {
+                print(r.description)
+            }
+            return
         }
         let r = try TokenizerBenchmark.run(tokenizerDirectory: tokenizerDirectory, corpusPath: corpus)
         if json {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `torch.Tensor`, the little of it tokenizer and model outputs need: a dense row-major
-/// array of int64, bool or float values with a shape. Values are kept as `Double` (exact
+/// `torch.Tensor`, the little of it tokenizer and model outputs and scripts' arithmetic on
+/// them need (operators in TensorOperators.swift): a dense row-major array of int64, bool or
+/// float values with a shape. Values are kept as `Double` (exact
 /// for float32 and for int64 up to 2^53, far beyond token ids); float32 data is rounded
 /// through `Float` on the way in so it prints as torch prints it.
 ///
@@ -15,12 +16,17 @@ final class PyTensor: NativeObject {
         var isFloatingPoint: Bool { [.float32, .float16, .bfloat16, .float64].contains(self) }
     }
 
-    let values: [Double]
+    /// Changed only by in-place operators (`t += 1`).
+    var values: [Double]
     let shape: [Int]
     let dtype: DType
     /// The autograd node torch would attach (`NllLossBackward0` for a model's loss), shown in
     /// the repr; nil for leaf tensors and under `torch.no_grad()`.
     var gradFn: String?
+    /// True when torch would share this tensor's memory with another (a view from `view`,
+    /// `reshape`, `unsqueeze` or indexing, or the tensor it was taken from). Values here are
+    /// copies, so in-place operators refuse such tensors rather than leave the other stale.
+    var sharesStorage = false
 
     init(values: [Double], shape: [Int], dtype: DType) {
         self.values = values
@@ -61,7 +67,9 @@ final class PyTensor: NativeObject {
         }
     }
 
+    /// The tensor in `dtype`: itself when it already is (as torch's `.float()`/`.to()` return self).
     func converted(to dtype: DType) -> PyTensor {
+        if dtype == self.dtype { return self }
         let vals: [Double]
         switch dtype {
         case .int64, .int32: vals = values.map { Double(PyTensor.int($0.rounded(.towardZero))) }
@@ -155,7 +163,7 @@ final class PyTensor: NativeObject {
         }
         walk(0, 0)
         let newShape = zip(selections, keep).compactMap { $1 ? $0.count : nil }
-        return PyTensor(values: out, shape: newShape, dtype: dtype)
+        return view(PyTensor(values: out, shape: newShape, dtype: dtype))
     }
 
     /// `argmax(dim)`: the first index of the maximum along `dim`; all elements when nil.
@@ -194,5 +202,12 @@ final class PyTensor: NativeObject {
         return dim < 0 ? dim + rank : dim
     }
 
-    func reshaped(_ newShape: [Int]) -> PyTensor { PyTensor(values: values, shape: newShape, dtype: dtype) }
+    func reshaped(_ newShape: [Int]) -> PyTensor { view(PyTensor(values: values, shape: newShape, dtype: dtype)) }
+
+    /// Marks `t` as a view of this tensor (see `sharesStorage`).
+    private func view(_ t: PyTensor) -> PyTensor {
+        sharesStorage = true
+        t.sharesStorage = true
+        return t
+    }
 }

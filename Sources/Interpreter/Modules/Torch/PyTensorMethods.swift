@@ -5,7 +5,7 @@ extension PyTensor {
         .property("dtype") { _, this in .object(PyDType.named(this.dtype)) }
         .property("device") { _, _ in .object(PyDevice()) }
         .property("ndim") { _, this in .int(this.shape.count) }
-        .property("requires_grad") { _, _ in .bool(false) }
+        .property("requires_grad") { _, this in .bool(this.gradFn != nil) }
         .method("size", "dim=None") { rt, this, a in
             if a[0].isNone { return .object(PySize(this.shape)) }
             return .int(this.shape[try this.normalizedDim(try rt.toInt(a[0]), rank: this.shape.count)])
@@ -54,6 +54,8 @@ extension PyTensor {
             return .object(this.reshaped(s))
         }
         .method("exp", "") { _, this, _ in .object(this.exp()) }
+        .method("abs", "") { _, this, _ in .object(try this.absolute()) }
+        .method("__abs__", "") { _, this, _ in .object(try this.absolute()) }
         .method("softmax", "dim, dtype=None") { rt, this, a in .object(try this.softmax(rt, dim: try rt.toInt(a[0]))) }
         .method("sum", "dim=None") { _, this, a in
             if !a[0].isNone { throw PyError.notImplemented("Tensor.sum(dim=...) (only full sums)") }

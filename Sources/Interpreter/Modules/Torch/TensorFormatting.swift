@@ -51,7 +51,9 @@ enum TensorFormatting {
                     sciMode = intMode ? (hi / lo > 1000 || hi > 1e8) : (hi / lo > 1000 || hi > 1e8 || lo < 1e-4)
                 }
             }
-            width = values.reduce(1) { max($0, plain($1).count) }
+            // Float widths come from the nonzero finite values only: zeros, inf and nan print unpadded.
+            let measured = dtype.isFloatingPoint ? values.filter { $0.isFinite && $0 != 0 } : values
+            width = measured.reduce(1) { max($0, plain($1).count) }
         }
 
         func plain(_ v: Double) -> String {

@@ -23,9 +23,8 @@ enum TorchModule: NativeModule {
         }
         m.function("initial_seed", "") { _, _ in .int(TorchState.seed ?? 0) }
         m.function("tensor", "data, *, dtype=None, device=None, requires_grad=False, pin_memory=False") { rt, a in
-            var t = try tensor(rt, a[0])
-            if case .object(let o) = a[1], let d = o as? PyDType { t = t.converted(to: d.dtype) }
-            return .object(t)
+            let requested = (a[1].asObject as? PyDType)?.dtype
+            return .object(try tensor(rt, a[0], dtype: requested))
         }
         m.function("is_tensor", "obj") { _, a in
             if case .object(let o) = a[0], o is PyTensor { return .bool(true) }
@@ -88,8 +87,9 @@ enum TorchModule: NativeModule {
         return b.module
     }
 
-    /// `torch.tensor(data)`: a (nested) list of numbers or bools, all rows the same length.
-    static func tensor(_ rt: Interpreter, _ data: Value) throws -> PyTensor {
+    /// `torch.tensor(data, dtype=...)`: a (nested) list of numbers or bools, all rows the same
+    /// length; Python floats are converted once, from their double value, to the dtype.
+    static func tensor(_ rt: Interpreter, _ data: Value, dtype requested: PyTensor.DType? = nil) throws -> PyTensor {
         var values: [Double] = []
         var shape: [Int]?
         var sawFloat = false, sawInt = false, sawBool = false
@@ -120,9 +120,8 @@ enum TorchModule: NativeModule {
             if shape == nil { shape = p }
         }
         try walk(data, 0, [])
-        let dtype: PyTensor.DType = sawFloat ? .float32 : sawInt ? .int64 : sawBool ? .bool : .float32
-        let t = PyTensor(values: values, shape: shape ?? [], dtype: dtype)
-        return dtype == .float32 ? t.converted(to: .float32) : t
+        let stored: PyTensor.DType = sawFloat ? .float64 : sawInt ? .int64 : sawBool ? .bool : .float32
+        return PyTensor(values: values, shape: shape ?? [], dtype: stored).converted(to: requested ?? (sawFloat ? .float32 : stored))
     }
 }
 
