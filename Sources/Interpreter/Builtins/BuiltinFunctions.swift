@@ -455,7 +455,7 @@ extension Interpreter {
         var text = ""
         if case .object(let o) = v {
             if let f = o as? PyFunction {
-                text = "Help on function \(f.name) in module \(try str(f.globals.values["__name__"] ?? .str("__main__"))):\n\n\(f.name)(...)\n"
+                text = "Help on function \(f.name) in module \(try str(f.globals["__name__"] ?? .str("__main__"))):\n\n\(f.name)(...)\n"
                 if case .object(let d) = f.doc, let s = d as? PyStr { text += "    " + s.value.replacingOccurrences(of: "\n", with: "\n    ") + "\n" }
             } else if let c = o as? PyClass {
                 text = "Help on class \(c.name):\n\nclass \(c.name)\n"

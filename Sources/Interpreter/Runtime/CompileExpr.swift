@@ -28,16 +28,16 @@ final class Compiler {
                 throw PyError(T.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
             }
         case .global(let n):
+            let site = GlobalSite(n)
             return { f in
-                if let v = f.globals.values[n] { return v }
-                if let v = f.rt.builtins.values[n] { return v }
+                if let v = site.load(f) { return v }
                 throw PyError.nameError("name '\(n)' is not defined")
             }
         case .classLocal(let n):
             return { f in
                 if let v = f.classNamespace?.values[n] { return v }
-                if let v = f.globals.values[n] { return v }
-                if let v = f.rt.builtins.values[n] { return v }
+                if let v = f.globals[n] { return v }
+                if let v = f.rt.builtins[n] { return v }
                 throw PyError.nameError("name '\(n)' is not defined")
             }
         case .slotCell(let i):
@@ -54,7 +54,9 @@ final class Compiler {
         switch scope.resolve(name) {
         case .slot(let i): return { f, v in f.slots[i] = v }
         case .cell(let i): return { f, v in f.cells[i].value = v }
-        case .global(let n): return { f, v in f.globals.values[n] = v }
+        case .global(let n):
+            let site = GlobalSite(n)
+            return { f, v in site.cell(f.globals).value = v }
         case .classLocal(let n): return { f, v in f.classNamespace?.set(n, v) }
         case .slotCell(let i):
             return { f, v in
@@ -75,7 +77,7 @@ final class Compiler {
         case .cell(let i): return { f in f.cells[i].value = nil }
         case .global(let n):
             return { f in
-                if f.globals.values.removeValue(forKey: n) == nil { throw PyError.nameError("name '\(n)' is not defined") }
+                if f.globals.removeValue(forKey: n) == nil { throw PyError.nameError("name '\(n)' is not defined") }
             }
         case .classLocal(let n):
             return { f in
@@ -148,7 +150,8 @@ final class Compiler {
         case .call(let callee, let args): return try call(callee, args)
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            return { f in try f.rt.getAttr(o(f), name) }
+            let site = AttributeSite(name)
+            return { f in try site.load(f.rt, o(f)) }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)
             return { f in
@@ -380,11 +383,17 @@ final class Compiler {
         enum Piece {
             case text(String)
             case field(ExprCode, Character?, ExprCode?, String?)
+            /// A field whose spec has no replacement fields: parsed once, here.
+            case constantSpec(ExprCode, Character?, String, FormatSpec, String?)
         }
         let pieces: [Piece] = try parts.map { part in
             switch part {
             case .literal(let s): return .text(s)
             case .replacement(let e, let conversion, let spec, let debug):
+                if let spec = spec, !spec.isEmpty, let text = Compiler.constantText(spec),
+                   let parsed = try? FormatSpec(text) {
+                    return .constantSpec(try expr(e), conversion, text, parsed, debug)
+                }
                 return .field(try expr(e), conversion, try spec.map(fstring), debug)
             }
         }
@@ -404,13 +413,34 @@ final class Compiler {
                     default: break
                     }
                     let spec = try specCode.map { try f.rt.str($0(f)) } ?? ""
-                    if spec.isEmpty, case .object(let o) = v, let s = o as? PyStr { out += s.value }
+                    // Only an exact str skips `format()`: a subclass's `__str__`/`__format__` must run.
+                    if spec.isEmpty, case .object(let o) = v, let s = o as? PyStr, !o.cls.isUserDefined { out += s.value }
                     else if spec.isEmpty, case .int(let i) = v { out += String(i) }
                     else { out += try f.rt.format(v, spec) }
+                case .constantSpec(let code, let conversion, let spec, let parsed, let debug):
+                    var v = try code(f)
+                    if let d = debug { out += d }
+                    switch conversion {
+                    case "r": v = .str(try f.rt.repr(v))
+                    case "s": v = .str(try f.rt.str(v))
+                    case "a": v = .str(try f.rt.ascii(v))
+                    default: break
+                    }
+                    out += try f.rt.format(v, spec, parsed: parsed)
                 }
             }
             return .str(out)
         }
+    }
+
+    /// The text of a format spec made only of literal parts (nil when it has fields).
+    static func constantText(_ parts: [FStringPart]) -> String? {
+        var text = ""
+        for p in parts {
+            guard case .literal(let s) = p else { return nil }
+            text += s
+        }
+        return text
     }
 
     func containsYield(_ e: Expr) -> Bool {
@@ -444,7 +474,8 @@ final class Compiler {
         case .name(let n): return store(n)
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            return { f, v in try f.rt.setAttr(o(f), name, v) }
+            let site = AttributeSite(name)
+            return { f, v in try site.store(f.rt, o(f), v) }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)
             return { f, v in

@@ -163,11 +163,21 @@ extension Compiler {
                 return .normal
             }
         case .attribute(let obj, let name):
+            // The object is evaluated once; the load and the store each have their cache.
             let o = try expr(obj)
+            let loadSite = AttributeSite(name), storeSite = AttributeSite(name)
             return { f in
                 let target = try o(f)
-                let current = try f.rt.getAttr(target, name)
-                try f.rt.setAttr(target, name, f.rt.inPlace(op, current, v(f)))
+                let current = try loadSite.load(f.rt, target)
+                let operand = try v(f)
+                if op == .add, case .int(let x) = current, case .int(let y) = operand {
+                    let (r, overflow) = x.addingReportingOverflow(y)
+                    if !overflow {
+                        try storeSite.store(f.rt, target, .int(r))
+                        return .normal
+                    }
+                }
+                try storeSite.store(f.rt, target, f.rt.inPlace(op, current, operand))
                 return .normal
             }
         case .subscript(let obj, let index):

@@ -78,7 +78,8 @@ struct FormatSpec {
 
     /// Pads `body` (already signed) to the width.
     func pad(_ body: String, signPrefix: String = "", defaultAlign: Character) -> String {
-        let total = signPrefix.count + body.count
+        // Python counts code points; `unicodeScalars.count` is also much cheaper than `count`.
+        let total = signPrefix.unicodeScalars.count + body.unicodeScalars.count
         guard width > total else { return signPrefix + body }
         let n = width - total
         switch align ?? defaultAlign {
@@ -95,6 +96,11 @@ struct FormatSpec {
 enum CFormat {
     /// `printf`-style formatting of one double.
     static func double(_ format: String, _ d: Double) -> String {
+        let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer -> String? in
+            let n = withVaList([d]) { vsnprintf(buffer.baseAddress, 128, format, $0) }
+            return n < 128 ? String(cString: buffer.baseAddress!) : nil
+        }
+        if let s = short { return s }
         var buffer = [CChar](repeating: 0, count: 512)
         let n = withVaList([d]) { vsnprintf(&buffer, 512, format, $0) }
         if n >= 512 {
@@ -106,12 +112,18 @@ enum CFormat {
 }
 
 extension Interpreter {
-    func format(_ v: Value, _ specText: String) throws -> String {
+    /// `format(v, specText)`; `parsed` is `specText` already parsed (f-strings parse a
+    /// constant spec once, when compiled).
+    func format(_ v: Value, _ specText: String, parsed: FormatSpec? = nil) throws -> String {
         if case .object(let o) = v, o.cls.isUserDefined, let m = o.cls.lookupUser("__format__") {
-            return try toStr(call(m, [v, .str(specText)]))
+            let r = try call(m, [v, .str(specText)])
+            guard case .object(let ro) = r, let s = ro as? PyStr else {
+                throw PyError.typeError("__format__ must return a str, not \(typeName(r))")
+            }
+            return s.value
         }
         if specText.isEmpty { return try str(v) }
-        let spec = try FormatSpec(specText)
+        let spec = try parsed ?? FormatSpec(specText)
         switch v {
         case .bool(let b):
             return try formatInt(b ? 1 : 0, spec)
