@@ -33,6 +33,7 @@ enum BuiltinFunctions {
             return .none
         }
         add("len", "obj, /") { rt, a in .int(try rt.length(a[0])) }
+        if case .object(let o)? = ns["len"], let b = o as? PyBuiltin { b.fast = .one { rt, x in .int(try rt.length(x)) } }
         add("repr", "obj, /") { rt, a in .str(try rt.repr(a[0])) }
         add("ascii", "obj, /") { rt, a in .str(try rt.ascii(a[0])) }
         add("abs", "x, /") { rt, a in

@@ -51,10 +51,13 @@ extension Compiler {
                 let a0 = argCodes[0]
                 return { f in
                     let fn = try c(f)
-                    if case .object(let o) = fn, let pf = o as? PyFunction, pf.code.directArgCount == 1 {
-                        let frame = Frame(rt: f.rt, code: pf.code, globals: pf.globals, function: pf)
-                        frame.slots[0] = try a0(f)
-                        return try f.rt.run(pf, frame)
+                    if case .object(let o) = fn {
+                        if let pf = o as? PyFunction, pf.code.directArgCount == 1 {
+                            let frame = Frame(rt: f.rt, code: pf.code, globals: pf.globals, function: pf)
+                            frame.slots[0] = try a0(f)
+                            return try f.rt.run(pf, frame)
+                        }
+                        if let b = o as? PyBuiltin, case .one(let direct)? = b.fast(1) { return try direct(f.rt, a0(f)) }
                     }
                     return try f.rt.call(fn, [a0(f)])
                 }
@@ -187,7 +190,10 @@ extension Compiler {
                         frame.slots[1] = try a0(f)
                         return try f.rt.run(fn, frame)
                     }
-                    if let b = site.builtinMethod(ob) { return try builtinCall(f, obj, b) }
+                    if let b = site.builtinMethod(ob) {
+                        if case .two(let direct)? = b.fast(2) { return try direct(f.rt, obj, a0(f)) }
+                        return try builtinCall(f, obj, b)
+                    }
                 }
                 return try slow(f, obj)
             }
@@ -201,7 +207,13 @@ extension Compiler {
                         for i in 0..<argCodes.count { frame.slots[i + 1] = try argCodes[i](f) }
                         return try f.rt.run(fn, frame)
                     }
-                    if let b = site.builtinMethod(ob) { return try builtinCall(f, obj, b) }
+                    if let b = site.builtinMethod(ob) {
+                        if argc == 3, case .three(let direct)? = b.fast(3) {
+                            let x = try argCodes[0](f)
+                            return try direct(f.rt, obj, x, argCodes[1](f))
+                        }
+                        return try builtinCall(f, obj, b)
+                    }
                 }
                 return try slow(f, obj)
             }

@@ -29,8 +29,19 @@ final class PyStr: PyObject {
     }
 
     var count: Int {
-        if countCache < 0 { countCache = scalarCache?.count ?? value.unicodeScalars.count }
+        if countCache < 0 { countCache = scalarCache?.count ?? PyStr.scalarCount(value) }
         return countCache
+    }
+
+    /// Code points counted as UTF-8 bytes that do not continue a sequence: one pass over
+    /// contiguous bytes, much cheaper than walking `unicodeScalars`.
+    static func scalarCount(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
     }
 }
 
@@ -159,6 +170,10 @@ final class PyBuiltin: PyObject {
     /// Set for a method bound to its receiver (`"a b".split`).
     let receiver: Value?
     let doc: String?
+    /// An entry point taking the arguments directly, for hot builtins (`len`, `list.append`,
+    /// `dict.get`): call sites with that many positional arguments skip the argument array.
+    /// It must behave exactly as `impl` with those arguments.
+    @exclusivity(unchecked) var fast: FastBuiltin?
 
     init(name: String, signature: Signature, defaults: [Value?], receiver: Value? = nil, doc: String? = nil,
          impl: @escaping (Interpreter, [Value]) throws -> Value) {
@@ -171,8 +186,29 @@ final class PyBuiltin: PyObject {
         super.init(cls: receiver == nil ? T.builtinFunction : T.builtinMethod)
     }
 
+    /// `fast` when it takes `count` arguments and the builtin is not bound to a receiver.
+    @inline(__always) func fast(_ count: Int) -> FastBuiltin? {
+        guard let f = fast, receiver == nil, f.count == count else { return nil }
+        return f
+    }
+
     func bound(to receiver: Value) -> PyBuiltin {
         PyBuiltin(name: name, signature: signature, defaults: defaults, receiver: receiver, doc: doc, impl: impl)
+    }
+}
+
+/// A builtin's direct entry point by argument count (a method's receiver counts as one).
+enum FastBuiltin {
+    case one((Interpreter, Value) throws -> Value)
+    case two((Interpreter, Value, Value) throws -> Value)
+    case three((Interpreter, Value, Value, Value) throws -> Value)
+
+    var count: Int {
+        switch self {
+        case .one: return 1
+        case .two: return 2
+        case .three: return 3
+        }
     }
 }
 
