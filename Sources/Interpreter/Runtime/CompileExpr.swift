@@ -379,57 +379,63 @@ final class Compiler {
         }
     }
 
+    /// An f-string: each part becomes a closure appending UTF-8 bytes to one buffer, turned
+    /// into a string once at the end (cheaper than growing a `String` piece by piece).
     func fstring(_ parts: [FStringPart]) throws -> ExprCode {
-        enum Piece {
-            case text(String)
-            case field(ExprCode, Character?, ExprCode?, String?)
-            /// A field whose spec has no replacement fields: parsed once, here.
-            case constantSpec(ExprCode, Character?, String, FormatSpec, String?)
-        }
-        let pieces: [Piece] = try parts.map { part in
+        typealias Emit = (Frame, inout [UInt8]) throws -> Void
+        var sizeHint = 0
+        let emitters: [Emit] = try parts.map { part in
             switch part {
-            case .literal(let s): return .text(s)
+            case .literal(let s):
+                let bytes = Array(s.utf8)
+                sizeHint += bytes.count
+                return { _, out in out.append(contentsOf: bytes) }
             case .replacement(let e, let conversion, let spec, let debug):
+                sizeHint += 8
+                let code = try expr(e)
+                let debugBytes = debug.map { Array($0.utf8) }
+                // `f"{x=}"` shows the repr unless a conversion or spec says otherwise.
+                let conv = conversion ?? (debug != nil && spec == nil ? "r" : nil)
+                let convert: (Frame, Value) throws -> Value = { f, v in
+                    switch conv {
+                    case "r": return .str(try f.rt.repr(v))
+                    case "s": return .str(try f.rt.str(v))
+                    case "a": return .str(try f.rt.ascii(v))
+                    default: return v
+                    }
+                }
                 if let spec = spec, !spec.isEmpty, let text = Compiler.constantText(spec),
                    let parsed = try? FormatSpec(text) {
-                    return .constantSpec(try expr(e), conversion, text, parsed, debug)
-                }
-                return .field(try expr(e), conversion, try spec.map(fstring), debug)
-            }
-        }
-        return { f in
-            var out = ""
-            for p in pieces {
-                switch p {
-                case .text(let s): out += s
-                case .field(let code, let conversion, let specCode, let debug):
-                    var v = try code(f)
-                    if let d = debug { out += d }
-                    let conv = conversion ?? (debug != nil && specCode == nil ? "r" : nil)
-                    switch conv {
-                    case "r": v = .str(try f.rt.repr(v))
-                    case "s": v = .str(try f.rt.str(v))
-                    case "a": v = .str(try f.rt.ascii(v))
-                    default: break
+                    // A spec without replacement fields is parsed once, here.
+                    return { f, out in
+                        let v = try code(f)
+                        if let d = debugBytes { out.append(contentsOf: d) }
+                        out.append(contentsOf: try f.rt.format(convert(f, v), text, parsed: parsed).utf8)
                     }
+                }
+                let specCode = try spec.map(fstring)
+                return { f, out in
+                    let raw = try code(f)
+                    if let d = debugBytes { out.append(contentsOf: d) }
+                    let v = try convert(f, raw)
                     let spec = try specCode.map { try f.rt.str($0(f)) } ?? ""
                     // Only an exact str skips `format()`: a subclass's `__str__`/`__format__` must run.
-                    if spec.isEmpty, case .object(let o) = v, let s = o as? PyStr, !o.cls.isUserDefined { out += s.value }
-                    else if spec.isEmpty, case .int(let i) = v { out += String(i) }
-                    else { out += try f.rt.format(v, spec) }
-                case .constantSpec(let code, let conversion, let spec, let parsed, let debug):
-                    var v = try code(f)
-                    if let d = debug { out += d }
-                    switch conversion {
-                    case "r": v = .str(try f.rt.repr(v))
-                    case "s": v = .str(try f.rt.str(v))
-                    case "a": v = .str(try f.rt.ascii(v))
-                    default: break
+                    if spec.isEmpty, case .object(let o) = v, let s = o as? PyStr, !o.cls.isUserDefined {
+                        out.append(contentsOf: s.value.utf8)
+                    } else if spec.isEmpty, case .int(let i) = v {
+                        out.append(contentsOf: String(i).utf8)
+                    } else {
+                        out.append(contentsOf: try f.rt.format(v, spec).utf8)
                     }
-                    out += try f.rt.format(v, spec, parsed: parsed)
                 }
             }
-            return .str(out)
+        }
+        let hint = sizeHint
+        return { f in
+            var out: [UInt8] = []
+            out.reserveCapacity(hint)
+            for e in emitters { try e(f, &out) }
+            return .str(String(decoding: out, as: UTF8.self))
         }
     }
 

@@ -31,3 +31,14 @@ try:
     print(f"{Strange('x')}")
 except TypeError as e:
     print("TypeError:", e)
+
+class BadFormat(str):
+    def __format__(self, spec):
+        return 5
+
+try:
+    print(f"{BadFormat('y'):>3}")
+except TypeError as e:
+    print("TypeError:", e)
+x = 3.14159
+print(f"{x=}|{x=:.2f}|{x=!s}|{'a'!r:>5}|{12345678:_}|{-1234.5:,.1f}|{7:#x}|{255:08b}")
