@@ -35,7 +35,7 @@ extension Interpreter {
             if p.getter.isNone { throw PyError.attributeError("property '\(name)' of '\(type.name)' object has no getter") }
             return try call(p.getter, [v])
         }
-        if case .object(let o) = v, let attrs = o.attrs, let r = attrs[name] { return r }
+        if case .object(let o) = v, let r = o.attrs?[name] { return r }
         if let d = descriptor { return bindDescriptor(d, to: v, type: type) }
         return try specialAttr(v, name)
     }

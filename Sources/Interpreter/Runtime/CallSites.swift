@@ -53,7 +53,7 @@ final class AttributeSite {
             if let p = e.property {
                 if !p.getter.isNone { return try rt.call(p.getter, [v]) }
             } else {
-                if let attrs = o.attrs, let r = attrs[name] { return r }
+                if let r = o.attrs?[name] { return r }
                 if let d = e.descriptor { return rt.bindDescriptor(d, to: v, type: o.cls) }
             }
         }
@@ -88,14 +88,14 @@ final class AttributeSite {
     /// shadowed by the instance `__dict__`.
     @inline(__always) func method(_ o: PyObject) -> PyFunction? {
         guard let e = entry(o), let fn = e.function else { return nil }
-        if let attrs = o.attrs, attrs[name] != nil { return nil }
+        if o.attrs?[name] != nil { return nil }
         return fn
     }
 
     /// The same for a builtin method (`list.append`, `dict.get`, ...).
     @inline(__always) func builtinMethod(_ o: PyObject) -> PyBuiltin? {
         guard let e = entry(o), let b = e.builtin else { return nil }
-        if let attrs = o.attrs, attrs[name] != nil { return nil }
+        if o.attrs?[name] != nil { return nil }
         return b
     }
 }

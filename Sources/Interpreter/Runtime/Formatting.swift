@@ -14,6 +14,10 @@ struct FormatSpec {
     var grouping: Character?
     var precision: Int?
     var type: Character?
+    /// `type` and `align` as ASCII bytes (0: absent, 255: not ASCII), computed once:
+    /// comparing `Character`s, or asking for `asciiValue`, costs a string comparison.
+    private(set) var typeCode: UInt8 = 0
+    private(set) var alignCode: UInt8 = 0
 
     init(_ spec: String) throws {
         var chars = Array(spec)
@@ -74,16 +78,18 @@ struct FormatSpec {
             fill = "0"
             align = "="
         }
+        typeCode = type.map { $0.asciiValue ?? 255 } ?? 0
+        alignCode = align.map { $0.asciiValue ?? 255 } ?? 0
     }
 
     /// Pads `body` (already signed) to the width.
-    func pad(_ body: String, signPrefix: String = "", defaultAlign: Character) -> String {
+    func pad(_ body: String, signPrefix: String = "", defaultAlign: UInt8) -> String {
         // Python counts code points; `unicodeScalars.count` is also much cheaper than `count`.
         if width == 0 { return signPrefix.isEmpty ? body : signPrefix + body }
         let total = signPrefix.unicodeScalars.count + body.unicodeScalars.count
         guard width > total else { return signPrefix.isEmpty ? body : signPrefix + body }
         let n = width - total
-        switch (align ?? defaultAlign).asciiValue ?? 0 {
+        switch alignCode != 0 ? alignCode : defaultAlign {
         case UInt8(ascii: "<"): return signPrefix + body + String(repeating: fill, count: n)
         case UInt8(ascii: "^"):
             let left = n / 2
@@ -95,6 +101,11 @@ struct FormatSpec {
 }
 
 enum CFormat {
+    private typealias StrFromD = @convention(c) (UnsafeMutablePointer<CChar>?, Int, UnsafePointer<CChar>?, Double) -> Int32
+    /// glibc's `strfromd` (printf's float conversion without the variadic call, whose
+    /// argument list costs more than the conversion), looked up once; nil elsewhere.
+    private static let strfromd: StrFromD? = dlsym(nil, "strfromd").map { unsafeBitCast($0, to: StrFromD.self) }
+
     /// `%.{precision}{code}` (with `#` when `alternate`) of one double, the format built as
     /// bytes rather than by string interpolation (f-strings format floats in hot loops).
     static func double(_ d: Double, precision: Int, code: Unicode.Scalar, alternate: Bool) -> String {
@@ -107,7 +118,12 @@ enum CFormat {
         format.append(0)
         return format.withUnsafeBufferPointer { f in
             withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer -> String in
-                let n = withVaList([d]) { vsnprintf(buffer.baseAddress, 128, f.baseAddress!, $0) }
+                let n: Int32
+                if !alternate, let convert = strfromd {
+                    n = convert(buffer.baseAddress, 128, f.baseAddress, d)
+                } else {
+                    n = withVaList([d]) { vsnprintf(buffer.baseAddress, 128, f.baseAddress!, $0) }
+                }
                 if n < 128 { return String(cString: buffer.baseAddress!) }
                 return CFormat.double(String(cString: f.baseAddress!), d)
             }
@@ -157,7 +173,7 @@ extension Interpreter {
                 }
                 var text = s.value
                 if let p = spec.precision { text = String(text.unicodeScalars.prefix(p).map(Character.init)) }
-                return spec.pad(text, defaultAlign: "<")
+                return spec.pad(text, defaultAlign: UInt8(ascii: "<"))
             }
             if let n = o as? NativeObject, let r = try n.format(self, specText) { return r }
         default: break
@@ -167,9 +183,13 @@ extension Interpreter {
 
     private func formatInt<I: BinaryInteger>(_ value: I, _ spec: FormatSpec) throws -> String {
         let type = spec.type ?? "d"
-        // Format codes compared as ASCII bytes: comparing `Character`s is a string comparison.
-        let code = type.asciiValue ?? 0
-        if "eEfFgG%".utf8.contains(code) { return try formatFloat(Double(value), spec) }
+        let code = spec.type == nil ? UInt8(ascii: "d") : spec.typeCode
+        switch code {
+        case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"),
+             UInt8(ascii: "G"), UInt8(ascii: "%"):
+            return try formatFloat(Double(value), spec)
+        default: break
+        }
         if spec.precision != nil { throw PyError.valueError("Precision not allowed in integer format specifier") }
         let negative = value < 0
         let mag = value.magnitude
@@ -186,7 +206,7 @@ extension Interpreter {
             guard let u = Int(exactly: value).flatMap({ Unicode.Scalar(UInt32(clamping: $0)) }) else {
                 throw PyError.overflow("%c arg not in range(0x110000)")
             }
-            return spec.pad(String(Character(u)), defaultAlign: "<")
+            return spec.pad(String(Character(u)), defaultAlign: UInt8(ascii: "<"))
         default:
             throw PyError.valueError("Unknown format code '\(type)' for object of type 'int'")
         }
@@ -199,7 +219,7 @@ extension Interpreter {
             let target = spec.width - signText.count
             digits = Interpreter.zeroPadGrouped(digits, width: target, separator: spec.grouping!, size: decimal ? 3 : 4)
         }
-        return spec.pad(digits, signPrefix: signText, defaultAlign: ">")
+        return spec.pad(digits, signPrefix: signText, defaultAlign: UInt8(ascii: ">"))
     }
 
     private func formatFloat(_ d: Double, _ spec: FormatSpec) throws -> String {
@@ -269,7 +289,7 @@ extension Interpreter {
             }
         }
         let signText = negative ? "-" : (spec.sign == "+" ? "+" : spec.sign == " " ? " " : "")
-        return spec.pad(body, signPrefix: signText, defaultAlign: ">")
+        return spec.pad(body, signPrefix: signText, defaultAlign: UInt8(ascii: ">"))
     }
 
     static func group(_ digits: String, separator: Character, size: Int) -> String {
