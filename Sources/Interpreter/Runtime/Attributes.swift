@@ -290,7 +290,9 @@ struct AttrTable {
     private(set) var slots: [Value] = []
 
     @inline(__always) private func index(_ name: String) -> Int? {
-        for i in 0..<names.count where names[i] == name { return i }
+        // Comparing UTF-8 lengths first (O(1)) skips most full comparisons of different names.
+        let length = name.utf8.count
+        for i in 0..<names.count where names[i].utf8.count == length && names[i] == name { return i }
         return nil
     }
 

@@ -23,7 +23,7 @@ extension Compiler {
                         throw PyError.runtimeError("super(): no arguments")
                     }
                     if case .object(let ro) = first, let fn = site.method(owner, ro), fn.code.directArgCount == argc {
-                        let frame = Frame(rt: f.rt, code: fn.code, globals: fn.globals, function: fn)
+                        let frame = f.rt.newFrame(fn)
                         frame.slots[0] = first
                         for i in 0..<argCodes.count { frame.slots[i + 1] = try argCodes[i](f) }
                         return try f.rt.run(fn, frame)
@@ -43,7 +43,7 @@ extension Compiler {
                 return { f in
                     let fn = try c(f)
                     if case .object(let o) = fn, let pf = o as? PyFunction, pf.code.directArgCount == 0 {
-                        return try f.rt.run(pf, Frame(rt: f.rt, code: pf.code, globals: pf.globals, function: pf))
+                        return try f.rt.run(pf, f.rt.newFrame(pf))
                     }
                     return try f.rt.call(fn, [])
                 }
@@ -53,7 +53,7 @@ extension Compiler {
                     let fn = try c(f)
                     if case .object(let o) = fn {
                         if let pf = o as? PyFunction, pf.code.directArgCount == 1 {
-                            let frame = Frame(rt: f.rt, code: pf.code, globals: pf.globals, function: pf)
+                            let frame = f.rt.newFrame(pf)
                             frame.slots[0] = try a0(f)
                             return try f.rt.run(pf, frame)
                         }
@@ -66,7 +66,7 @@ extension Compiler {
                 return { f in
                     let fn = try c(f)
                     if case .object(let o) = fn, let pf = o as? PyFunction, pf.code.directArgCount == 2 {
-                        let frame = Frame(rt: f.rt, code: pf.code, globals: pf.globals, function: pf)
+                        let frame = f.rt.newFrame(pf)
                         frame.slots[0] = try a0(f)
                         frame.slots[1] = try a1(f)
                         return try f.rt.run(pf, frame)
@@ -171,7 +171,7 @@ extension Compiler {
                 let obj = try o(f)
                 if case .object(let ob) = obj {
                     if let fn = site.method(ob), fn.code.directArgCount == 1 {
-                        let frame = Frame(rt: f.rt, code: fn.code, globals: fn.globals, function: fn)
+                        let frame = f.rt.newFrame(fn)
                         frame.slots[0] = obj
                         return try f.rt.run(fn, frame)
                     }
@@ -185,7 +185,7 @@ extension Compiler {
                 let obj = try o(f)
                 if case .object(let ob) = obj {
                     if let fn = site.method(ob), fn.code.directArgCount == 2 {
-                        let frame = Frame(rt: f.rt, code: fn.code, globals: fn.globals, function: fn)
+                        let frame = f.rt.newFrame(fn)
                         frame.slots[0] = obj
                         frame.slots[1] = try a0(f)
                         return try f.rt.run(fn, frame)
@@ -202,7 +202,7 @@ extension Compiler {
                 let obj = try o(f)
                 if case .object(let ob) = obj {
                     if let fn = site.method(ob), fn.code.directArgCount == argc {
-                        let frame = Frame(rt: f.rt, code: fn.code, globals: fn.globals, function: fn)
+                        let frame = f.rt.newFrame(fn)
                         frame.slots[0] = obj
                         for i in 0..<argCodes.count { frame.slots[i + 1] = try argCodes[i](f) }
                         return try f.rt.run(fn, frame)
@@ -398,6 +398,7 @@ extension Compiler {
                 let it = try f.rt.getIterator(firstIterable(f))
                 for s in cellSlots { f.slots[s] = .object(Cell()) }
                 let finished = IterationPosition(0)
+                f.escaped = true
                 return .object(PyIterator(cls: T.generatorExpression) {
                     if finished.value != 0 { return nil }
                     next: while let x = try it() {
@@ -416,6 +417,7 @@ extension Compiler {
             var iterators: [(() throws -> Value?)?] = [first] + [(() throws -> Value?)?](repeating: nil, count: n - 1)
             var level = 0
             var finished = false
+            f.escaped = true
             return .object(PyIterator(cls: T.generatorExpression) {
                 if finished { return nil }
                 while level >= 0 {

@@ -24,6 +24,9 @@ final class CodeObject {
     @exclusivity(unchecked) var body: Block = { _ in .normal }
     let isGenerator: Bool
     let doc: String?
+    /// Finished frames kept for reuse by later calls (`Interpreter.newFrame`).
+    @exclusivity(unchecked) var framePool: [Frame] = []
+    static let framePoolLimit = 8
 
     init(name: String, qualname: String, file: SourceFile, signature: Signature, isGenerator: Bool, doc: String?) {
         self.name = name
@@ -39,18 +42,21 @@ final class CodeObject {
 
 /// One activation: a call of a function, or the run of a module or class body.
 final class Frame {
+    /// Set when a closure that outlives the call keeps this frame (a generator expression
+    /// runs in its defining frame): such a frame is not reused for another call.
+    @exclusivity(unchecked) var escaped = false
     /// The local variables (`code.slotCount` of them; nil: unbound). A raw buffer rather
     /// than an array: a call then pays no array metadata lookup, uniqueness check or
     /// bounds check on each local access (slot numbers come from the compiler).
     let slots: UnsafeMutablePointer<Value?>
     let slotCount: Int
     @exclusivity(unchecked) var cells: [Cell]
-    let globals: Namespace
+    @exclusivity(unchecked) private(set) var globals: Namespace
     /// Unowned(unsafe): every frame runs inside its session, and this is read on nearly every operation.
     unowned(unsafe) let rt: Interpreter
     let code: CodeObject
     /// The function being run (for zero-argument `super()`).
-    let function: PyFunction?
+    @exclusivity(unchecked) private(set) var function: PyFunction?
     /// The line being executed, for tracebacks.
     @exclusivity(unchecked) var line = 0
     @exclusivity(unchecked) var returnValue: Value = .none
@@ -73,6 +79,20 @@ final class Frame {
     deinit {
         slots.deinitialize(count: slotCount)
         slots.deallocate()
+    }
+
+    /// Drops a finished frame's locals (as returning does in CPython) before it is pooled.
+    func clear() {
+        for i in 0..<slotCount { slots[i] = nil }
+        cells = []
+        returnValue = .none
+        line = 0
+    }
+
+    /// Makes a pooled frame of `function`'s code ready for a new call of `function`.
+    func reset(for function: PyFunction) {
+        globals = function.globals
+        self.function = function
     }
 
     /// The first argument (the receiver of a method), for `super()`.
@@ -196,7 +216,7 @@ final class Interpreter {
 
     func callFunction(_ f: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let code = f.code
-        let frame = Frame(rt: self, code: code, globals: f.globals, function: f)
+        let frame = newFrame(f)
         if kwargs.isEmpty && args.count == code.directArgCount {
             for i in 0..<args.count { frame.slots[i] = args[i] }
         } else {
@@ -206,6 +226,17 @@ final class Interpreter {
             for i in 0..<bound.count { frame.slots[i] = bound[i] }
         }
         return try run(f, frame)
+    }
+
+    /// A frame for a call of `f`: a finished one of the same code when there is one (saves
+    /// two allocations per call), else a new one.
+    @inline(__always) func newFrame(_ f: PyFunction) -> Frame {
+        let code = f.code
+        if let frame = code.framePool.popLast() {
+            frame.reset(for: f)
+            return frame
+        }
+        return Frame(rt: self, code: code, globals: f.globals, function: f)
     }
 
     /// Runs `f` in `frame`, whose parameter slots are already filled (call sites that
@@ -225,7 +256,13 @@ final class Interpreter {
         if code.isGenerator {
             return .object(PyGenerator(rt: self, frame: frame))
         }
-        return try execute(frame)
+        let result = try execute(frame)
+        // Nothing else holds a finished frame unless a generator expression kept it.
+        if !frame.escaped && code.framePool.count < CodeObject.framePoolLimit && frame.rt === self {
+            frame.clear()
+            code.framePool.append(frame)
+        }
+        return result
     }
 
     /// Runs a frame's code with the recursion limit and traceback bookkeeping.
