@@ -33,6 +33,7 @@ enum BuiltinFunctions {
             return .none
         }
         add("len", "obj, /") { rt, a in .int(try rt.length(a[0])) }
+        if case .object(let o)? = ns["len"], let b = o as? PyBuiltin { b.fast = .one { rt, x in .int(try rt.length(x)) } }
         add("repr", "obj, /") { rt, a in .str(try rt.repr(a[0])) }
         add("ascii", "obj, /") { rt, a in .str(try rt.ascii(a[0])) }
         add("abs", "x, /") { rt, a in
@@ -455,7 +456,7 @@ extension Interpreter {
         var text = ""
         if case .object(let o) = v {
             if let f = o as? PyFunction {
-                text = "Help on function \(f.name) in module \(try str(f.globals.values["__name__"] ?? .str("__main__"))):\n\n\(f.name)(...)\n"
+                text = "Help on function \(f.name) in module \(try str(f.globals["__name__"] ?? .str("__main__"))):\n\n\(f.name)(...)\n"
                 if case .object(let d) = f.doc, let s = d as? PyStr { text += "    " + s.value.replacingOccurrences(of: "\n", with: "\n    ") + "\n" }
             } else if let c = o as? PyClass {
                 text = "Help on class \(c.name):\n\nclass \(c.name)\n"

@@ -17,9 +17,33 @@ enum ContainerMethods {
         }
     }
 
+    /// Gives the method `name` (already defined) a direct entry point with one argument.
+    private static func fast<O: PyObject>(_ cls: PyClass, _ type: O.Type, _ name: String,
+                                          _ body: @escaping (Interpreter, O, Value) throws -> Value) {
+        guard case .object(let m)? = cls.dict[name], let b = m as? PyBuiltin else { return }
+        b.fast = .two { rt, receiver, x in
+            guard case .object(let o) = receiver, let this = o as? O else { return try b.impl(rt, [receiver, x]) }
+            return try body(rt, this, x)
+        }
+    }
+
+    /// The same with two arguments.
+    private static func fast<O: PyObject>(_ cls: PyClass, _ type: O.Type, _ name: String,
+                                          _ body: @escaping (Interpreter, O, Value, Value) throws -> Value) {
+        guard case .object(let m)? = cls.dict[name], let b = m as? PyBuiltin else { return }
+        b.fast = .three { rt, receiver, x, y in
+            guard case .object(let o) = receiver, let this = o as? O else { return try b.impl(rt, [receiver, x, y]) }
+            return try body(rt, this, x, y)
+        }
+    }
+
     private static func installList() {
         let L = T.list
         method(L, PyList.self, "append", "object, /") { _, l, a in l.items.append(a[0]); return .none }
+        fast(L, PyList.self, "append") { _, l, x in
+            l.items.append(x)
+            return .none
+        }
         method(L, PyList.self, "extend", "iterable, /") { rt, l, a in l.items.append(contentsOf: try rt.iterate(a[0])); return .none }
         method(L, PyList.self, "insert", "index, object, /") { rt, l, a in
             var i = try rt.toInt(a[0])
@@ -99,6 +123,7 @@ enum ContainerMethods {
     private static func installDict() {
         let D = T.dict
         method(D, PyDict.self, "get", "key, default=None, /") { rt, d, a in d.table.get(try rt.hashKey(a[0])) ?? a[1] }
+        fast(D, PyDict.self, "get") { rt, d, key, fallback in d.table.get(try rt.hashKey(key)) ?? fallback }
         method(D, PyDict.self, "keys", "") { _, d, _ in .object(PyDictView(d, .keys)) }
         method(D, PyDict.self, "values", "") { _, d, _ in .object(PyDictView(d, .values)) }
         method(D, PyDict.self, "items", "") { _, d, _ in .object(PyDictView(d, .items)) }

@@ -34,7 +34,11 @@ enum TypeConstructors {
             throw PyError.notImplemented("subclasses of int")
         }
         def(T.bool, "__new__", "cls, x=False, /") { rt, a in .bool(try rt.truthy(a[1])) }
-        def(T.float, "__new__", "cls, x=0.0, /") { rt, a in .float(try rt.floatConstructor(a[1])) }
+        def(T.float, "__new__", "cls, x=0.0, /") { rt, a in
+            let v = Value.float(try rt.floatConstructor(a[1]))
+            guard case .object(let o) = a[0], let c = o as? PyClass, c !== T.float else { return v }
+            throw PyError.notImplemented("subclasses of float")
+        }
         def(T.str, "__new__", "cls, object='', encoding=None, errors=None") { rt, a in
             let s: String
             if !a[2].isNone, case .object(let o) = a[1], let b = o as? PyBytes {

@@ -24,7 +24,7 @@ extension Interpreter {
         if case .object(let o) = v {
             if let c = o as? PyClass { return try classAttr(c, name) }
             if let m = o as? PyModule {
-                if let r = m.namespace.values[name] { return r }
+                if let r = m.namespace[name] { return r }
                 if name == "__dict__" { return .object(namespaceDict(m.namespace)) }
                 return nil
             }
@@ -35,7 +35,7 @@ extension Interpreter {
             if p.getter.isNone { throw PyError.attributeError("property '\(name)' of '\(type.name)' object has no getter") }
             return try call(p.getter, [v])
         }
-        if case .object(let o) = v, let attrs = o.attrs, let r = attrs[name] { return r }
+        if case .object(let o) = v, let r = o.attrs?[name] { return r }
         if let d = descriptor { return bindDescriptor(d, to: v, type: type) }
         return try specialAttr(v, name)
     }
@@ -114,7 +114,7 @@ extension Interpreter {
             case "__name__": return .str(f.name)
             case "__qualname__": return .str(f.qualname)
             case "__doc__": return f.doc
-            case "__module__": return f.globals.values["__name__"] ?? Value.none
+            case "__module__": return f.globals["__name__"] ?? Value.none
             case "__dict__": return .object(attrsDict(o))
             case "__defaults__":
                 let d = f.defaults.prefix(f.code.signature.positionalCount).compactMap { $0 }
@@ -203,7 +203,7 @@ extension Interpreter {
             return
         }
         if let m = o as? PyModule {
-            m.namespace.values[name] = value
+            m.namespace[name] = value
             return
         }
         if o.cls.isUserDefined {
@@ -218,6 +218,11 @@ extension Interpreter {
             }
         }
         if let n = o as? NativeObject {
+            // A native property with a setter is a data descriptor: it wins over `setAttribute`.
+            if case .object(let d)? = o.cls.lookup(name), let p = d as? PyProperty, !p.setter.isNone {
+                _ = try call(p.setter, [target, value])
+                return
+            }
             try n.setAttribute(self, name, value)
             return
         }
@@ -247,6 +252,7 @@ extension Interpreter {
     /// `object.__setattr__` (used by user `__setattr__` through `super()`).
     func genericSetAttr(_ o: PyObject, _ name: String, _ value: Value) throws {
         if case .object(let d)? = o.cls.lookup(name), let p = d as? PyProperty {
+            if p.setter.isNone { throw PyError.attributeError("property '\(name)' of '\(o.cls.name)' object has no setter") }
             _ = try call(p.setter, [.object(o), value])
             return
         }
@@ -261,7 +267,7 @@ extension Interpreter {
             return
         }
         if let m = o as? PyModule {
-            guard m.namespace.values.removeValue(forKey: name) != nil else { throw attributeError(target, name) }
+            guard m.namespace.removeValue(forKey: name) != nil else { throw attributeError(target, name) }
             return
         }
         if o.cls.isUserDefined, let da = o.cls.lookupUser("__delattr__") {
@@ -284,7 +290,9 @@ struct AttrTable {
     private(set) var slots: [Value] = []
 
     @inline(__always) private func index(_ name: String) -> Int? {
-        for i in 0..<names.count where names[i] == name { return i }
+        // Comparing UTF-8 lengths first (O(1)) skips most full comparisons of different names.
+        let length = name.utf8.count
+        for i in 0..<names.count where names[i].utf8.count == length && names[i] == name { return i }
         return nil
     }
 

@@ -4,7 +4,7 @@ extension Compiler {
         // Zero-argument super(): the class that defines the running method, and its first argument.
         if case .name("super") = callee.kind, args.isEmpty, scope.kind == .function {
             return { f in
-                guard let owner = f.function?.ownerClass, let first = f.slots.first ?? nil else {
+                guard let owner = f.function?.ownerClass, let first = f.firstSlot else {
                     throw PyError.runtimeError("super(): no arguments")
                 }
                 return .object(PySuper(start: owner, receiver: first))
@@ -16,9 +16,17 @@ extension Compiler {
             if case .attribute(let objExpr, let name) = callee.kind, case .call(let inner, let innerArgs) = objExpr.kind,
                case .name("super") = inner.kind, innerArgs.isEmpty, scope.kind == .function {
                 // `super().name(args)`: no super object or bound method is allocated.
+                let site = SuperSite(name)
+                let argc = argCodes.count + 1
                 return { f in
-                    guard let owner = f.function?.ownerClass, let first = f.slots.first ?? nil else {
+                    guard let owner = f.function?.ownerClass, let first = f.firstSlot else {
                         throw PyError.runtimeError("super(): no arguments")
+                    }
+                    if case .object(let ro) = first, let fn = site.method(owner, ro), fn.code.directArgCount == argc {
+                        let frame = f.rt.newFrame(fn)
+                        frame.slots[0] = first
+                        for i in 0..<argCodes.count { frame.slots[i + 1] = try argCodes[i](f) }
+                        return try f.rt.run(fn, frame)
                     }
                     var values: [Value] = [first]
                     values.reserveCapacity(argCodes.count + 1)
@@ -27,37 +35,42 @@ extension Compiler {
                 }
             }
             if case .attribute(let objExpr, let name) = callee.kind {
-                let o = try expr(objExpr)
-                switch argCodes.count {
-                case 0: return { f in try f.rt.callMethod(receiverFirst: [o(f)], name) }
-                case 1:
-                    let a0 = argCodes[0]
-                    return { f in
-                        let obj = try o(f)
-                        return try f.rt.callMethod(receiverFirst: [obj, a0(f)], name)
-                    }
-                default:
-                    return { f in
-                        var values: [Value] = [try o(f)]
-                        values.reserveCapacity(argCodes.count + 1)
-                        for c in argCodes { values.append(try c(f)) }
-                        return try f.rt.callMethod(receiverFirst: values, name)
-                    }
-                }
+                return methodCall(try expr(objExpr), name, argCodes)
             }
             let c = try expr(callee)
             switch argCodes.count {
-            case 0: return { f in try f.rt.call(c(f), []) }
+            case 0:
+                return { f in
+                    let fn = try c(f)
+                    if case .object(let o) = fn, let pf = o as? PyFunction, pf.code.directArgCount == 0 {
+                        return try f.rt.run(pf, f.rt.newFrame(pf))
+                    }
+                    return try f.rt.call(fn, [])
+                }
             case 1:
                 let a0 = argCodes[0]
                 return { f in
                     let fn = try c(f)
+                    if case .object(let o) = fn {
+                        if let pf = o as? PyFunction, pf.code.directArgCount == 1 {
+                            let frame = f.rt.newFrame(pf)
+                            frame.slots[0] = try a0(f)
+                            return try f.rt.run(pf, frame)
+                        }
+                        if let b = o as? PyBuiltin, case .one(let direct)? = b.fast(1) { return try direct(f.rt, a0(f)) }
+                    }
                     return try f.rt.call(fn, [a0(f)])
                 }
             case 2:
                 let a0 = argCodes[0], a1 = argCodes[1]
                 return { f in
                     let fn = try c(f)
+                    if case .object(let o) = fn, let pf = o as? PyFunction, pf.code.directArgCount == 2 {
+                        let frame = f.rt.newFrame(pf)
+                        frame.slots[0] = try a0(f)
+                        frame.slots[1] = try a1(f)
+                        return try f.rt.run(pf, frame)
+                    }
                     let x = try a0(f)
                     return try f.rt.call(fn, [x, a1(f)])
                 }
@@ -130,6 +143,80 @@ extension Compiler {
             }
             if methodObj != nil { return try f.rt.callMethod(target, methodName, positional, keywords) }
             return try f.rt.call(target, positional, keywords)
+        }
+    }
+
+    /// `obj.name(args)` with positional arguments. A plain function found on the receiver's
+    /// class (through the site's cache) gets its arguments evaluated straight into its new
+    /// frame: no bound method and no argument array. The method is resolved before the
+    /// arguments are evaluated, as in CPython.
+    func methodCall(_ o: @escaping ExprCode, _ name: String, _ argCodes: [ExprCode]) -> ExprCode {
+        let site = AttributeSite(name)
+        let argc = argCodes.count + 1
+        let slow: (Frame, Value) throws -> Value = { f, obj in
+            var values: [Value] = [obj]
+            values.reserveCapacity(argc)
+            for c in argCodes { values.append(try c(f)) }
+            return try f.rt.callMethod(receiverFirst: values, name)
+        }
+        let builtinCall: (Frame, Value, PyBuiltin) throws -> Value = { f, obj, b in
+            var values: [Value] = [obj]
+            values.reserveCapacity(argc)
+            for c in argCodes { values.append(try c(f)) }
+            return try f.rt.callBuiltin(b, values, [])
+        }
+        switch argCodes.count {
+        case 0:
+            return { f in
+                let obj = try o(f)
+                if case .object(let ob) = obj {
+                    if let fn = site.method(ob), fn.code.directArgCount == 1 {
+                        let frame = f.rt.newFrame(fn)
+                        frame.slots[0] = obj
+                        return try f.rt.run(fn, frame)
+                    }
+                    if let b = site.builtinMethod(ob) { return try f.rt.callBuiltin(b, [obj], []) }
+                }
+                return try slow(f, obj)
+            }
+        case 1:
+            let a0 = argCodes[0]
+            return { f in
+                let obj = try o(f)
+                if case .object(let ob) = obj {
+                    if let fn = site.method(ob), fn.code.directArgCount == 2 {
+                        let frame = f.rt.newFrame(fn)
+                        frame.slots[0] = obj
+                        frame.slots[1] = try a0(f)
+                        return try f.rt.run(fn, frame)
+                    }
+                    if let b = site.builtinMethod(ob) {
+                        if case .two(let direct)? = b.fast(2) { return try direct(f.rt, obj, a0(f)) }
+                        return try builtinCall(f, obj, b)
+                    }
+                }
+                return try slow(f, obj)
+            }
+        default:
+            return { f in
+                let obj = try o(f)
+                if case .object(let ob) = obj {
+                    if let fn = site.method(ob), fn.code.directArgCount == argc {
+                        let frame = f.rt.newFrame(fn)
+                        frame.slots[0] = obj
+                        for i in 0..<argCodes.count { frame.slots[i + 1] = try argCodes[i](f) }
+                        return try f.rt.run(fn, frame)
+                    }
+                    if let b = site.builtinMethod(ob) {
+                        if argc == 3, case .three(let direct)? = b.fast(3) {
+                            let x = try argCodes[0](f)
+                            return try direct(f.rt, obj, x, argCodes[1](f))
+                        }
+                        return try builtinCall(f, obj, b)
+                    }
+                }
+                return try slow(f, obj)
+            }
         }
     }
 
@@ -304,12 +391,33 @@ extension Compiler {
         let conditions = try clauses.map { try $0.conditions.map(expr) }
         let el = try expr(element)
         let n = clauses.count
+        if n == 1 {
+            // One `for` clause (the common case): a plain loop over the source iterator.
+            let store = stores[0], conds = conditions[0]
+            return { f in
+                let it = try f.rt.getIterator(firstIterable(f))
+                for s in cellSlots { f.slots[s] = .object(Cell()) }
+                let finished = IterationPosition(0)
+                f.escaped = true
+                return .object(PyIterator(cls: T.generatorExpression) {
+                    if finished.value != 0 { return nil }
+                    next: while let x = try it() {
+                        try store(f, x)
+                        for c in conds where !(try f.rt.truthy(c(f))) { continue next }
+                        return try el(f)
+                    }
+                    finished.value = 1
+                    return nil
+                })
+            }
+        }
         return { f in
             let first = try f.rt.getIterator(firstIterable(f))
             for s in cellSlots { f.slots[s] = .object(Cell()) }
             var iterators: [(() throws -> Value?)?] = [first] + [(() throws -> Value?)?](repeating: nil, count: n - 1)
             var level = 0
             var finished = false
+            f.escaped = true
             return .object(PyIterator(cls: T.generatorExpression) {
                 if finished { return nil }
                 while level >= 0 {

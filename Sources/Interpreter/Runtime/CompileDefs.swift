@@ -65,7 +65,7 @@ extension Compiler {
             }
             let body = Frame(rt: f.rt, code: code, globals: f.globals, function: nil)
             body.classNamespace = ClassNamespace()
-            body.classNamespace?.set("__module__", f.globals.values["__name__"] ?? .str("__main__"))
+            body.classNamespace?.set("__module__", f.globals["__name__"] ?? .str("__main__"))
             body.classNamespace?.set("__qualname__", .str(qualname))
             if let d = doc { body.classNamespace?.set("__doc__", .str(d)) }
             body.cells = try closureLoads.map { try $0(f) }
@@ -105,14 +105,14 @@ extension Compiler {
         if names.count == 1 && names[0].name == "*" {
             return { f in
                 let m = try f.rt.importModule(module)
-                let all = m.namespace.values["__all__"]
+                let all = m.namespace["__all__"]
                 if let all = all {
                     for n in try f.rt.iterate(all) {
                         let key = try f.rt.toStr(n)
-                        f.globals.values[key] = m.namespace.values[key]
+                        f.globals[key] = m.namespace[key]
                     }
                 } else {
-                    for (k, v) in m.namespace.values where !k.hasPrefix("_") { f.globals.values[k] = v }
+                    for (k, v) in m.namespace.values where !k.hasPrefix("_") { f.globals[k] = v }
                 }
                 return .normal
             }
@@ -121,12 +121,12 @@ extension Compiler {
         return { f in
             let m = try f.rt.importModule(module)
             for (name, st) in bindings {
-                if let v = m.namespace.values[name] {
+                if let v = m.namespace[name] {
                     try st(f, v)
                 } else if let sub = try? f.rt.importModule(module + "." + name) {
                     try st(f, .object(sub))
                 } else {
-                    let e = PyError(T.importError, "cannot import name '\(name)' from '\(module)' (\(m.namespace.values["__file__"].flatMap { $0.asObject as? PyStr }?.value ?? "unknown location"))")
+                    let e = PyError(T.importError, "cannot import name '\(name)' from '\(module)' (\(m.namespace["__file__"].flatMap { $0.asObject as? PyStr }?.value ?? "unknown location"))")
                     throw e
                 }
             }
@@ -144,7 +144,7 @@ extension Interpreter {
             let typing = try importModule("typing")
             let ns = PyDict()
             for k in namespace.order { if let v = namespace.values[k] { ns.setString(k, v) } }
-            let made = try call(typing.namespace.values["_namedtuple_from_class"] ?? .none, [.str(name), .object(ns)])
+            let made = try call(typing.namespace["_namedtuple_from_class"] ?? .none, [.str(name), .object(ns)])
             guard case .object(let o) = made, let c = o as? PyClass else { throw PyError.typeError("NamedTuple class creation failed") }
             return c
         }

@@ -29,16 +29,16 @@ final class Compiler {
                 throw PyError(T.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
             }
         case .global(let n):
+            let site = GlobalSite(n)
             return { f in
-                if let v = f.globals.values[n] { return v }
-                if let v = f.rt.builtins.values[n] { return v }
+                if let v = site.load(f) { return v }
                 throw PyError.nameError("name '\(n)' is not defined").surfaced(at: caret, in: f)
             }
         case .classLocal(let n):
             return { f in
                 if let v = f.classNamespace?.values[n] { return v }
-                if let v = f.globals.values[n] { return v }
-                if let v = f.rt.builtins.values[n] { return v }
+                if let v = f.globals[n] { return v }
+                if let v = f.rt.builtins[n] { return v }
                 throw PyError.nameError("name '\(n)' is not defined").surfaced(at: caret, in: f)
             }
         case .slotCell(let i):
@@ -55,7 +55,9 @@ final class Compiler {
         switch scope.resolve(name) {
         case .slot(let i): return { f, v in f.slots[i] = v }
         case .cell(let i): return { f, v in f.cells[i].value = v }
-        case .global(let n): return { f, v in f.globals.values[n] = v }
+        case .global(let n):
+            let site = GlobalSite(n)
+            return { f, v in site.cell(f.globals).value = v }
         case .classLocal(let n): return { f, v in f.classNamespace?.set(n, v) }
         case .slotCell(let i):
             return { f, v in
@@ -76,7 +78,7 @@ final class Compiler {
         case .cell(let i): return { f in f.cells[i].value = nil }
         case .global(let n):
             return { f in
-                if f.globals.values.removeValue(forKey: n) == nil { throw PyError.nameError("name '\(n)' is not defined") }
+                if f.globals.removeValue(forKey: n) == nil { throw PyError.nameError("name '\(n)' is not defined") }
             }
         case .classLocal(let n):
             return { f in
@@ -151,7 +153,10 @@ final class Compiler {
             return located(e, try call(callee, args))
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            return located(e) { f in try f.rt.getAttr(o(f), name) }
+            let site = AttributeSite(name), caret = CaretLocation(e)
+            return { f in
+                do { return try site.load(f.rt, o(f)) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+            }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)
             return located(e) { f in
@@ -379,41 +384,74 @@ final class Compiler {
         }
     }
 
+    /// An f-string: each part becomes a closure appending UTF-8 bytes to one buffer, turned
+    /// into a string once at the end (cheaper than growing a `String` piece by piece).
     func fstring(_ parts: [FStringPart]) throws -> ExprCode {
-        enum Piece {
-            case text(String)
-            case field(ExprCode, Character?, ExprCode?, String?)
-        }
-        let pieces: [Piece] = try parts.map { part in
+        typealias Emit = (Frame, inout [UInt8]) throws -> Void
+        var sizeHint = 0
+        let emitters: [Emit] = try parts.map { part in
             switch part {
-            case .literal(let s): return .text(s)
+            case .literal(let s):
+                let bytes = Array(s.utf8)
+                sizeHint += bytes.count
+                return { _, out in out.append(contentsOf: bytes) }
             case .replacement(let e, let conversion, let spec, let debug):
-                return .field(try expr(e), conversion, try spec.map(fstring), debug)
-            }
-        }
-        return { f in
-            var out = ""
-            for p in pieces {
-                switch p {
-                case .text(let s): out += s
-                case .field(let code, let conversion, let specCode, let debug):
-                    var v = try code(f)
-                    if let d = debug { out += d }
-                    let conv = conversion ?? (debug != nil && specCode == nil ? "r" : nil)
+                sizeHint += 8
+                let code = try expr(e)
+                let debugBytes = debug.map { Array($0.utf8) }
+                // `f"{x=}"` shows the repr unless a conversion or spec says otherwise.
+                let conv = conversion ?? (debug != nil && spec == nil ? "r" : nil)
+                let convert: (Frame, Value) throws -> Value = { f, v in
                     switch conv {
-                    case "r": v = .str(try f.rt.repr(v))
-                    case "s": v = .str(try f.rt.str(v))
-                    case "a": v = .str(try f.rt.ascii(v))
-                    default: break
+                    case "r": return .str(try f.rt.repr(v))
+                    case "s": return .str(try f.rt.str(v))
+                    case "a": return .str(try f.rt.ascii(v))
+                    default: return v
                     }
+                }
+                if let spec = spec, !spec.isEmpty, let text = Compiler.constantText(spec),
+                   let parsed = try? FormatSpec(text) {
+                    // A spec without replacement fields is parsed once, here.
+                    return { f, out in
+                        let v = try code(f)
+                        if let d = debugBytes { out.append(contentsOf: d) }
+                        out.append(contentsOf: try f.rt.format(convert(f, v), text, parsed: parsed).utf8)
+                    }
+                }
+                let specCode = try spec.map(fstring)
+                return { f, out in
+                    let raw = try code(f)
+                    if let d = debugBytes { out.append(contentsOf: d) }
+                    let v = try convert(f, raw)
                     let spec = try specCode.map { try f.rt.str($0(f)) } ?? ""
-                    if spec.isEmpty, case .object(let o) = v, let s = o as? PyStr { out += s.value }
-                    else if spec.isEmpty, case .int(let i) = v { out += String(i) }
-                    else { out += try f.rt.format(v, spec) }
+                    // Only an exact str skips `format()`: a subclass's `__str__`/`__format__` must run.
+                    if spec.isEmpty, case .object(let o) = v, let s = o as? PyStr, !o.cls.isUserDefined {
+                        out.append(contentsOf: s.value.utf8)
+                    } else if spec.isEmpty, case .int(let i) = v {
+                        out.append(contentsOf: String(i).utf8)
+                    } else {
+                        out.append(contentsOf: try f.rt.format(v, spec).utf8)
+                    }
                 }
             }
-            return .str(out)
         }
+        let hint = sizeHint
+        return { f in
+            var out: [UInt8] = []
+            out.reserveCapacity(hint)
+            for e in emitters { try e(f, &out) }
+            return .str(String(decoding: out, as: UTF8.self))
+        }
+    }
+
+    /// The text of a format spec made only of literal parts (nil when it has fields).
+    static func constantText(_ parts: [FStringPart]) -> String? {
+        var text = ""
+        for p in parts {
+            guard case .literal(let s) = p else { return nil }
+            text += s
+        }
+        return text
     }
 
     func containsYield(_ e: Expr) -> Bool {
@@ -447,9 +485,9 @@ final class Compiler {
         case .name(let n): return store(n)
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            let caret = CaretLocation(e)
+            let site = AttributeSite(name), caret = CaretLocation(e)
             return { f, v in
-                do { try f.rt.setAttr(o(f), name, v) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+                do { try site.store(f.rt, o(f), v) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
             }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)

@@ -166,14 +166,21 @@ extension Compiler {
         // Reading and writing the target report errors at the target (as CPython's carets);
         // the operator's own errors at the statement.
         case .attribute(let obj, let name):
+            // The object is evaluated once; the load and the store each have their cache.
             let o = try expr(obj)
-            let caret = CaretLocation(t)
+            let loadSite = AttributeSite(name), storeSite = AttributeSite(name), caret = CaretLocation(t)
             return { f in
                 let target = try o(f)
                 let current: Value
-                do { current = try f.rt.getAttr(target, name) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
-                let updated = try f.rt.inPlace(op, current, v(f))
-                do { try f.rt.setAttr(target, name, updated) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+                do { current = try loadSite.load(f.rt, target) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+                let operand = try v(f)
+                let updated: Value
+                if op == .add, case .int(let x) = current, case .int(let y) = operand, case let (r, false) = x.addingReportingOverflow(y) {
+                    updated = .int(r)
+                } else {
+                    updated = try f.rt.inPlace(op, current, operand)
+                }
+                do { try storeSite.store(f.rt, target, updated) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
                 return .normal
             }
         case .subscript(let obj, let index):

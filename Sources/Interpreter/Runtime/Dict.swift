@@ -27,38 +27,88 @@ func keyEquals(_ a: Value, _ b: Value) -> Bool {
 }
 
 /// Insertion-ordered hash storage shared by `dict` and `set`: entries in an array (holes
-/// for deleted ones, compacted when they pile up) plus an index from key to position.
+/// for deleted ones, compacted when they pile up) plus an open-addressing index of entry
+/// positions probed with each key's stored Python hash (CPython's probe sequence), so a
+/// lookup never rehashes the key (a `Dictionary` would run SipHash on every access).
 struct OrderedTable {
     private(set) var keys: [HashKey?] = []
     private(set) var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
+    /// Power-of-two sized (or empty); each cell is `empty`, `deleted` or an entry position.
+    private var index: [Int] = []
+    private var live = 0
+    /// Index cells that are not `empty` (live plus deleted), for the load factor.
+    private var used = 0
     private var holes = 0
+    private static let empty = -1, deleted = -2
 
-    var count: Int { index.count }
+    var count: Int { live }
 
-    func find(_ key: HashKey) -> Int? { index[key] }
+    /// The index cell and entry position of `key`.
+    @inline(__always) private func probe(_ key: HashKey) -> (cell: Int, position: Int)? {
+        if index.isEmpty { return nil }
+        let mask = UInt(index.count - 1)
+        var perturb = UInt(bitPattern: key.hash)
+        var i = perturb & mask
+        while true {
+            let p = index[Int(i)]
+            if p == Self.empty { return nil }
+            if p >= 0, let k = keys[p], k.hash == key.hash, keyEquals(k.value, key.value) { return (Int(i), p) }
+            perturb >>= 5
+            i = (i &* 5 &+ perturb &+ 1) & mask
+        }
+    }
+
+    func find(_ key: HashKey) -> Int? { probe(key)?.position }
 
     func get(_ key: HashKey) -> Value? {
-        guard let i = index[key] else { return nil }
-        return values[i]
+        guard let p = probe(key)?.position else { return nil }
+        return values[p]
     }
 
     mutating func set(_ key: HashKey, _ value: Value) {
-        if let i = index[key] {
-            values[i] = value
-        } else {
-            index[key] = keys.count
-            keys.append(key)
-            values.append(value)
+        if let p = probe(key)?.position {
+            values[p] = value
+            return
+        }
+        if (used + 1) * 3 >= index.count * 2 { rebuildIndex(forCount: live + 1) }
+        place(key.hash, at: keys.count)
+        keys.append(key)
+        values.append(value)
+        live += 1
+    }
+
+    /// Puts entry `position` into the first free cell of its probe sequence.
+    private mutating func place(_ hash: Int, at position: Int) {
+        let mask = UInt(index.count - 1)
+        var perturb = UInt(bitPattern: hash)
+        var i = perturb & mask
+        while index[Int(i)] >= 0 {
+            perturb >>= 5
+            i = (i &* 5 &+ perturb &+ 1) & mask
+        }
+        if index[Int(i)] == Self.empty { used += 1 }
+        index[Int(i)] = position
+    }
+
+    /// A fresh index (no deleted cells) sized for `count` entries at most 2/3 full.
+    private mutating func rebuildIndex(forCount count: Int) {
+        var size = 8
+        while count * 3 >= size * 2 { size <<= 1 }
+        index = [Int](repeating: Self.empty, count: size)
+        used = 0
+        for (p, k) in keys.enumerated() {
+            if let k = k { place(k.hash, at: p) }
         }
     }
 
     @discardableResult
     mutating func remove(_ key: HashKey) -> Value? {
-        guard let i = index.removeValue(forKey: key) else { return nil }
+        guard let (cell, i) = probe(key) else { return nil }
+        index[cell] = Self.deleted
         let v = values[i]
         keys[i] = nil
         values[i] = .none
+        live -= 1
         holes += 1
         if holes > 16 && holes > keys.count / 2 { compact() }
         return v
@@ -67,26 +117,25 @@ struct OrderedTable {
     mutating func removeAll() {
         keys = []
         values = []
-        index = [:]
+        index = []
+        live = 0
+        used = 0
         holes = 0
     }
 
     private mutating func compact() {
         var newKeys: [HashKey?] = []
         var newValues: [Value] = []
-        newKeys.reserveCapacity(index.count)
-        newValues.reserveCapacity(index.count)
-        index.removeAll(keepingCapacity: true)
-        for (i, k) in keys.enumerated() {
-            if let k = k {
-                index[k] = newKeys.count
-                newKeys.append(k)
-                newValues.append(values[i])
-            }
+        newKeys.reserveCapacity(live)
+        newValues.reserveCapacity(live)
+        for (i, k) in keys.enumerated() where k != nil {
+            newKeys.append(k)
+            newValues.append(values[i])
         }
         keys = newKeys
         values = newValues
         holes = 0
+        rebuildIndex(forCount: live)
     }
 
     /// The live entries in insertion order.

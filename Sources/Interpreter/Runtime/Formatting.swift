@@ -14,6 +14,10 @@ struct FormatSpec {
     var grouping: Character?
     var precision: Int?
     var type: Character?
+    /// `type` and `align` as ASCII bytes (0: absent, 255: not ASCII), computed once:
+    /// comparing `Character`s, or asking for `asciiValue`, costs a string comparison.
+    private(set) var typeCode: UInt8 = 0
+    private(set) var alignCode: UInt8 = 0
 
     init(_ spec: String) throws {
         var chars = Array(spec)
@@ -74,27 +78,65 @@ struct FormatSpec {
             fill = "0"
             align = "="
         }
+        typeCode = type.map { $0.asciiValue ?? 255 } ?? 0
+        alignCode = align.map { $0.asciiValue ?? 255 } ?? 0
     }
 
     /// Pads `body` (already signed) to the width.
-    func pad(_ body: String, signPrefix: String = "", defaultAlign: Character) -> String {
-        let total = signPrefix.count + body.count
-        guard width > total else { return signPrefix + body }
+    func pad(_ body: String, signPrefix: String = "", defaultAlign: UInt8) -> String {
+        // Python counts code points; `unicodeScalars.count` is also much cheaper than `count`.
+        if width == 0 { return signPrefix.isEmpty ? body : signPrefix + body }
+        let total = signPrefix.unicodeScalars.count + body.unicodeScalars.count
+        guard width > total else { return signPrefix.isEmpty ? body : signPrefix + body }
         let n = width - total
-        switch align ?? defaultAlign {
-        case "<": return signPrefix + body + String(repeating: fill, count: n)
-        case "^":
+        switch alignCode != 0 ? alignCode : defaultAlign {
+        case UInt8(ascii: "<"): return signPrefix + body + String(repeating: fill, count: n)
+        case UInt8(ascii: "^"):
             let left = n / 2
             return String(repeating: fill, count: left) + signPrefix + body + String(repeating: fill, count: n - left)
-        case "=": return signPrefix + String(repeating: fill, count: n) + body
+        case UInt8(ascii: "="): return signPrefix + String(repeating: fill, count: n) + body
         default: return String(repeating: fill, count: n) + signPrefix + body
         }
     }
 }
 
 enum CFormat {
+    private typealias StrFromD = @convention(c) (UnsafeMutablePointer<CChar>?, Int, UnsafePointer<CChar>?, Double) -> Int32
+    /// glibc's `strfromd` (printf's float conversion without the variadic call, whose
+    /// argument list costs more than the conversion), looked up once; nil elsewhere.
+    private static let strfromd: StrFromD? = dlsym(nil, "strfromd").map { unsafeBitCast($0, to: StrFromD.self) }
+
+    /// `%.{precision}{code}` (with `#` when `alternate`) of one double, the format built as
+    /// bytes rather than by string interpolation (f-strings format floats in hot loops).
+    static func double(_ d: Double, precision: Int, code: Unicode.Scalar, alternate: Bool) -> String {
+        var format: [CChar] = [37]
+        format.reserveCapacity(12)
+        if alternate { format.append(35) }
+        format.append(46)
+        for u in String(precision).utf8 { format.append(CChar(u)) }
+        format.append(CChar(code.value))
+        format.append(0)
+        return format.withUnsafeBufferPointer { f in
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer -> String in
+                let n: Int32
+                if !alternate, let convert = strfromd {
+                    n = convert(buffer.baseAddress, 128, f.baseAddress, d)
+                } else {
+                    n = withVaList([d]) { vsnprintf(buffer.baseAddress, 128, f.baseAddress!, $0) }
+                }
+                if n < 128 { return String(cString: buffer.baseAddress!) }
+                return CFormat.double(String(cString: f.baseAddress!), d)
+            }
+        }
+    }
+
     /// `printf`-style formatting of one double.
     static func double(_ format: String, _ d: Double) -> String {
+        let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer -> String? in
+            let n = withVaList([d]) { vsnprintf(buffer.baseAddress, 128, format, $0) }
+            return n < 128 ? String(cString: buffer.baseAddress!) : nil
+        }
+        if let s = short { return s }
         var buffer = [CChar](repeating: 0, count: 512)
         let n = withVaList([d]) { vsnprintf(&buffer, 512, format, $0) }
         if n >= 512 {
@@ -106,12 +148,18 @@ enum CFormat {
 }
 
 extension Interpreter {
-    func format(_ v: Value, _ specText: String) throws -> String {
+    /// `format(v, specText)`; `parsed` is `specText` already parsed (f-strings parse a
+    /// constant spec once, when compiled).
+    func format(_ v: Value, _ specText: String, parsed: FormatSpec? = nil) throws -> String {
         if case .object(let o) = v, o.cls.isUserDefined, let m = o.cls.lookupUser("__format__") {
-            return try toStr(call(m, [v, .str(specText)]))
+            let r = try call(m, [v, .str(specText)])
+            guard case .object(let ro) = r, let s = ro as? PyStr else {
+                throw PyError.typeError("__format__ must return a str, not \(typeName(r))")
+            }
+            return s.value
         }
         if specText.isEmpty { return try str(v) }
-        let spec = try FormatSpec(specText)
+        let spec = try parsed ?? FormatSpec(specText)
         switch v {
         case .bool(let b):
             return try formatInt(b ? 1 : 0, spec)
@@ -125,7 +173,7 @@ extension Interpreter {
                 }
                 var text = s.value
                 if let p = spec.precision { text = String(text.unicodeScalars.prefix(p).map(Character.init)) }
-                return spec.pad(text, defaultAlign: "<")
+                return spec.pad(text, defaultAlign: UInt8(ascii: "<"))
             }
             if let n = o as? NativeObject, let r = try n.format(self, specText) { return r }
         default: break
@@ -135,37 +183,43 @@ extension Interpreter {
 
     private func formatInt<I: BinaryInteger>(_ value: I, _ spec: FormatSpec) throws -> String {
         let type = spec.type ?? "d"
-        if "eEfFgG%".contains(type) { return try formatFloat(Double(value), spec) }
+        let code = spec.type == nil ? UInt8(ascii: "d") : spec.typeCode
+        switch code {
+        case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"),
+             UInt8(ascii: "G"), UInt8(ascii: "%"):
+            return try formatFloat(Double(value), spec)
+        default: break
+        }
         if spec.precision != nil { throw PyError.valueError("Precision not allowed in integer format specifier") }
         let negative = value < 0
         let mag = value.magnitude
         var digits: String
         var prefix = ""
-        switch type {
-        case "d", "n": digits = String(mag)
-        case "x": digits = String(mag, radix: 16); prefix = "0x"
-        case "X": digits = String(mag, radix: 16).uppercased(); prefix = "0X"
-        case "o": digits = String(mag, radix: 8); prefix = "0o"
-        case "b": digits = String(mag, radix: 2); prefix = "0b"
-        case "c":
+        let decimal = code == UInt8(ascii: "d") || code == UInt8(ascii: "n")
+        switch code {
+        case UInt8(ascii: "d"), UInt8(ascii: "n"): digits = String(mag)
+        case UInt8(ascii: "x"): digits = String(mag, radix: 16); prefix = "0x"
+        case UInt8(ascii: "X"): digits = String(mag, radix: 16).uppercased(); prefix = "0X"
+        case UInt8(ascii: "o"): digits = String(mag, radix: 8); prefix = "0o"
+        case UInt8(ascii: "b"): digits = String(mag, radix: 2); prefix = "0b"
+        case UInt8(ascii: "c"):
             guard let u = Int(exactly: value).flatMap({ Unicode.Scalar(UInt32(clamping: $0)) }) else {
                 throw PyError.overflow("%c arg not in range(0x110000)")
             }
-            return spec.pad(String(Character(u)), defaultAlign: "<")
+            return spec.pad(String(Character(u)), defaultAlign: UInt8(ascii: "<"))
         default:
             throw PyError.valueError("Unknown format code '\(type)' for object of type 'int'")
         }
         if let g = spec.grouping {
-            let size = (type == "d" || type == "n") ? 3 : 4
-            digits = Interpreter.group(digits, separator: g, size: size)
+            digits = Interpreter.group(digits, separator: g, size: decimal ? 3 : 4)
         }
         var signText = negative ? "-" : (spec.sign == "+" ? "+" : spec.sign == " " ? " " : "")
         if spec.alternate { signText += prefix }
         if spec.zeroPad && spec.grouping != nil && spec.align == "=" && spec.fill == "0" {
             let target = spec.width - signText.count
-            digits = Interpreter.zeroPadGrouped(digits, width: target, separator: spec.grouping!, size: (type == "d" || type == "n") ? 3 : 4)
+            digits = Interpreter.zeroPadGrouped(digits, width: target, separator: spec.grouping!, size: decimal ? 3 : 4)
         }
-        return spec.pad(digits, signPrefix: signText, defaultAlign: ">")
+        return spec.pad(digits, signPrefix: signText, defaultAlign: UInt8(ascii: ">"))
     }
 
     private func formatFloat(_ d: Double, _ spec: FormatSpec) throws -> String {
@@ -180,12 +234,12 @@ extension Interpreter {
             if type == "%" { body += "%" }
         } else {
             switch type {
-            case "f", "F": body = CFormat.double("%\(alt).\(spec.precision ?? 6)f", mag)
+            case "f", "F": body = CFormat.double(mag, precision: spec.precision ?? 6, code: "f", alternate: spec.alternate)
             case "e", "E":
-                body = CFormat.double("%\(alt).\(spec.precision ?? 6)e", mag)
+                body = CFormat.double(mag, precision: spec.precision ?? 6, code: "e", alternate: spec.alternate)
                 if type == "E" { body = body.uppercased() }
             case "g", "G":
-                body = CFormat.double("%\(alt).\(spec.precision ?? 6)g", mag)
+                body = CFormat.double(mag, precision: spec.precision ?? 6, code: "g", alternate: spec.alternate)
                 if type == "G" { body = body.uppercased() }
             case "%": body = CFormat.double("%\(alt).\(spec.precision ?? 6)f", mag * 100) + "%"
             case "n": body = CFormat.double("%\(alt).\(spec.precision ?? 6)g", mag)
@@ -235,18 +289,28 @@ extension Interpreter {
             }
         }
         let signText = negative ? "-" : (spec.sign == "+" ? "+" : spec.sign == " " ? " " : "")
-        return spec.pad(body, signPrefix: signText, defaultAlign: ">")
+        return spec.pad(body, signPrefix: signText, defaultAlign: UInt8(ascii: ">"))
     }
 
     static func group(_ digits: String, separator: Character, size: Int) -> String {
-        let chars = Array(digits)
-        var out: [Character] = []
-        out.reserveCapacity(chars.count + chars.count / size)
-        for (i, c) in chars.enumerated() {
-            if i > 0 && (chars.count - i) % size == 0 { out.append(separator) }
-            out.append(c)
+        // Digits are ASCII; work on bytes (the separator is `,` or `_`).
+        guard let sep = separator.asciiValue, digits.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let chars = Array(digits)
+            var out: [Character] = []
+            for (i, c) in chars.enumerated() {
+                if i > 0 && (chars.count - i) % size == 0 { out.append(separator) }
+                out.append(c)
+            }
+            return String(out)
         }
-        return String(out)
+        let bytes = Array(digits.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / size)
+        for (i, b) in bytes.enumerated() {
+            if i > 0 && (bytes.count - i) % size == 0 { out.append(sep) }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func zeroPadGrouped(_ digits: String, width: Int, separator: Character, size: Int) -> String {

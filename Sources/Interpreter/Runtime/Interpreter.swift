@@ -12,25 +12,29 @@ final class CodeObject {
     let name: String
     let qualname: String
     let file: SourceFile
-    var signature: Signature
-    var slotCount = 0
+    // Set while compiling, read on every call: unchecked to skip runtime exclusivity checks.
+    let signature: Signature
+    /// The argument count a positional call needs to skip the binder (`-1`: always bind).
+    let directArgCount: Int
+    @exclusivity(unchecked) var slotCount = 0
     /// Cells created fresh for each call (variables captured by nested functions).
-    var cellCount = 0
+    @exclusivity(unchecked) var cellCount = 0
     /// Parameters that are captured: after binding, slot `slot` is moved into cell `cell`.
-    var parameterCells: [(slot: Int, cell: Int)] = []
-    var body: Block = { _ in .normal }
+    @exclusivity(unchecked) var parameterCells: [(slot: Int, cell: Int)] = []
+    @exclusivity(unchecked) var body: Block = { _ in .normal }
     let isGenerator: Bool
     let doc: String?
-    /// True when a positional call with exactly `positionalCount` arguments can skip the binder.
-    var isSimple: Bool {
-        !signature.hasVarArgs && !signature.hasVarKeywords && signature.keywordOnlyCount == 0
-    }
+    /// Finished frames kept for reuse by later calls (`Interpreter.newFrame`).
+    @exclusivity(unchecked) var framePool: [Frame] = []
+    static let framePoolLimit = 8
 
     init(name: String, qualname: String, file: SourceFile, signature: Signature, isGenerator: Bool, doc: String?) {
         self.name = name
         self.qualname = qualname
         self.file = file
         self.signature = signature
+        self.directArgCount = !signature.hasVarArgs && !signature.hasVarKeywords && signature.keywordOnlyCount == 0
+            ? signature.positionalCount : -1
         self.isGenerator = isGenerator
         self.doc = doc
     }
@@ -38,14 +42,21 @@ final class CodeObject {
 
 /// One activation: a call of a function, or the run of a module or class body.
 final class Frame {
-    @exclusivity(unchecked) var slots: [Value?]
+    /// Set when a closure that outlives the call keeps this frame (a generator expression
+    /// runs in its defining frame): such a frame is not reused for another call.
+    @exclusivity(unchecked) var escaped = false
+    /// The local variables (`code.slotCount` of them; nil: unbound). A raw buffer rather
+    /// than an array: a call then pays no array metadata lookup, uniqueness check or
+    /// bounds check on each local access (slot numbers come from the compiler).
+    let slots: UnsafeMutablePointer<Value?>
+    let slotCount: Int
     @exclusivity(unchecked) var cells: [Cell]
-    let globals: Namespace
+    @exclusivity(unchecked) private(set) var globals: Namespace
     /// Unowned(unsafe): every frame runs inside its session, and this is read on nearly every operation.
     unowned(unsafe) let rt: Interpreter
     let code: CodeObject
     /// The function being run (for zero-argument `super()`).
-    let function: PyFunction?
+    @exclusivity(unchecked) private(set) var function: PyFunction?
     /// The line being executed, for tracebacks.
     @exclusivity(unchecked) var line = 0
     @exclusivity(unchecked) var returnValue: Value = .none
@@ -59,9 +70,33 @@ final class Frame {
         self.code = code
         self.globals = globals
         self.function = function
-        self.slots = [Value?](repeating: nil, count: code.slotCount)
+        slotCount = code.slotCount
+        slots = .allocate(capacity: Swift.max(slotCount, 1))
+        slots.initialize(repeating: nil, count: slotCount)
         self.cells = []
     }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+    }
+
+    /// Drops a finished frame's locals (as returning does in CPython) before it is pooled.
+    func clear() {
+        for i in 0..<slotCount { slots[i] = nil }
+        cells = []
+        returnValue = .none
+        line = 0
+    }
+
+    /// Makes a pooled frame of `function`'s code ready for a new call of `function`.
+    func reset(for function: PyFunction) {
+        globals = function.globals
+        self.function = function
+    }
+
+    /// The first argument (the receiver of a method), for `super()`.
+    var firstSlot: Value? { slotCount > 0 ? slots[0] : nil }
 }
 
 final class ClassNamespace {
@@ -88,11 +123,11 @@ final class Interpreter {
     let input: (() -> String?)?
     var argv: [String]
     @exclusivity(unchecked) var depth = 0
-    var recursionLimit = 1000
+    @exclusivity(unchecked) var recursionLimit = 1000
     /// Set asynchronously by `Session.interrupt()`; polled at loop iterations and calls.
     let interruptFlag: UnsafeMutablePointer<Int32>
     /// Exceptions currently being handled by `except` blocks (innermost last).
-    var handling: [PyException] = []
+    @exclusivity(unchecked) var handling: [PyException] = []
     var modules: [String: PyModule] = [:]
     let builtins: Namespace
     let mainNamespace: Namespace
@@ -181,15 +216,33 @@ final class Interpreter {
 
     func callFunction(_ f: PyFunction, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let code = f.code
-        let frame = Frame(rt: self, code: code, globals: f.globals, function: f)
-        let sig = code.signature
-        if kwargs.isEmpty && args.count == sig.positionalCount && code.isSimple {
+        let frame = newFrame(f)
+        if kwargs.isEmpty && args.count == code.directArgCount {
             for i in 0..<args.count { frame.slots[i] = args[i] }
         } else {
+            let sig = code.signature
             var bound = [Value](repeating: .none, count: sig.slotCount)
             try sig.bind(args, kwargs, defaults: f.defaults, into: &bound)
             for i in 0..<bound.count { frame.slots[i] = bound[i] }
         }
+        return try run(f, frame)
+    }
+
+    /// A frame for a call of `f`: a finished one of the same code when there is one (saves
+    /// two allocations per call), else a new one.
+    @inline(__always) func newFrame(_ f: PyFunction) -> Frame {
+        let code = f.code
+        if let frame = code.framePool.popLast() {
+            frame.reset(for: f)
+            return frame
+        }
+        return Frame(rt: self, code: code, globals: f.globals, function: f)
+    }
+
+    /// Runs `f` in `frame`, whose parameter slots are already filled (call sites that
+    /// evaluate arguments straight into a new frame come here without an argument array).
+    @inline(__always) func run(_ f: PyFunction, _ frame: Frame) throws -> Value {
+        let code = f.code
         if code.cellCount > 0 || !f.closure.isEmpty {
             var cells = [Cell]()
             cells.reserveCapacity(code.cellCount + f.closure.count)
@@ -203,7 +256,13 @@ final class Interpreter {
         if code.isGenerator {
             return .object(PyGenerator(rt: self, frame: frame))
         }
-        return try execute(frame)
+        let result = try execute(frame)
+        // Nothing else holds a finished frame unless a generator expression kept it.
+        if !frame.escaped && code.framePool.count < CodeObject.framePoolLimit && frame.rt === self {
+            frame.clear()
+            code.framePool.append(frame)
+        }
+        return result
     }
 
     /// Runs a frame's code with the recursion limit and traceback bookkeeping.
@@ -259,6 +318,11 @@ final class Interpreter {
             if case .object(let o) = userNew, let sm = o as? PyStaticMethod { fn = sm.function } else { fn = userNew }
             obj = try call(fn, full, kwargs)
             guard isInstance(obj, c) else { return obj }
+        } else if c.isSubclass(of: T.str), let strNew = T.str.dict["__new__"] {
+            // A str subclass's value comes from `str.__new__` (`Name("ann")`), as in CPython.
+            var full: [Value] = [.object(c)]
+            full.append(contentsOf: args)
+            obj = try call(strNew, full, kwargs)
         } else {
             let instance = (c.factory ?? { PyInstance($0) })(c)
             if instance.attrs == nil && !c.isBuiltin { instance.attrs = AttrTable() }
@@ -267,7 +331,7 @@ final class Interpreter {
         }
         guard let initFn = c.lookup("__init__") else { return obj }
         if case .object(let o) = initFn, o === T.objectInit {
-            if (!args.isEmpty || !kwargs.isEmpty) && c.lookupUser("__new__") == nil {
+            if (!args.isEmpty || !kwargs.isEmpty) && c.lookupUser("__new__") == nil && !c.isSubclass(of: T.str) {
                 throw PyError.typeError("\(c.name)() takes no arguments")
             }
             return obj

@@ -13,26 +13,27 @@ extension Interpreter {
         }
         switch o {
         case let l as PyList:
-            var i = 0
+            let i = IterationPosition(0)
             return {
-                guard i < l.items.count else { return nil }
-                i += 1
-                return l.items[i - 1]
+                guard i.value < l.items.count else { return nil }
+                i.value += 1
+                return l.items[i.value - 1]
             }
         case let t as PyTuple:
-            var i = 0
+            let i = IterationPosition(0)
             return {
-                guard i < t.items.count else { return nil }
-                i += 1
-                return t.items[i - 1]
+                guard i.value < t.items.count else { return nil }
+                i.value += 1
+                return t.items[i.value - 1]
             }
         case let r as PyRange:
-            var cur = r.start
+            let cur = IterationPosition(r.start)
             let stop = r.stop, step = r.step
             return {
-                if step > 0 ? cur >= stop : cur <= stop { return nil }
-                defer { cur += step }
-                return .int(cur)
+                let c = cur.value
+                if step > 0 ? c >= stop : c <= stop { return nil }
+                cur.value = c + step
+                return .int(c)
             }
         case let s as PyStr:
             let scalars = s.scalars
@@ -223,4 +224,11 @@ extension PyDict {
     func setString(_ key: String, _ value: Value) {
         set(HashKey(value: .str(key), hash: key.hashValue), value)
     }
+}
+
+/// The position of a Swift iterator closure. A class with an unchecked field rather than a
+/// captured `var`, whose box would pay a runtime exclusivity check on every step.
+final class IterationPosition {
+    @exclusivity(unchecked) var value: Int
+    init(_ value: Int) { self.value = value }
 }

@@ -57,7 +57,12 @@ open class NativeObject: PyObject {
     /// Attributes not found as methods or properties on the class (dynamic fields).
     func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? { nil }
 
+    /// Called for names that are not properties with a setter (those are called directly);
+    /// the default refuses read-only properties with CPython's message.
     func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
+        if case .object(let d)? = cls.lookup(name), d is PyProperty {
+            throw PyError.attributeError("property '\(name)' of '\(typeName)' object has no setter")
+        }
         if attrs == nil { throw PyError.attributeError("'\(typeName)' object has no attribute '\(name)'") }
         setAttrValue(name, value)
     }
@@ -187,25 +192,25 @@ final class ModuleBuilder {
 
     init(_ name: String, doc: String? = nil) {
         module = PyModule(name: name)
-        module.namespace.values["__doc__"] = doc.map { .str($0) } ?? Value.none
+        module.namespace["__doc__"] = doc.map { .str($0) } ?? Value.none
     }
 
     @discardableResult
     func function(_ name: String, _ parameters: String, doc: String? = nil,
                   _ body: @escaping (Interpreter, [Value]) throws -> Value) -> Self {
-        module.namespace.values[name] = .object(makeBuiltin(name, parameters, doc: doc, body))
+        module.namespace[name] = .object(makeBuiltin(name, parameters, doc: doc, body))
         return self
     }
 
     @discardableResult
     func value(_ name: String, _ v: Value) -> Self {
-        module.namespace.values[name] = v
+        module.namespace[name] = v
         return self
     }
 
     @discardableResult
     func add(_ cls: PyClass) -> Self {
-        module.namespace.values[cls.name] = .object(cls)
+        module.namespace[cls.name] = .object(cls)
         return self
     }
 }

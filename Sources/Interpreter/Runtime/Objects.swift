@@ -4,9 +4,9 @@ import BigInt
 /// indexes strings by code point (`"日本語"[1] == "本"`).
 final class PyStr: PyObject {
     let value: String
-    private var scalarCache: [Unicode.Scalar]?
-    private var countCache = -1
-    private var hashCache: Int?
+    @exclusivity(unchecked) private var scalarCache: [Unicode.Scalar]?
+    @exclusivity(unchecked) private var countCache = -1
+    @exclusivity(unchecked) private var hashCache: Int?
 
     /// Computed once per string object, like CPython's cached str hash.
     var hashValue: Int {
@@ -29,8 +29,19 @@ final class PyStr: PyObject {
     }
 
     var count: Int {
-        if countCache < 0 { countCache = scalarCache?.count ?? value.unicodeScalars.count }
+        if countCache < 0 { countCache = scalarCache?.count ?? PyStr.scalarCount(value) }
         return countCache
+    }
+
+    /// Code points counted as UTF-8 bytes that do not continue a sequence: one pass over
+    /// contiguous bytes, much cheaper than walking `unicodeScalars`.
+    static func scalarCount(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
     }
 }
 
@@ -115,7 +126,7 @@ final class Cell: PyObject {
 final class PyFunction: PyObject {
     let code: CodeObject
     let globals: Namespace
-    var defaults: [Value?]
+    @exclusivity(unchecked) var defaults: [Value?]
     let closure: [Cell]
     var name: String
     var qualname: String
@@ -123,7 +134,7 @@ final class PyFunction: PyObject {
     /// The class whose body defined this function (for zero-argument `super()`). Strong, not
     /// weak: a weak reference would give every class a side table and slow down every
     /// retain/release of it (the class/function cycle is as permanent as in CPython).
-    var ownerClass: PyClass?
+    @exclusivity(unchecked) var ownerClass: PyClass?
 
     init(code: CodeObject, globals: Namespace, defaults: [Value?], closure: [Cell]) {
         self.code = code
@@ -159,6 +170,10 @@ final class PyBuiltin: PyObject {
     /// Set for a method bound to its receiver (`"a b".split`).
     let receiver: Value?
     let doc: String?
+    /// An entry point taking the arguments directly, for hot builtins (`len`, `list.append`,
+    /// `dict.get`): call sites with that many positional arguments skip the argument array.
+    /// It must behave exactly as `impl` with those arguments.
+    @exclusivity(unchecked) var fast: FastBuiltin?
 
     init(name: String, signature: Signature, defaults: [Value?], receiver: Value? = nil, doc: String? = nil,
          impl: @escaping (Interpreter, [Value]) throws -> Value) {
@@ -171,15 +186,84 @@ final class PyBuiltin: PyObject {
         super.init(cls: receiver == nil ? T.builtinFunction : T.builtinMethod)
     }
 
+    /// `fast` when it takes `count` arguments and the builtin is not bound to a receiver.
+    @inline(__always) func fast(_ count: Int) -> FastBuiltin? {
+        guard let f = fast, receiver == nil, f.count == count else { return nil }
+        return f
+    }
+
     func bound(to receiver: Value) -> PyBuiltin {
         PyBuiltin(name: name, signature: signature, defaults: defaults, receiver: receiver, doc: doc, impl: impl)
     }
 }
 
-/// A module's global names.
+/// A builtin's direct entry point by argument count (a method's receiver counts as one).
+enum FastBuiltin {
+    case one((Interpreter, Value) throws -> Value)
+    case two((Interpreter, Value, Value) throws -> Value)
+    case three((Interpreter, Value, Value, Value) throws -> Value)
+
+    var count: Int {
+        switch self {
+        case .one: return 1
+        case .two: return 2
+        case .three: return 3
+        }
+    }
+}
+
+/// A module's global names. Each name has a cell that lives as long as the namespace
+/// (deleting the name empties it), so compiled code resolves a global once per site
+/// (`GlobalSite`) and then reads and writes the cell without hashing the name.
 final class Namespace {
-    @exclusivity(unchecked) var values: [String: Value] = [:]
-    init(_ values: [String: Value] = [:]) { self.values = values }
+    @exclusivity(unchecked) private var cells: [String: GlobalCell] = [:]
+    /// Distinguishes namespaces for `GlobalSite` (an address could be reused).
+    let id: Int
+    @exclusivity(unchecked) nonisolated(unsafe) private static var nextID = 0
+
+    init(_ values: [String: Value] = [:]) {
+        Namespace.nextID += 1
+        id = Namespace.nextID
+        for (k, v) in values { cells[k] = GlobalCell(v) }
+    }
+
+    subscript(name: String) -> Value? {
+        get { cells[name]?.value }
+        set {
+            if let c = cells[name] { c.value = newValue } else if let v = newValue { cells[name] = GlobalCell(v) }
+        }
+    }
+
+    /// The cell of `name`, created empty when the name is not bound yet.
+    func cell(_ name: String) -> GlobalCell {
+        if let c = cells[name] { return c }
+        let c = GlobalCell(nil)
+        cells[name] = c
+        return c
+    }
+
+    /// Unbinds `name`, returning its value (nil: it was not bound).
+    @discardableResult func removeValue(forKey name: String) -> Value? {
+        guard let c = cells[name], let v = c.value else { return nil }
+        c.value = nil
+        return v
+    }
+
+    /// A snapshot of the bound names, as a dictionary. Assigning one rebinds every name
+    /// (for code that edits namespaces wholesale; hot paths use the subscript).
+    var values: [String: Value] {
+        get { cells.compactMapValues { $0.value } }
+        set {
+            for (k, c) in cells where newValue[k] == nil { c.value = nil }
+            for (k, v) in newValue { self[k] = v }
+        }
+    }
+}
+
+/// One global name's binding (nil: unbound).
+final class GlobalCell {
+    @exclusivity(unchecked) var value: Value?
+    init(_ value: Value?) { self.value = value }
 }
 
 public final class PyModule: PyObject {
@@ -189,7 +273,7 @@ public final class PyModule: PyObject {
         self.name = name
         self.namespace = namespace
         super.init(cls: T.module)
-        namespace.values["__name__"] = .str(name)
+        namespace["__name__"] = .str(name)
     }
 }
 

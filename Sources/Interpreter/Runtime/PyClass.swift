@@ -6,15 +6,15 @@ public final class PyClass: PyObject {
     var qualname: String
     var module: String
     var bases: [PyClass]
-    var mro: [PyClass] = []
+    @exclusivity(unchecked) var mro: [PyClass] = []
     /// The class namespace (methods, class attributes). Any change invalidates the lookup
     /// caches of every class of the session (a subclass may have cached a parent's entry).
-    var dict: [String: Value] {
+    @exclusivity(unchecked) var dict: [String: Value] {
         didSet { if !isBuiltin { PyClass.userClassVersion &+= 1 } }
     }
     /// Bumped whenever a user class's namespace changes. Builtin classes are shared by all
     /// sessions and immutable after setup, so only user classes (one session each) cache.
-    nonisolated(unsafe) static var userClassVersion = 0
+    @exclusivity(unchecked) nonisolated(unsafe) static var userClassVersion = 0
     @exclusivity(unchecked) private var cacheVersion = -1
     @exclusivity(unchecked) private var lookupCache: [String: Value?] = [:]
     @exclusivity(unchecked) private var userLookupCache: [String: Value?] = [:]
@@ -24,7 +24,7 @@ public final class PyClass: PyObject {
     var factory: ((PyClass) -> PyObject)?
     /// Set when this class or a base defines `__getattr__`, `__eq__`, ... (user classes):
     /// builtin fast paths are skipped for them.
-    var isUserDefined: Bool
+    @exclusivity(unchecked) var isUserDefined: Bool
     /// Names in the order the class body defined them (for `__dict__`).
     var attributeOrder: [String] = []
 
@@ -72,7 +72,7 @@ public final class PyClass: PyObject {
         }
     }
 
-    private var customSetattr = false
+    @exclusivity(unchecked) private var customSetattr = false
     /// A user class in the MRO defines `__setattr__` (checked before every attribute store).
     var hasCustomSetattr: Bool {
         if isBuiltin { return false }

@@ -17,7 +17,11 @@ extension Interpreter {
         if case .object(let o) = v {
             if let s = o as? PyStr, !o.cls.isUserDefined { return s.value }
             if o.cls.isUserDefined, let m = o.cls.lookupUser("__str__") {
-                return try toStr(call(m, [v]), "__str__ returned non-string (type \(typeName(v)))")
+                let r = try call(m, [v])
+                guard case .object(let ro) = r, let s = ro as? PyStr else {
+                    throw PyError.typeError("__str__ returned non-string (type \(typeName(r)))")
+                }
+                return s.value
             }
             if let s = o as? PyStr { return s.value }
             if let e = o as? PyException, o.cls.lookupUser("__repr__") == nil { return try exceptionStr(e) }

@@ -94,7 +94,7 @@ public final class Session {
             var value: Value?
             for (i, part) in base.split(separator: ".").enumerated() {
                 if i == 0 {
-                    value = rt.mainNamespace.values[String(part)] ?? rt.builtins.values[String(part)]
+                    value = rt.mainNamespace[String(part)] ?? rt.builtins[String(part)]
                 } else if let v = value {
                     value = try? rt.lookupAttr(v, String(part))
                 }
@@ -162,13 +162,13 @@ extension Interpreter {
             interruptFlag.pointee = 0
             _ = try execute(frame)
         } catch {
-            mainNamespace.values.removeValue(forKey: "__sftnb_last__")
+            mainNamespace.removeValue(forKey: "__sftnb_last__")
             return uncaught(error)
         }
         flushStdout()
         var display: String?
-        if displayLastExpression, let v = mainNamespace.values.removeValue(forKey: "__sftnb_last__"), !v.isNone {
-            mainNamespace.values["_"] = v
+        if displayLastExpression, let v = mainNamespace.removeValue(forKey: "__sftnb_last__"), !v.isNone {
+            mainNamespace["_"] = v
             do { display = try repr(v) } catch { return uncaught(error) }
         }
         return RunResult(outcome: .completed, displayValue: display)

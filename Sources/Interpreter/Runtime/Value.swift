@@ -49,8 +49,10 @@ public enum Value {
 /// for objects that have one (user-class instances, functions, modules' namespace lives
 /// elsewhere); builtin values leave it nil so they stay small.
 open class PyObject {
-    public internal(set) var cls: PyClass!
-    @exclusivity(unchecked) var attrs: AttrTable?
+    /// Final and unchecked: read on nearly every operation, so no dynamic dispatch and no
+    /// runtime exclusivity bookkeeping (the interpreter is single-threaded per session).
+    @exclusivity(unchecked) public internal(set) final var cls: PyClass!
+    @exclusivity(unchecked) final var attrs: AttrTable?
 
     init(cls: PyClass?) {
         self.cls = cls
