@@ -112,7 +112,7 @@ final class Compiler {
                 }
             }
             return located(e) { f in try f.rt.unary(op, x(f)) }
-        case .binary(let op, let a, let b): return located(e, try binary(op, expr(a), expr(b)))
+        case .binary(let op, let a, let b): return try binary(op, expr(a), expr(b), caret: CaretLocation(e))
         case .boolean(let op, let items):
             let codes = try items.map(expr)
             if op == .and {
@@ -133,7 +133,7 @@ final class Compiler {
                 }
                 return v
             }
-        case .compare(let first, let rest): return located(e, try compare(first, rest))
+        case .compare(let first, let rest): return try compare(first, rest, caret: CaretLocation(e))
         case .conditional(let test, let body, let orElse):
             let t = try expr(test), b = try expr(body), o = try expr(orElse)
             return { f in try f.rt.truthy(t(f)) ? try b(f) : try o(f) }
@@ -159,14 +159,15 @@ final class Compiler {
             }
         case .subscript(let obj, let index):
             let o = try expr(obj), i = try expr(index)
-            return located(e) { f in
+            let caret = CaretLocation(e)
+            return { f in
                 let container = try o(f)
                 let key = try i(f)
                 if case .object(let co) = container, let l = co as? PyList, case .int(let n) = key, !co.cls.isUserDefined {
                     let j = n < 0 ? n + l.items.count : n
                     if j >= 0 && j < l.items.count { return l.items[j] }
                 }
-                return try f.rt.getItem(container, key)
+                do { return try f.rt.getItem(container, key) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
             }
         case .slice(let lower, let upper, let step):
             let l = try lower.map(expr), u = try upper.map(expr), s = try step.map(expr)
@@ -252,7 +253,11 @@ final class Compiler {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ l: @escaping ExprCode, _ r: @escaping ExprCode) -> ExprCode {
+    /// The operands' own errors surface inside them; the operator's at `caret` (its slow path).
+    private func binary(_ op: BinaryOperator, _ l: @escaping ExprCode, _ r: @escaping ExprCode, caret: CaretLocation) -> ExprCode {
+        func slow(_ f: Frame, _ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+            do { return try f.rt.binary(op, a, b) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+        }
         switch op {
         case .add:
             return { f in
@@ -263,7 +268,7 @@ final class Compiler {
                 } else if case .float(let x) = a, case .float(let y) = b {
                     return .float(x + y)
                 }
-                return try f.rt.binary(.add, a, b)
+                return try slow(f, .add, a, b)
             }
         case .subtract:
             return { f in
@@ -274,7 +279,7 @@ final class Compiler {
                 } else if case .float(let x) = a, case .float(let y) = b {
                     return .float(x - y)
                 }
-                return try f.rt.binary(.subtract, a, b)
+                return try slow(f, .subtract, a, b)
             }
         case .multiply:
             return { f in
@@ -285,7 +290,7 @@ final class Compiler {
                 } else if case .float(let x) = a, case .float(let y) = b {
                     return .float(x * y)
                 }
-                return try f.rt.binary(.multiply, a, b)
+                return try slow(f, .multiply, a, b)
             }
         case .modulo:
             return { f in
@@ -294,14 +299,21 @@ final class Compiler {
                     let m = x % y
                     return .int(m < 0 ? m + y : m)
                 }
-                return try f.rt.binary(.modulo, a, b)
+                return try slow(f, .modulo, a, b)
             }
         default:
-            return { f in try f.rt.binary(op, l(f), r(f)) }
+            return { f in
+                let a = try l(f), b = try r(f)
+                return try slow(f, op, a, b)
+            }
         }
     }
 
-    private func compare(_ first: Expr, _ rest: [(CompareOperator, Expr)]) throws -> ExprCode {
+    /// The operands' own errors surface inside them; a comparison's at `caret`.
+    private func compare(_ first: Expr, _ rest: [(CompareOperator, Expr)], caret: CaretLocation) throws -> ExprCode {
+        func compared(_ f: Frame, _ op: CompareOperator, _ x: Value, _ y: Value) throws -> Value {
+            do { return try f.rt.compare(op, x, y) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
+        }
         let a = try expr(first)
         if rest.count == 1 {
             let (op, second) = rest[0]
@@ -311,16 +323,19 @@ final class Compiler {
                 return { f in
                     let x = try a(f), y = try b(f)
                     if case .int(let i) = x, case .int(let j) = y { return .bool(i < j) }
-                    return try f.rt.compare(.less, x, y)
+                    return try compared(f, .less, x, y)
                 }
             case .equal:
                 return { f in
                     let x = try a(f), y = try b(f)
                     if case .int(let i) = x, case .int(let j) = y { return .bool(i == j) }
-                    return try f.rt.compare(.equal, x, y)
+                    return try compared(f, .equal, x, y)
                 }
             default:
-                return { f in try f.rt.compare(op, a(f), b(f)) }
+                return { f in
+                    let x = try a(f), y = try b(f)
+                    return try compared(f, op, x, y)
+                }
             }
         }
         let ops = rest.map(\.0)
@@ -330,7 +345,7 @@ final class Compiler {
             var result: Value = .bool(true)
             for i in 0..<ops.count {
                 let right = try codes[i](f)
-                result = try f.rt.compare(ops[i], left, right)
+                result = try compared(f, ops[i], left, right)
                 if !(try f.rt.truthy(result)) { return result }
                 left = right
             }
