@@ -36,16 +36,6 @@ final class PyTokenizer: NativeObject {
 
     override func repr(_ rt: Interpreter) throws -> String { try describe(rt) }
 
-    /// Settable properties (`tok.pad_token = ...`): the runtime hands attribute stores on
-    /// native objects to `setAttribute`, so the class's property setters are called here.
-    override func setAttribute(_ rt: Interpreter, _ name: String, _ value: Value) throws {
-        guard case .object(let d)? = cls.lookup(name), let p = d as? PyProperty else {
-            return try super.setAttribute(rt, name, value)
-        }
-        if p.setter.isNone { throw PyError.attributeError("property '\(name)' of '\(cls.name)' object has no setter") }
-        _ = try rt.call(p.setter, [.object(self), value])
-    }
-
     /// What `tok(...)`/`encode` need to know besides the texts.
     struct Options {
         var addSpecialTokens = true
