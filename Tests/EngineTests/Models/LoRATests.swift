@@ -133,4 +133,13 @@ import Testing
             }
         }
     }
+
+    /// PEFT's adapter init draws what torch does: after `torch.manual_seed(42)`,
+    /// `kaiming_uniform_(torch.empty(4, 16), a=math.sqrt(5))` starts with these (torch 2.15).
+    @Test func kaimingUniformDrawsAsTorch() {
+        var rng = TorchGenerator(seed: 42)
+        let values = LoRAAdapters.kaimingUniform(&rng, count: 64, fanIn: 16)
+        #expect(Array(values.prefix(4)) == [0.19113463, 0.20750198, -0.05856812, 0.22965282])
+        #expect(values.allSatisfy { abs($0) <= 0.25 })
+    }
 }

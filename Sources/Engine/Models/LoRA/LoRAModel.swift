@@ -33,14 +33,33 @@ public final class LoRAAdapters {
 
     static func key(_ m: LinearSpec, _ part: String) -> String { "base_model.model.\(m.module).\(part).weight" }
 
-    /// PEFT's init: A ~ kaiming_uniform(a=√5) = U(±1/√in), B = 0.
+    /// PEFT's init, draw for draw as PyTorch makes it from `torch.manual_seed(seed)`: for each
+    /// adapted module in order, `nn.Linear(in, r)` and `nn.Linear(r, out)` are built (each
+    /// constructor draws its kaiming-uniform weight), then A is drawn again with
+    /// kaiming_uniform(a=√5) = U(±1/√in) and B set to 0. So a seeded script's adapters (TRL seeds
+    /// with `args.seed` before creating the PEFT model) start from PEFT's exact values.
     func initialize(seed: UInt64) {
-        var rng = Philox(seed: seed)
+        var rng = TorchGenerator(seed: seed)
         for l in layers {
-            let bound = 1 / Float(l.layer.inDim).squareRoot()
-            var values = [Float](repeating: 0, count: l.a.count)
-            values.withUnsafeMutableBufferPointer { rng.fillUniform($0.baseAddress!, count: l.a.count, low: -bound, high: bound) }
+            let r = l.a.count / max(1, l.layer.inDim)
+            _ = Self.kaimingUniform(&rng, count: l.a.count, fanIn: l.layer.inDim)
+            _ = Self.kaimingUniform(&rng, count: l.b.count, fanIn: r)
+            let values = Self.kaimingUniform(&rng, count: l.a.count, fanIn: l.layer.inDim)
             values.withUnsafeBufferPointer { store.write(l.a, from: $0) }
+        }
+    }
+
+    /// `torch.nn.init.kaiming_uniform_(w, a=math.sqrt(5))` on a float32 CPU tensor: the bound
+    /// computed in double as torch's Python does, then ATen's `uniform_` — one 32-bit draw per
+    /// element, its low 24 bits scaled to [0, 1) and mapped to [from, to) in float.
+    static func kaimingUniform(_ rng: inout TorchGenerator, count: Int, fanIn: Int) -> [Float] {
+        let a = 5.0.squareRoot()
+        let gain = (2.0 / (1 + a * a)).squareRoot()
+        let bound = 3.0.squareRoot() * (gain / Double(fanIn).squareRoot())
+        let from = Float(-bound), to = Float(bound)
+        return (0..<count).map { _ in
+            let x = Float(rng.random() & 0xFF_FFFF) * 0x1p-24
+            return x * (to - from) + from
         }
     }
 }
