@@ -34,7 +34,12 @@ final class PyBatchEncoding: NativeObject {
             guard let v = try data.getItem(key) else { throw PyError.keyError(key) }
             return v
         }
+        // A fast tokenizer's BatchEncoding answers positions and slices with its
+        // `tokenizers.Encoding` objects, which sftnb does not have.
         if case .int = key { throw PyError.notImplemented("BatchEncoding[int] (the fast tokenizer's Encoding objects); use enc['input_ids'][i]") }
+        if case .object(let o) = key, o is PySlice {
+            throw PyError.notImplemented("BatchEncoding[a:b] (a list of the fast tokenizer's Encoding objects); slice enc['input_ids'] instead")
+        }
         throw PyError.keyError(key)
     }
 
