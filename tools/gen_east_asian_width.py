@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generates Sources/Interpreter/Runtime/EastAsianWidth.swift: the code point ranges whose
+"""Generates Sources/Engine/Text/EastAsianWidthTables.swift: the code point ranges whose
 East Asian Width is W or F (two terminal columns), from Python's unicodedata, for the caret
-lines of tracebacks (CPython 3.11 measures them the same way).
-Run: python3 tools/gen_east_asian_width.py > Sources/Interpreter/Runtime/EastAsianWidth.swift
+lines of tracebacks (CPython 3.11 measures them the same way) via `UnicodeWidth`.
+Run: python3 tools/gen_east_asian_width.py > Sources/Engine/Text/EastAsianWidthTables.swift
 """
 import sys
 import unicodedata

@@ -10,7 +10,8 @@
 /// Seeding follows `manual_seed`: a negative seed is taken modulo 2⁶⁴, and the Mersenne
 /// Twister keeps the low 32 bits (seeds 5 and 2³² + 5 give the same stream).
 /// The engine's own randomness (dropout, initialisation) uses `Philox`; this type exists for
-/// the places where PyTorch's exact stream is part of what the user sees.
+/// the places where PyTorch's exact stream is part of what the user sees: the sample order and
+/// the initial values of LoRA adapters (`uniform`).
 public struct TorchGenerator: Sendable {
     private static let stateSize = 624
     private static let shift = 397
@@ -56,6 +57,13 @@ public struct TorchGenerator: Sendable {
     public mutating func random64() -> UInt64 {
         let high = UInt64(random())
         return high << 32 | UInt64(random())
+    }
+
+    /// `torch.empty(count).uniform_(from, to)` on a float32 CPU tensor (ATen's serial uniform
+    /// kernel): one 32-bit draw per element, its low 24 bits scaled to [0, 1) and mapped to
+    /// [from, to) in float.
+    public mutating func uniform(_ count: Int, from: Float, to: Float) -> [Float] {
+        (0..<count).map { _ in Float(random() & 0xFF_FFFF) * 0x1p-24 * (to - from) + from }
     }
 
     /// `torch.randperm(n, generator=self)` on CPU: a permutation of 0..<n (empty for n ≤ 0).

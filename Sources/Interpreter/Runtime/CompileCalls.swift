@@ -153,17 +153,17 @@ extension Compiler {
     func methodCall(_ o: @escaping ExprCode, _ name: String, _ argCodes: [ExprCode]) -> ExprCode {
         let site = AttributeSite(name)
         let argc = argCodes.count + 1
-        let slow: (Frame, Value) throws -> Value = { f, obj in
+        let receiverAndArguments: (Frame, Value) throws -> [Value] = { f, obj in
             var values: [Value] = [obj]
             values.reserveCapacity(argc)
             for c in argCodes { values.append(try c(f)) }
-            return try f.rt.callMethod(receiverFirst: values, name)
+            return values
+        }
+        let slow: (Frame, Value) throws -> Value = { f, obj in
+            try f.rt.callMethod(receiverFirst: receiverAndArguments(f, obj), name)
         }
         let builtinCall: (Frame, Value, PyBuiltin) throws -> Value = { f, obj, b in
-            var values: [Value] = [obj]
-            values.reserveCapacity(argc)
-            for c in argCodes { values.append(try c(f)) }
-            return try f.rt.callBuiltin(b, values, [])
+            try f.rt.callBuiltin(b, receiverAndArguments(f, obj), [])
         }
         switch argCodes.count {
         case 0:

@@ -1,3 +1,5 @@
+import Engine
+
 /// CPython 3.11's caret lines in tracebacks: under each frame's quoted source line, the
 /// expression that failed is underlined —
 ///
@@ -45,7 +47,7 @@ struct CaretLocation: Sendable {
 
     /// The caret line printed under `line` (the span's first line, as in the file), or nil when
     /// CPython prints none. Offsets count characters, widths count terminal columns (East Asian
-    /// wide characters take two), exactly as CPython 3.11 does.
+    /// wide characters take two, `UnicodeWidth`), exactly as CPython 3.11 does.
     func caretLine(under line: String) -> String? {
         let chars = Array(line.unicodeScalars)
         let leading = chars.prefix { $0.properties.isWhitespace }.count
@@ -63,7 +65,7 @@ struct CaretLocation: Sendable {
         end = max(end, start)
         let hasAnchors = found.map { $0.right - $0.left > 0 } ?? false
         guard end - start < strippedCount || hasAnchors else { return nil }
-        let width = { (range: Range<Int>) in chars[range].reduce(0) { $0 + Self.columns($1) } }
+        let width = { (range: Range<Int>) in chars[range].reduce(0) { $0 + UnicodeWidth.columns($1) } }
         let startWidth = width(0..<start), spanWidth = width(start..<end)
         var out = "    " + String(repeating: " ", count: max(0, startWidth - leading))
         if let (left, right) = found {
@@ -103,20 +105,6 @@ struct CaretLocation: Sendable {
             return (left, right)
         }
     }
-
-    /// Terminal columns of a character: two for East Asian Wide and Fullwidth, else one.
-    static func columns(_ c: Unicode.Scalar) -> Int {
-        c.value < eastAsianWideRanges[0].0 || !isWide(c.value) ? 1 : 2
-    }
-
-    private static func isWide(_ v: UInt32) -> Bool {
-        var lo = 0, hi = eastAsianWideRanges.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if eastAsianWideRanges[mid].1 < v { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < eastAsianWideRanges.count && eastAsianWideRanges[lo].0 <= v
-    }
 }
 
 extension PyException {
@@ -150,12 +138,7 @@ extension Compiler {
     func located(_ e: Expr, _ code: @escaping ExprCode) -> ExprCode {
         let caret = CaretLocation(e)
         return { f in
-            do {
-                return try code(f)
-            } catch let error as PyError {
-                error.exception.surfaced(at: caret, in: f)
-                throw error
-            }
+            do { return try code(f) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
         }
     }
 
@@ -165,13 +148,9 @@ extension Compiler {
     func locatedMethodCall(_ e: Expr, callee: Expr, _ code: @escaping ExprCode) -> ExprCode {
         let call = CaretLocation(e), lookup = CaretLocation(callee)
         return { f in
-            do {
-                return try code(f)
-            } catch let error as PyError {
-                let exc = error.exception
-                let fromLookup = exc.traceback.isEmpty && exc.cls.isSubclass(of: T.attributeError)
-                exc.surfaced(at: fromLookup ? lookup : call, in: f)
-                throw error
+            do { return try code(f) } catch let error as PyError {
+                let fromLookup = error.exception.traceback.isEmpty && error.exception.cls.isSubclass(of: T.attributeError)
+                throw error.surfaced(at: fromLookup ? lookup : call, in: f)
             }
         }
     }
@@ -180,12 +159,7 @@ extension Compiler {
     func locatedStore(_ e: Expr, _ store: @escaping StoreCode) -> StoreCode {
         let caret = CaretLocation(e)
         return { f, v in
-            do {
-                try store(f, v)
-            } catch let error as PyError {
-                error.exception.surfaced(at: caret, in: f)
-                throw error
-            }
+            do { try store(f, v) } catch let error as PyError { throw error.surfaced(at: caret, in: f) }
         }
     }
 }

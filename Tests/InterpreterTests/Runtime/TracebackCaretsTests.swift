@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Engine
 @testable import Interpreter
 
 /// Whole tracebacks — frames, quoted lines, CPython 3.11's caret lines, chained exceptions —
@@ -35,7 +36,7 @@ import Testing
         // `y(1)` in `x = "日本" + y(1)`: 11 characters before it, 13 columns.
         let caret = CaretLocation(span: SourceSpan(line: 1, column: 12, endLine: 1, endColumn: 16))
         #expect(caret.caretLine(under: "x = \"日本\" + y(1)") == "    " + String(repeating: " ", count: 13) + "^^^^")
-        #expect(CaretLocation.columns("a") == 1 && CaretLocation.columns("日") == 2 && CaretLocation.columns("🙂") == 2)
+        #expect(UnicodeWidth.columns("a") == 1 && UnicodeWidth.columns("日") == 2 && UnicodeWidth.columns("🙂") == 2)
     }
 
     /// No carets when the expression is the whole (stripped) line and has no anchors.

@@ -41,26 +41,20 @@ public final class LoRAAdapters {
     func initialize(seed: UInt64) {
         var rng = TorchGenerator(seed: seed)
         for l in layers {
-            let r = l.a.count / max(1, l.layer.inDim)
             _ = Self.kaimingUniform(&rng, count: l.a.count, fanIn: l.layer.inDim)
-            _ = Self.kaimingUniform(&rng, count: l.b.count, fanIn: r)
+            _ = Self.kaimingUniform(&rng, count: l.b.count, fanIn: l.r)
             let values = Self.kaimingUniform(&rng, count: l.a.count, fanIn: l.layer.inDim)
             values.withUnsafeBufferPointer { store.write(l.a, from: $0) }
         }
     }
 
     /// `torch.nn.init.kaiming_uniform_(w, a=math.sqrt(5))` on a float32 CPU tensor: the bound
-    /// computed in double as torch's Python does, then ATen's `uniform_` — one 32-bit draw per
-    /// element, its low 24 bits scaled to [0, 1) and mapped to [from, to) in float.
+    /// computed in double as torch's Python does, then `uniform_`.
     static func kaimingUniform(_ rng: inout TorchGenerator, count: Int, fanIn: Int) -> [Float] {
         let a = 5.0.squareRoot()
         let gain = (2.0 / (1 + a * a)).squareRoot()
         let bound = 3.0.squareRoot() * (gain / Double(fanIn).squareRoot())
-        let from = Float(-bound), to = Float(bound)
-        return (0..<count).map { _ in
-            let x = Float(rng.random() & 0xFF_FFFF) * 0x1p-24
-            return x * (to - from) + from
-        }
+        return rng.uniform(count, from: Float(-bound), to: Float(bound))
     }
 }
 
