@@ -1,7 +1,8 @@
 # The two commands: `make quickstart` and `make test`. Both set up the machine first.
 SWIFT ?= swift
 # Tests run in release mode: the numeric tests (model parity, finite differences) need the speed.
-RELEASE = -c release -Xswiftc -enable-testing
+# scripts/cpu-flags adds the CPU's vector unit (AVX2) to the builds when it has one.
+RELEASE = -c release -Xswiftc -enable-testing $(shell scripts/cpu-flags)
 BIN = .build/release/sftnb
 # Every tutorial notebook; pretrain_tiny rebuilds the bundled models (minutes), so `make test`
 # leaves it out.
