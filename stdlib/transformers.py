@@ -203,6 +203,10 @@ class TrainingArguments:
             raise NotImplementedError(f"sftnb trains with AdamW only; optim={self.optim!r} is not supported (use 'adamw_torch')")
         if self.fp16:
             raise NotImplementedError("sftnb computes in float32 on the CPU; fp16=True is not supported")
+        if self.bf16 or self.bf16_full_eval:
+            raise NotImplementedError(
+                "bf16=True (bf16 mixed-precision autocast) is not supported: sftnb computes in float32. "
+                "Pass bf16=False; to keep the weights in bf16, load the model with torch_dtype=torch.bfloat16")
         if self.use_cpu:
             self.dataloader_pin_memory = False
 

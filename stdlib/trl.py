@@ -39,7 +39,9 @@ class SFTConfig(TrainingArguments):
 
     def __post_init__(self):
         if self.bf16 is None:
-            # TRL turns on bf16 autocast where the hardware has it; sftnb always computes in float32.
+            # TRL's default is bf16=True, which on a CPU means bf16 autocast (with use_cpu=True;
+            # without it TrainingArguments refuses to run on a CPU). sftnb computes in float32, so
+            # its default is False; an explicit bf16=True raises NotImplementedError.
             self.bf16 = False
         super().__post_init__()
         if self.max_seq_length is not None:

@@ -11,7 +11,9 @@ public final class ProgressBar {
     public var postfix = ""
     private let write: (String) -> Void
     private let start = Date()
-    private var lastDraw = Date.distantPast
+    /// The opening draw counts as tqdm's first print: an update redraws only `interval` after
+    /// it, so a quick job shows just its 0% and final lines, as tqdm's do.
+    private lazy var lastDraw = start
     private let interval: TimeInterval
     public private(set) var count = 0
     /// Width of the last drawn line, to erase it.

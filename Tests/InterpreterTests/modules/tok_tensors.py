@@ -18,3 +18,8 @@ except ValueError as e:
     print("ValueError:", str(e)[:60])
 print(tok("Hi", return_offsets_mapping=True, return_special_tokens_mask=True, return_length=True))
 print(tok(["Hi", "Hello"], return_offsets_mapping=True))
+# BatchEncoding is a UserDict: its views print the whole mapping.
+print(one.keys())
+print(one.items())
+print(len(one.values()), list(one.keys()), "input_ids" in one.keys(), [k for k, _ in one.items()])
+print(type(one.keys()).__name__, type(one.values()).__name__)

@@ -5,6 +5,7 @@ print(type(g).__name__, g.initial_seed())
 print(torch.initial_seed())
 print(torch.cuda.is_available(), torch.cuda.device_count())
 print(repr(torch.device("cpu")), torch.device("cpu").type, torch.device("cpu") == "cpu")
+print(torch.device("cpu"), str(torch.device("cpu")), f"{torch.device('cpu')}")
 with torch.no_grad():
     print("inside no_grad")
 

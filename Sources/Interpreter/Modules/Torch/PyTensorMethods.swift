@@ -169,7 +169,9 @@ final class PyDevice: NativeObject {
 
     override func repr(_ rt: Interpreter) throws -> String { "device(type='\(type)')" }
 
-    /// `f"{device}"` gives the bare type, as `str(device)` does in torch.
+    /// `str(device)`, `print(device)` and `f"{device}"` give the bare type, as in torch.
+    override func strValue(_ rt: Interpreter) throws -> String? { type }
+
     override func format(_ rt: Interpreter, _ spec: String) throws -> String? { type }
 
     override func equals(_ rt: Interpreter, _ other: Value) throws -> Bool? {

@@ -18,9 +18,9 @@ final class PyBatchEncoding: NativeObject {
         }
         .property("data") { _, this in .object(this.data) }
         .property("encodings") { _, _ in .none }
-        .method("keys", "") { rt, this, _ in try rt.callMethod(.object(this.data), "keys", []) }
-        .method("values", "") { rt, this, _ in try rt.callMethod(.object(this.data), "values", []) }
-        .method("items", "") { rt, this, _ in try rt.callMethod(.object(this.data), "items", []) }
+        .method("keys", "") { rt, this, _ in .object(PyMappingView("KeysView", of: this, try rt.callMethod(.object(this.data), "keys", []))) }
+        .method("values", "") { rt, this, _ in .object(PyMappingView("ValuesView", of: this, try rt.callMethod(.object(this.data), "values", []))) }
+        .method("items", "") { rt, this, _ in .object(PyMappingView("ItemsView", of: this, try rt.callMethod(.object(this.data), "items", []))) }
         .method("get", "key, default=None") { _, this, a in try this.data.getItem(a[0]) ?? a[1] }
         .method("__contains__", "key") { _, this, a in .bool(try this.data.getItem(a[0]) != nil) }
         .method("to", "device") { _, this, _ in .object(this) }
@@ -62,5 +62,31 @@ final class PyBatchEncoding: NativeObject {
     override func equals(_ rt: Interpreter, _ other: Value) throws -> Bool? {
         if case .object(let o) = other, let b = o as? PyBatchEncoding { return try rt.equals(.object(data), .object(b.data)) }
         return try rt.equals(.object(data), other)
+    }
+}
+
+/// `collections.abc.KeysView` / `ValuesView` / `ItemsView`: what a `UserDict` such as
+/// `BatchEncoding` returns from `keys()`, `values()` and `items()`. They iterate like the dict's
+/// views but print the whole mapping: `KeysView({'input_ids': tensor([[...]]), ...})`.
+final class PyMappingView: NativeObject {
+    let owner: PyObject
+    /// The underlying dict's view, which does the iterating and counting.
+    let view: Value
+
+    init(_ kind: String, of owner: PyObject, _ view: Value) {
+        self.owner = owner
+        self.view = view
+        super.init(cls: kind == "ItemsView" ? PyMappingView.items : kind == "ValuesView" ? PyMappingView.values : PyMappingView.keys)
+    }
+
+    static let keys = NativeClass<PyMappingView>("KeysView", module: "collections.abc").pyClass
+    static let values = NativeClass<PyMappingView>("ValuesView", module: "collections.abc").pyClass
+    static let items = NativeClass<PyMappingView>("ItemsView", module: "collections.abc").pyClass
+
+    override func repr(_ rt: Interpreter) throws -> String { "\(cls.name)(\(try rt.repr(.object(owner))))" }
+    override func length(_ rt: Interpreter) throws -> Int? { try rt.length(view) }
+    override func iterator(_ rt: Interpreter) throws -> () throws -> Value? {
+        var items = try rt.iterate(view).makeIterator()
+        return { items.next() }
     }
 }

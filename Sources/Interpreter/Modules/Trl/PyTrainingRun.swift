@@ -171,8 +171,10 @@ final class PyTrainingRun: NativeObject {
         let evaluated = try rt.engineCall { try loop.evaluate(examples, prefix: prefix) }
         var entry = Self.withPreparationTime(evaluated, prefix: prefix, seconds: preparationTime)
         if loop.state.globalStep == 0 { entry["epoch"] = .int(0) }
-        // Outside train() there is no progress bar, so HF prints nothing; the log is still recorded.
+        // Outside train() HF's ProgressCallback has no training bar to write above, so it prints
+        // nothing; the PrinterCallback that `disable_tqdm=True` installs prints every log.
         record(rt, entry, into: logHistory)
+        if quiet { printLog(rt, entry) }
         var metrics = entry
         metrics["step"] = nil
         return rt.pyValue(.object(metrics))
@@ -183,14 +185,21 @@ final class PyTrainingRun: NativeObject {
         if case .object(let o) = history, let list = o as? PyList { list.items.append(rt.pyValue(.object(entry))) }
     }
 
-    /// One log during training: recorded, and printed as HF's ProgressCallback prints it (floats
-    /// as `'{:.4g}'` strings, `total_flos` left out).
+    /// One log during training: recorded, and printed as HF's ProgressCallback (above the bar)
+    /// or, with `disable_tqdm=True`, its PrinterCallback prints it.
     func log(_ rt: Interpreter, _ logged: JSONObject, into history: Value, bar: ProgressBar?) {
         let entry = logged["eval_loss"] != nil ? Self.withPreparationTime(logged, prefix: "eval", seconds: preparationTime) : logged
         record(rt, entry, into: history)
+        bar?.clear()
+        printLog(rt, entry)
+        bar?.redraw()
+    }
+
+    /// A log line as both of HF's printing callbacks write it: floats as `'{:.4g}'` strings,
+    /// `total_flos` left out.
+    func printLog(_ rt: Interpreter, _ entry: JSONObject) {
         let shown = PyDict()
         for (k, v) in entry.pairs where k != "step" && k != "total_flos" {
-            if quiet { shown.setString(k, rt.pyValue(v)); continue }
             if case .double(let d) = v, let text = try? rt.format(.float(d), ".4g") {
                 shown.setString(k, .str(text))
             } else {
@@ -198,9 +207,7 @@ final class PyTrainingRun: NativeObject {
             }
         }
         guard let text = try? rt.repr(.object(shown)) else { return }
-        bar?.clear()
         rt.output(text + "\n", .stdout)
-        bar?.redraw()
     }
 
     /// HF's evaluation metrics carry `eval_model_preparation_time` right after the loss once it

@@ -44,6 +44,20 @@ import Testing
         #expect(r.stdout == "True Q: What is the capital of France?\nA: Paris.<|im_end|>\n", "\(r.stderr)")
     }
 
+    @Test func bf16MixedPrecisionIsRefusedNotIgnored() {
+        // TRL's default bf16=True would mean autocast; sftnb defaults to float32 and refuses an
+        // explicit request rather than silently computing something else.
+        let r = Self.run("""
+        print(config().bf16)
+        for kw in ({"bf16": True}, {"bf16_full_eval": True}):
+            try:
+                config(**kw)
+            except NotImplementedError as e:
+                print(type(e).__name__, str(e).startswith("bf16=True (bf16 mixed-precision autocast) is not supported"))
+        """)
+        #expect(r.stdout == "False\nNotImplementedError True\nNotImplementedError True\n", "\(r.stdout)\(r.stderr)")
+    }
+
     @Test func formattingFunctionReturningTheWrongTypeSaysSo() {
         let r = Self.run("""
         try:
