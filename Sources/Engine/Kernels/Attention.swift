@@ -4,6 +4,7 @@ import Foundation
 ///
 /// Layout: q (B, T, H, D), k and v (B, T, Hkv, D), out (B, T, H, D) — exactly the row-major
 /// outputs of the q/k/v projections and the input of the output projection, so no transposes.
+/// q, k and v may also be views into one fused q|k|v output (`Shape.fusedRowStride`).
 /// Grouped-query attention: query head h reads kv head h / (H / Hkv).
 ///
 /// Forward saves either the probabilities P (B, H, T, T) (before attention dropout) or, for
@@ -23,12 +24,23 @@ import Foundation
 public enum Attention {
     public struct Shape: Sendable, Equatable {
         public var batch: Int, seqLen: Int, heads: Int, kvHeads: Int, headDim: Int
-        public init(batch: Int, seqLen: Int, heads: Int, kvHeads: Int? = nil, headDim: Int) throws {
+        /// Row strides of q / dq and of k, v / dk, dv: the rows' widths (H·D, Hkv·D), or, for
+        /// views into one fused (N, H·D + 2·Hkv·D) projection output such as GPT-2's `c_attn`
+        /// (q | k | v per row), that buffer's width — so no split or merge copy is needed.
+        /// out and dout are always contiguous (N, H·D).
+        public var qStride: Int, kvStride: Int
+
+        public init(batch: Int, seqLen: Int, heads: Int, kvHeads: Int? = nil, headDim: Int, fusedRowStride: Int? = nil) throws {
             let kv = kvHeads ?? heads
             guard batch > 0, seqLen > 0, heads > 0, headDim > 0, kv > 0, heads % kv == 0 else {
                 throw KernelError("attention shape: batch \(batch), seqLen \(seqLen), heads \(heads), kvHeads \(kv), headDim \(headDim) — all must be positive and heads a multiple of kvHeads")
             }
+            if let fusedRowStride, fusedRowStride < (heads + 2 * kv) * headDim {
+                throw KernelError("attention shape: fused q|k|v rows of \(fusedRowStride) floats cannot hold \(heads) + 2 × \(kv) heads of \(headDim)")
+            }
             self.batch = batch; self.seqLen = seqLen; self.heads = heads; self.kvHeads = kv; self.headDim = headDim
+            qStride = fusedRowStride ?? heads * headDim
+            kvStride = fusedRowStride ?? kv * headDim
         }
         var group: Int { heads / kvHeads }
         var qRow: Int { heads * headDim }
@@ -211,9 +223,9 @@ public enum Attention {
             let pd = own.map { $0 + t * t }                      // dropped-out P (T, T)
             for pair in range {
                 let b = pair / s.heads, h = pair % s.heads, kvh = h / s.group
-                let qh = q + b * t * s.qRow + h * d
-                let kh = k + b * t * s.kvRow + kvh * d
-                let vh = v + b * t * s.kvRow + kvh * d
+                let qh = q + b * t * s.qStride + h * d
+                let kh = k + b * t * s.kvStride + kvh * d
+                let vh = v + b * t * s.kvStride + kvh * d
                 let oh = out + b * t * s.qRow + h * d
                 guard let p = probs.map({ $0 + pair * t * t }) ?? own else { return }
                 for (blockIndex, rows) in plan.blocks.enumerated() {
@@ -227,8 +239,8 @@ public enum Attention {
                         continue
                     }
                     MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
-                                 a: qh + rows.lowerBound * s.qRow, lda: s.qRow,
-                                 b: kh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
+                                 a: qh + rows.lowerBound * s.qStride, lda: s.qStride,
+                                 b: kh + keys.lowerBound * s.kvStride, ldb: s.kvStride,
                                  c: pb + keys.lowerBound, ldc: t)
                     for i in rows {
                         let l = softmaxRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
@@ -246,7 +258,7 @@ public enum Attention {
                     }
                     MatMul.sgemm(m: rows.count, n: d, k: keys.count,
                                  a: pv + keys.lowerBound, lda: t,
-                                 b: vh + keys.lowerBound * s.kvRow, ldb: s.kvRow,
+                                 b: vh + keys.lowerBound * s.kvStride, ldb: s.kvStride,
                                  c: oh + rows.lowerBound * s.qRow, ldc: s.qRow)
                 }
             }
@@ -336,24 +348,24 @@ public enum Attention {
             let ds = pd + t * t                     // dP then dS (T, T)
             for pairKV in range {
                 let b = pairKV / s.kvHeads, kvh = pairKV % s.kvHeads
-                let kh = k + b * t * s.kvRow + kvh * d
-                let vh = v + b * t * s.kvRow + kvh * d
-                let dkh = dk + b * t * s.kvRow + kvh * d
-                let dvh = dv + b * t * s.kvRow + kvh * d
+                let kh = k + b * t * s.kvStride + kvh * d
+                let vh = v + b * t * s.kvStride + kvh * d
+                let dkh = dk + b * t * s.kvStride + kvh * d
+                let dvh = dv + b * t * s.kvStride + kvh * d
                 for h in (kvh * s.group)..<((kvh + 1) * s.group) {
                     let pair = b * s.heads + h
                     var p = own
                     if case .probabilities(let saved) = saved { p = saved + pair * t * t }
-                    let qh = q + b * t * s.qRow + h * d
+                    let qh = q + b * t * s.qStride + h * d
                     let doh = dout + b * t * s.qRow + h * d
-                    let dqh = dq + b * t * s.qRow + h * d
+                    let dqh = dq + b * t * s.qStride + h * d
                     for (blockIndex, rows) in plan.blocks.enumerated() {
                         let keys = plan.blockKeys[b * plan.blocks.count + blockIndex]
                         if keys.isEmpty { continue }
                         let r0 = rows.lowerBound, k0 = keys.lowerBound
                         if case .logSumExp(let lse) = saved {
                             MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d, alpha: scale,
-                                         a: qh + r0 * s.qRow, lda: s.qRow, b: kh + k0 * s.kvRow, ldb: s.kvRow,
+                                         a: qh + r0 * s.qStride, lda: s.qStride, b: kh + k0 * s.kvStride, ldb: s.kvStride,
                                          c: p + r0 * t + k0, ldc: t)
                             for i in rows {
                                 recomputeRow(p + i * t, batch: b, query: i, keys: keys, bounds: plan.bounds[b * t + i],
@@ -370,10 +382,10 @@ public enum Attention {
                         // dv[keys] += P'ᵀ dout[rows]
                         MatMul.sgemm(transA: true, m: keys.count, n: d, k: rows.count,
                                      a: pv + k0, lda: t, b: doh + r0 * s.qRow, ldb: s.qRow,
-                                     beta: 1, c: dvh + k0 * s.kvRow, ldc: s.kvRow)
+                                     beta: 1, c: dvh + k0 * s.kvStride, ldc: s.kvStride)
                         // dP' = dout[rows] v[keys]ᵀ
                         MatMul.sgemm(transB: true, m: rows.count, n: keys.count, k: d,
-                                     a: doh + r0 * s.qRow, lda: s.qRow, b: vh + k0 * s.kvRow, ldb: s.kvRow,
+                                     a: doh + r0 * s.qRow, lda: s.qRow, b: vh + k0 * s.kvStride, ldb: s.kvStride,
                                      c: ds + r0 * t + k0, ldc: t)
                         for i in rows {
                             let dsr = ds + i * t + k0
@@ -382,11 +394,11 @@ public enum Attention {
                         }
                         // dq[rows] += scale · dS k[keys];  dk[keys] += scale · dSᵀ q[rows]
                         MatMul.sgemm(m: rows.count, n: d, k: keys.count, alpha: scale,
-                                     a: ds + r0 * t + k0, lda: t, b: kh + k0 * s.kvRow, ldb: s.kvRow,
-                                     beta: 1, c: dqh + r0 * s.qRow, ldc: s.qRow)
+                                     a: ds + r0 * t + k0, lda: t, b: kh + k0 * s.kvStride, ldb: s.kvStride,
+                                     beta: 1, c: dqh + r0 * s.qStride, ldc: s.qStride)
                         MatMul.sgemm(transA: true, m: keys.count, n: d, k: rows.count, alpha: scale,
-                                     a: ds + r0 * t + k0, lda: t, b: qh + r0 * s.qRow, ldb: s.qRow,
-                                     beta: 1, c: dkh + k0 * s.kvRow, ldc: s.kvRow)
+                                     a: ds + r0 * t + k0, lda: t, b: qh + r0 * s.qStride, ldb: s.qStride,
+                                     beta: 1, c: dkh + k0 * s.kvStride, ldc: s.kvStride)
                     }
                 }
             }

@@ -3,7 +3,6 @@ import Testing
 @testable import Engine
 
 @Suite struct AttentionTests {
-    /// Runs forward + backward with the fast kernels; returns (out, probs, dq, dk, dv).
     /// Runs forward + backward with the fast kernels; returns (out, probs, dq, dk, dv). With
     /// `recompute`, forward saves only the log-sum-exp and `probs` comes back empty.
     static func run(q: [Float], k: [Float], v: [Float], dout: [Float], shape s: Attention.Shape,
@@ -150,5 +149,55 @@ import Testing
 
     @Test func invalidShapeThrows() {
         #expect(throws: KernelError.self) { try Attention.Shape(batch: 1, seqLen: 4, heads: 3, kvHeads: 2, headDim: 8) }
+        #expect(throws: KernelError.self) { try Attention.Shape(batch: 1, seqLen: 4, heads: 2, headDim: 8, fusedRowStride: 40) }
+    }
+
+    /// q, k, v read in place from one fused (N, Q + 2K) q|k|v buffer (GPT-2's c_attn output),
+    /// with their gradients written in place into one such buffer, give exactly the numbers of
+    /// separate contiguous tensors — the same products on the same values.
+    @Test func fusedRowStridesGiveTheSameNumbersAsSeparateTensors() throws {
+        let (b, t, h, kvh, d) = (2, 70, 4, 2, 8)   // t > blockRows: several causal blocks
+        let s = try Attention.Shape(batch: b, seqLen: t, heads: h, kvHeads: kvh, headDim: d)
+        let qd = h * d, kd = kvh * d, w = qd + 2 * kd, n = b * t
+        let q = KT.random(n * qd, seed: 21), k = KT.random(n * kd, seed: 22), v = KT.random(n * kd, seed: 23)
+        let dout = KT.random(n * qd, seed: 24)
+        var docs = [Int32](repeating: 0, count: n)
+        for i in 0..<n where i % t >= 40 { docs[i] = 1 }
+        var fused = [Float](repeating: 0, count: n * w)
+        for r in 0..<n {
+            for j in 0..<qd { fused[r * w + j] = q[r * qd + j] }
+            for j in 0..<kd { fused[r * w + qd + j] = k[r * kd + j]; fused[r * w + qd + kd + j] = v[r * kd + j] }
+        }
+        let strided = try Attention.Shape(batch: b, seqLen: t, heads: h, kvHeads: kvh, headDim: d, fusedRowStride: w)
+        try docs.withUnsafeBufferPointer { dp in
+            let mask = Attention.Mask(causal: true, documentIds: dp.baseAddress)
+            let plain = try Self.run(q: q, k: k, v: v, dout: dout, shape: s, mask: mask, scale: 0.35)
+            var out = [Float](repeating: .nan, count: n * qd)
+            var probs = [Float](repeating: .nan, count: b * h * t * t)
+            var scratch = [Float](repeating: .nan, count: Attention.scratchCount(s))
+            var dFused = [Float](repeating: 0, count: n * w)
+            try fused.withUnsafeBufferPointer { f in
+                let fq = f.baseAddress!
+                try probs.withUnsafeMutableBufferPointer { pp in
+                    try Attention.forward(out: &out, saved: .probabilities(pp.baseAddress!), q: fq, k: fq + qd, v: fq + qd + kd,
+                                          shape: strided, mask: mask, scale: 0.35)
+                    dFused.withUnsafeMutableBufferPointer { g in
+                        let gq = g.baseAddress!
+                        Attention.backward(dq: gq, dk: gq + qd, dv: gq + qd + kd, dout: dout, q: fq, k: fq + qd, v: fq + qd + kd,
+                                           saved: .probabilities(pp.baseAddress!), shape: strided, mask: mask, scale: 0.35,
+                                           scratch: &scratch)
+                    }
+                }
+            }
+            #expect(out == plain.out)
+            #expect(probs == plain.probs)
+            var dq: [Float] = [], dk: [Float] = [], dv: [Float] = []
+            for r in 0..<n {
+                dq += dFused[(r * w)..<(r * w + qd)]
+                dk += dFused[(r * w + qd)..<(r * w + qd + kd)]
+                dv += dFused[(r * w + qd + kd)..<(r * w + w)]
+            }
+            #expect(dq == plain.dq && dk == plain.dk && dv == plain.dv)
+        }
     }
 }

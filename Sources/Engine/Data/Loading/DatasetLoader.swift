@@ -155,26 +155,3 @@ public enum DatasetLoader {
         String(name.split(separator: "/").last ?? Substring(name)).lowercased()
     }
 }
-
-extension Dataset {
-    /// `concatenate_datasets`: rows of each in order; columns are the union (first-seen
-    /// order), a column absent from a part is null there, types are unified.
-    public static func concatenate(_ parts: [Dataset]) throws -> Dataset {
-        if parts.count == 1 { return parts[0] }
-        var names: [String] = [], types: [DataType] = []
-        for p in parts {
-            for (n, t) in zip(p.columnNames, p.features.types) {
-                if let i = names.firstIndex(of: n) { types[i] = types[i].merging(type: t) } else { names.append(n); types.append(t) }
-            }
-        }
-        var columns: [(String, ColumnData)] = []
-        for (name, type) in zip(names, types) {
-            var values: [DataValue] = []
-            for p in parts {
-                if let c = try? p.column(name) { values += c } else { values += repeatElement(.null, count: p.numRows) }
-            }
-            columns.append((name, ColumnData.build(type, values)))
-        }
-        return try Dataset(columns: columns)
-    }
-}

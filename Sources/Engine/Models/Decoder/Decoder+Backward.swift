@@ -121,16 +121,23 @@ extension TransformerDecoder {
         let qd = s.heads * s.headDim, kd = s.kvHeads * s.headDim
         a.dAttn.update(repeating: 0, count: n * qd)
         linearBackward(s.output, dy: dAttnOut, x: l.attn, dx: a.dAttn, rows: n)
-        a.dq.update(repeating: 0, count: n * qd)
-        a.dk.update(repeating: 0, count: n * kd)
-        a.dv.update(repeating: 0, count: n * kd)
-        let shape = try Attention.Shape(batch: a.rows, seqLen: a.columns, heads: s.heads, kvHeads: s.kvHeads, headDim: s.headDim)
-        Attention.backward(dq: a.dq, dk: a.dk, dv: a.dv, dout: a.dAttn, q: l.q, k: l.k, v: l.v, saved: .probabilities(l.probs),
+        // A fused projection gets its q|k|v gradient rows in place in dFused (no merge copy).
+        let (dq, dk, dv) = l.fusedStride == nil ? (a.dq, a.dk, a.dv) : (a.dFused, a.dFused + qd, a.dFused + qd + kd)
+        if l.fusedStride == nil {
+            a.dq.update(repeating: 0, count: n * qd)
+            a.dk.update(repeating: 0, count: n * kd)
+            a.dv.update(repeating: 0, count: n * kd)
+        } else {
+            a.dFused.update(repeating: 0, count: n * (qd + 2 * kd))
+        }
+        let shape = try Attention.Shape(batch: a.rows, seqLen: a.columns, heads: s.heads, kvHeads: s.kvHeads, headDim: s.headDim,
+                                        fusedRowStride: l.fusedStride)
+        Attention.backward(dq: dq, dk: dk, dv: dv, dout: a.dAttn, q: l.q, k: l.k, v: l.v, saved: .probabilities(l.probs),
                            shape: shape, mask: inputs.mask(window: s.window), scale: s.scale,
                            dropout: try dropout(a, site: site, rate: spec.dropout.attention), scratch: a.attentionScratch)
         if let rope = ropes[i] {
-            rope.backward(a.dq, positions: inputs.positions, tokens: n, heads: s.heads)
-            rope.backward(a.dk, positions: inputs.positions, tokens: n, heads: s.kvHeads)
+            rope.backward(dq, positions: inputs.positions, tokens: n, heads: s.heads)
+            rope.backward(dk, positions: inputs.positions, tokens: n, heads: s.kvHeads)
         }
         // The projections' input: LN1(x) for pre-LN (gradient via dNorm), x itself for post-LN.
         let norm1Trainable = [layer.attentionNorm.weight, layer.attentionNorm.bias].contains { $0.flatMap { weights.gradient($0) } != nil }
@@ -143,7 +150,6 @@ extension TransformerDecoder {
         }
         switch s.projections {
         case let .fused(qkv):
-            QKV.merge(a.dFused, q: a.dq, k: a.dk, v: a.dv, rows: n, q: qd, kv: kd)
             linearBackward(qkv, dy: a.dFused, x: l.norm1, dx: dAttnIn, rows: n)
         case let .separate(q, k, v):
             linearBackward(q, dy: a.dq, x: l.norm1, dx: dAttnIn, rows: n)

@@ -44,7 +44,11 @@ public final class TransformerDecoder {
             return nil
         }
         ropes = try spec.layers.map { layer in
-            try layer.attention.ropeTheta.map { try RoPE(headDim: layer.attention.headDim, theta: $0) }
+            // RoPE rotates contiguous (N, heads·headDim) rows; no family fuses q|k|v and uses RoPE.
+            if case .fused = layer.attention.projections, layer.attention.ropeTheta != nil {
+                throw KernelError("a fused q|k|v projection with rotary embeddings is not supported; use separate q/k/v projections")
+            }
+            return try layer.attention.ropeTheta.map { try RoPE(headDim: layer.attention.headDim, theta: $0) }
         }
         let wide = max(spec.hiddenSize, spec.embeddingDim)
         ones = [Float](repeating: 1, count: wide)
@@ -195,8 +199,8 @@ public final class TransformerDecoder {
         let n = a.tokens
         switch s.projections {
         case let .fused(qkv):
-            linearForward(qkv, x: l.norm1, y: a.dFused, rows: n)
-            QKV.split(a.dFused, q: l.q, k: l.k, v: l.v, rows: n, q: s.heads * s.headDim, kv: s.kvHeads * s.headDim)
+            // q, k and v are views into the fused output (see `Layer.fusedStride`).
+            linearForward(qkv, x: l.norm1, y: l.q, rows: n)
         case let .separate(q, k, v):
             linearForward(q, x: l.norm1, y: l.q, rows: n)
             linearForward(k, x: l.norm1, y: l.k, rows: n)
@@ -206,7 +210,8 @@ public final class TransformerDecoder {
             rope.forward(l.q, positions: inputs.positions, tokens: n, heads: s.heads)
             rope.forward(l.k, positions: inputs.positions, tokens: n, heads: s.kvHeads)
         }
-        let shape = try Attention.Shape(batch: a.rows, seqLen: a.columns, heads: s.heads, kvHeads: s.kvHeads, headDim: s.headDim)
+        let shape = try Attention.Shape(batch: a.rows, seqLen: a.columns, heads: s.heads, kvHeads: s.kvHeads, headDim: s.headDim,
+                                        fusedRowStride: l.fusedStride)
         try Attention.forward(out: l.attn, saved: .probabilities(l.probs), q: l.q, k: l.k, v: l.v, shape: shape,
                               mask: inputs.mask(window: s.window), scale: s.scale,
                               dropout: dropout(a, site: site, rate: spec.dropout.attention), scratch: a.attentionScratch)
@@ -240,36 +245,6 @@ public final class TransformerDecoder {
             ones.withUnsafeBufferPointer { one in
                 RMSNorm.forward(out: out, rstd: rstd, x: x, w: s.weight.map { weights.get($0) } ?? one.baseAddress!,
                                 rows: n, dim: s.dim, eps: s.eps)
-            }
-        }
-    }
-}
-
-/// GPT-2's fused `c_attn` output rows are q | k | v; the attention kernel reads separate
-/// (N, H·D) tensors.
-enum QKV {
-    static func split(_ fused: UnsafePointer<Float>, q: UnsafeMutablePointer<Float>, k: UnsafeMutablePointer<Float>,
-                      v: UnsafeMutablePointer<Float>, rows n: Int, q qd: Int, kv kd: Int) {
-        let w = qd + 2 * kd
-        Parallel.forEachChunk(n, minChunk: 64) { _, range in
-            for r in range {
-                let src = fused + r * w
-                (q + r * qd).update(from: src, count: qd)
-                (k + r * kd).update(from: src + qd, count: kd)
-                (v + r * kd).update(from: src + qd + kd, count: kd)
-            }
-        }
-    }
-
-    static func merge(_ fused: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
-                      v: UnsafePointer<Float>, rows n: Int, q qd: Int, kv kd: Int) {
-        let w = qd + 2 * kd
-        Parallel.forEachChunk(n, minChunk: 64) { _, range in
-            for r in range {
-                let dst = fused + r * w
-                dst.update(from: q + r * qd, count: qd)
-                (dst + qd).update(from: k + r * kd, count: kd)
-                (dst + qd + kd).update(from: v + r * kd, count: kd)
             }
         }
     }

@@ -11,7 +11,10 @@ final class DecoderActivations {
         var mean1, rstd1, mean2, rstd2: UnsafeMutablePointer<Float>
         /// Attention input: the ln_1 output (pre-LN) — for post-LN the layer input is used.
         var norm1: UnsafeMutablePointer<Float>      // (N, d)
-        var q, k, v: UnsafeMutablePointer<Float>    // (N, Q), (N, K), (N, K); q and k after RoPE
+        /// (N, Q), (N, K), (N, K), q and k after RoPE — or, for a fused q|k|v projection (GPT-2's
+        /// `c_attn`), views into its (N, Q + 2K) output with row stride `fusedStride`.
+        var q, k, v: UnsafeMutablePointer<Float>
+        var fusedStride: Int?
         var probs: UnsafeMutablePointer<Float>      // (B, H, T, T)
         var attn: UnsafeMutablePointer<Float>       // (N, Q) attention output, o_proj input
         /// Post-LN only: the residual sum before ln_1 (N, d); for pre-LN, the layer input
@@ -47,7 +50,7 @@ final class DecoderActivations {
     var dNorm: UnsafeMutablePointer<Float>                   // (N, max(d, e))
     var dBranch: UnsafeMutablePointer<Float>                 // (N, max(d, e)) sublayer output grad
     var dq, dk, dv, dAttn: UnsafeMutablePointer<Float>       // (N, Q), (N, K), (N, K), (N, Q)
-    var dFused: UnsafeMutablePointer<Float>                  // (N, Q + 2K) fused c_attn grad / output
+    var dFused: UnsafeMutablePointer<Float>                  // (N, Q + 2K) fused c_attn grad (q|k|v rows)
     var dFc, dUp, dAct: UnsafeMutablePointer<Float>          // (N, F)
     var attentionScratch: UnsafeMutablePointer<Float>
     var lossScratch: UnsafeMutablePointer<Float>
@@ -87,9 +90,14 @@ final class DecoderActivations {
             let f = DecoderActivations.mlpWidth(layer.mlp)
             let gated: Bool
             if case .gated = layer.mlp.kind { gated = true } else { gated = false }
-            var l = Layer(mean1: bump.take(n), rstd1: bump.take(n), mean2: bump.take(n), rstd2: bump.take(n),
-                          norm1: layer.preNorm ? bump.take(n * d) : previous,
-                          q: bump.take(n * q), k: bump.take(n * kv), v: bump.take(n * kv),
+            var fused = false
+            if case .fused = a.projections { fused = true }
+            let mean1 = bump.take(n), rstd1 = bump.take(n), mean2 = bump.take(n), rstd2 = bump.take(n)
+            let norm1 = layer.preNorm ? bump.take(n * d) : previous
+            let qkv = bump.take(n * (q + 2 * kv))
+            var l = Layer(mean1: mean1, rstd1: rstd1, mean2: mean2, rstd2: rstd2, norm1: norm1,
+                          q: qkv, k: fused ? qkv + q : qkv + n * q, v: fused ? qkv + q + kv : qkv + n * (q + kv),
+                          fusedStride: fused ? q + 2 * kv : nil,
                           probs: bump.take(rows * a.heads * columns * columns),
                           attn: bump.take(n * q), sum1: bump.take(n * d), norm2: bump.take(n * d),
                           fc: bump.take(n * f), up: gated ? bump.take(n * f) : nil, act: bump.take(n * f),

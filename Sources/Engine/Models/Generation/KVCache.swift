@@ -221,3 +221,20 @@ final class KVCache {
         }
     }
 }
+
+/// GPT-2's fused `c_attn` output rows are q | k | v; generation copies them apart for the cache
+/// (training reads them in place through `Attention.Shape`'s strides).
+enum QKV {
+    static func split(_ fused: UnsafePointer<Float>, q: UnsafeMutablePointer<Float>, k: UnsafeMutablePointer<Float>,
+                      v: UnsafeMutablePointer<Float>, rows n: Int, q qd: Int, kv kd: Int) {
+        let w = qd + 2 * kd
+        Parallel.forEachChunk(n, minChunk: 64) { _, range in
+            for r in range {
+                let src = fused + r * w
+                (q + r * qd).update(from: src, count: qd)
+                (k + r * kd).update(from: src + qd, count: kd)
+                (v + r * kd).update(from: src + qd + kd, count: kd)
+            }
+        }
+    }
+}

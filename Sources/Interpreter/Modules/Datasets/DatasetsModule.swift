@@ -29,6 +29,18 @@ enum DatasetsModule: NativeModule {
             case let .datasetDict(dd): return .object(PyDatasetDict(dd))
             }
         }
+        m.function("concatenate_datasets", "dsets, info=None, split=None, axis=0") { rt, a in
+            var parts: [Engine.Dataset] = []
+            for (i, item) in try rt.iterate(a[0]).enumerated() {
+                guard case .object(let o) = item, let ds = o as? PyDataset else {
+                    throw PyError.valueError("Expected a list of Dataset objects or a list of IterableDataset objects, but element at position \(i) is a \(pyTypeName(item)).")
+                }
+                parts.append(ds.dataset)
+            }
+            try PyDataset.refuse(rt, ["info": a[1], "split": a[2]])
+            let axis = try rt.toInt(a[3])
+            return PyDataset.wrap(try rt.datasets { try Engine.Dataset.concatenateDatasets(parts, axis: axis) })
+        }
         m.value("Dataset", .object(PyDataset.pyClass))
         m.value("DatasetDict", .object(PyDatasetDict.pyClass))
         m.value("__version__", .str("5.2.0"))
