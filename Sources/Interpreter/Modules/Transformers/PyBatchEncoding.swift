@@ -18,9 +18,9 @@ final class PyBatchEncoding: NativeObject {
         }
         .property("data") { _, this in .object(this.data) }
         .property("encodings") { _, _ in .none }
-        .method("keys", "") { rt, this, _ in .object(PyMappingView("KeysView", of: this, try rt.callMethod(.object(this.data), "keys", []))) }
-        .method("values", "") { rt, this, _ in .object(PyMappingView("ValuesView", of: this, try rt.callMethod(.object(this.data), "values", []))) }
-        .method("items", "") { rt, this, _ in .object(PyMappingView("ItemsView", of: this, try rt.callMethod(.object(this.data), "items", []))) }
+        .method("keys", "") { rt, this, _ in try PyMappingView.of(rt, this, .keys) }
+        .method("values", "") { rt, this, _ in try PyMappingView.of(rt, this, .values) }
+        .method("items", "") { rt, this, _ in try PyMappingView.of(rt, this, .items) }
         .method("get", "key, default=None") { _, this, a in try this.data.getItem(a[0]) ?? a[1] }
         .method("__contains__", "key") { _, this, a in .bool(try this.data.getItem(a[0]) != nil) }
         .method("to", "device") { _, this, _ in .object(this) }
@@ -69,19 +69,30 @@ final class PyBatchEncoding: NativeObject {
 /// `BatchEncoding` returns from `keys()`, `values()` and `items()`. They iterate like the dict's
 /// views but print the whole mapping: `KeysView({'input_ids': tensor([[...]]), ...})`.
 final class PyMappingView: NativeObject {
-    let owner: PyObject
+    enum Kind { case keys, values, items }
+
+    let owner: PyBatchEncoding
     /// The underlying dict's view, which does the iterating and counting.
     let view: Value
 
-    init(_ kind: String, of owner: PyObject, _ view: Value) {
+    private init(_ cls: PyClass, owner: PyBatchEncoding, view: Value) {
         self.owner = owner
         self.view = view
-        super.init(cls: kind == "ItemsView" ? PyMappingView.items : kind == "ValuesView" ? PyMappingView.values : PyMappingView.keys)
+        super.init(cls: cls)
     }
 
-    static let keys = NativeClass<PyMappingView>("KeysView", module: "collections.abc").pyClass
-    static let values = NativeClass<PyMappingView>("ValuesView", module: "collections.abc").pyClass
-    static let items = NativeClass<PyMappingView>("ItemsView", module: "collections.abc").pyClass
+    static func of(_ rt: Interpreter, _ owner: PyBatchEncoding, _ kind: Kind) throws -> Value {
+        let (cls, method) = switch kind {
+        case .keys: (keysClass, "keys")
+        case .values: (valuesClass, "values")
+        case .items: (itemsClass, "items")
+        }
+        return .object(PyMappingView(cls, owner: owner, view: try rt.callMethod(.object(owner.data), method, [])))
+    }
+
+    static let keysClass = NativeClass<PyMappingView>("KeysView", module: "collections.abc").pyClass
+    static let valuesClass = NativeClass<PyMappingView>("ValuesView", module: "collections.abc").pyClass
+    static let itemsClass = NativeClass<PyMappingView>("ItemsView", module: "collections.abc").pyClass
 
     override func repr(_ rt: Interpreter) throws -> String { "\(cls.name)(\(try rt.repr(.object(owner))))" }
     override func length(_ rt: Interpreter) throws -> Int? { try rt.length(view) }
