@@ -10,10 +10,10 @@ public final class ProgressBar {
     public let unit: String
     public var postfix = ""
     private let write: (String) -> Void
-    private let start = Date()
+    private let start: Date
     /// The opening draw counts as tqdm's first print: an update redraws only `interval` after
     /// it, so a quick job shows just its 0% and final lines, as tqdm's do.
-    private lazy var lastDraw = start
+    private var lastDraw: Date
     private let interval: TimeInterval
     public private(set) var count = 0
     /// Width of the last drawn line, to erase it.
@@ -26,6 +26,8 @@ public final class ProgressBar {
         self.unit = unit
         self.interval = interval
         self.write = write
+        start = Date()
+        lastDraw = start
         draw()
     }
 

@@ -121,15 +121,9 @@ extension TransformerDecoder {
         let qd = s.heads * s.headDim, kd = s.kvHeads * s.headDim
         a.dAttn.update(repeating: 0, count: n * qd)
         linearBackward(s.output, dy: dAttnOut, x: l.attn, dx: a.dAttn, rows: n)
-        // A fused projection gets its q|k|v gradient rows in place in dFused (no merge copy).
-        let (dq, dk, dv) = l.fusedStride == nil ? (a.dq, a.dk, a.dv) : (a.dFused, a.dFused + qd, a.dFused + qd + kd)
-        if l.fusedStride == nil {
-            a.dq.update(repeating: 0, count: n * qd)
-            a.dk.update(repeating: 0, count: n * kd)
-            a.dv.update(repeating: 0, count: n * kd)
-        } else {
-            a.dFused.update(repeating: 0, count: n * (qd + 2 * kd))
-        }
+        // dq, dk, dv in the layout of q, k, v: a fused projection gets its gradient rows in place.
+        let (dq, dk, dv) = DecoderActivations.qkvViews(a.dQKV, rows: n, q: qd, kv: kd, fused: l.fusedStride != nil)
+        a.dQKV.update(repeating: 0, count: n * (qd + 2 * kd))
         let shape = try Attention.Shape(batch: a.rows, seqLen: a.columns, heads: s.heads, kvHeads: s.kvHeads, headDim: s.headDim,
                                         fusedRowStride: l.fusedStride)
         Attention.backward(dq: dq, dk: dk, dv: dv, dout: a.dAttn, q: l.q, k: l.k, v: l.v, saved: .probabilities(l.probs),
@@ -150,11 +144,11 @@ extension TransformerDecoder {
         }
         switch s.projections {
         case let .fused(qkv):
-            linearBackward(qkv, dy: a.dFused, x: l.norm1, dx: dAttnIn, rows: n)
+            linearBackward(qkv, dy: a.dQKV, x: l.norm1, dx: dAttnIn, rows: n)
         case let .separate(q, k, v):
-            linearBackward(q, dy: a.dq, x: l.norm1, dx: dAttnIn, rows: n)
-            linearBackward(k, dy: a.dk, x: l.norm1, dx: dAttnIn, rows: n)
-            linearBackward(v, dy: a.dv, x: l.norm1, dx: dAttnIn, rows: n)
+            linearBackward(q, dy: dq, x: l.norm1, dx: dAttnIn, rows: n)
+            linearBackward(k, dy: dk, x: l.norm1, dx: dAttnIn, rows: n)
+            linearBackward(v, dy: dv, x: l.norm1, dx: dAttnIn, rows: n)
         }
         if layer.preNorm, dAttnIn != nil {
             normBackward(layer.attentionNorm, dout: a.dNorm, x: x, mean: l.mean1, rstd: l.rstd1, dx: g, rows: n)

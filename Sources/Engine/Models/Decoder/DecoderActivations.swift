@@ -49,8 +49,9 @@ final class DecoderActivations {
     var dResidual, dResidual2: UnsafeMutablePointer<Float>   // (N, max(d, e))
     var dNorm: UnsafeMutablePointer<Float>                   // (N, max(d, e))
     var dBranch: UnsafeMutablePointer<Float>                 // (N, max(d, e)) sublayer output grad
-    var dq, dk, dv, dAttn: UnsafeMutablePointer<Float>       // (N, Q), (N, K), (N, K), (N, Q)
-    var dFused: UnsafeMutablePointer<Float>                  // (N, Q + 2K) fused c_attn grad (q|k|v rows)
+    var dAttn: UnsafeMutablePointer<Float>                   // (N, Q)
+    /// N·(Q + 2K): the gradients of a layer's q, k, v, laid out as its q|k|v (`qkvViews`).
+    var dQKV: UnsafeMutablePointer<Float>
     var dFc, dUp, dAct: UnsafeMutablePointer<Float>          // (N, F)
     var attentionScratch: UnsafeMutablePointer<Float>
     var lossScratch: UnsafeMutablePointer<Float>
@@ -94,10 +95,9 @@ final class DecoderActivations {
             if case .fused = a.projections { fused = true }
             let mean1 = bump.take(n), rstd1 = bump.take(n), mean2 = bump.take(n), rstd2 = bump.take(n)
             let norm1 = layer.preNorm ? bump.take(n * d) : previous
-            let qkv = bump.take(n * (q + 2 * kv))
+            let qkv = DecoderActivations.qkvViews(bump.take(n * (q + 2 * kv)), rows: n, q: q, kv: kv, fused: fused)
             var l = Layer(mean1: mean1, rstd1: rstd1, mean2: mean2, rstd2: rstd2, norm1: norm1,
-                          q: qkv, k: fused ? qkv + q : qkv + n * q, v: fused ? qkv + q + kv : qkv + n * (q + kv),
-                          fusedStride: fused ? q + 2 * kv : nil,
+                          q: qkv.q, k: qkv.k, v: qkv.v, fusedStride: fused ? q + 2 * kv : nil,
                           probs: bump.take(rows * a.heads * columns * columns),
                           attn: bump.take(n * q), sum1: bump.take(n * d), norm2: bump.take(n * d),
                           fc: bump.take(n * f), up: gated ? bump.take(n * f) : nil, act: bump.take(n * f),
@@ -118,8 +118,8 @@ final class DecoderActivations {
         dResidual2 = bump.take(n * wide)
         dNorm = bump.take(n * wide)
         dBranch = bump.take(n * wide)
-        dq = bump.take(n * maxQ); dk = bump.take(n * maxK); dv = bump.take(n * maxK); dAttn = bump.take(n * maxQ)
-        dFused = bump.take(n * (maxQ + 2 * maxK))
+        dAttn = bump.take(n * maxQ)
+        dQKV = bump.take(n * (maxQ + 2 * maxK))
         dFc = bump.take(n * maxF); dUp = bump.take(n * maxF); dAct = bump.take(n * maxF)
         attentionScratch = bump.take(Parallel.threadCount * 3 * columns * columns)
         lossChunkRows = DecoderActivations.lossChunkRows(tokens: n, vocab: spec.vocabSize)
@@ -129,6 +129,14 @@ final class DecoderActivations {
 
     private var ownsBase = true
     deinit { if ownsBase { base.deallocate() } }
+
+    /// q, k and v in one block of N·(Q + 2K) floats: a fused projection's output rows
+    /// (q | k | v, row stride Q + 2K), or three contiguous tensors (N, Q), (N, K), (N, K).
+    /// A layer's activations and their gradients use the same layout.
+    static func qkvViews(_ base: UnsafeMutablePointer<Float>, rows n: Int, q: Int, kv: Int, fused: Bool)
+    -> (q: UnsafeMutablePointer<Float>, k: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>) {
+        fused ? (base, base + q, base + q + kv) : (base, base + n * q, base + n * (q + kv))
+    }
 
     static func mlpWidth(_ mlp: MLPSpec) -> Int {
         switch mlp.kind {
@@ -158,7 +166,7 @@ final class DecoderActivations {
             total += n * q + 2 * n * d + n * f * (gated ? 3 : 2) + (layer.preNorm ? 0 : n * d) + n * d
         }
         total += 2 * n + (spec.finalNorm == nil ? 0 : n * d) + (spec.projectOut == nil ? 0 : n * e)
-        total += 4 * n * wide + n * (2 * maxQ + 2 * maxK) + n * (maxQ + 2 * maxK) + 3 * n * maxF
+        total += 4 * n * wide + n * maxQ + n * (maxQ + 2 * maxK) + 3 * n * maxF
         total += Parallel.threadCount * 3 * columns * columns
         total += CrossEntropy.scratchCount(vocab: spec.vocabSize, dim: e, chunkRows: lossChunkRows(tokens: n, vocab: spec.vocabSize))
         // Each region is rounded up to 16 floats (64 bytes).

@@ -224,7 +224,7 @@ final class KVCache {
 
 /// GPT-2's fused `c_attn` output rows are q | k | v; generation copies them apart for the cache
 /// (training reads them in place through `Attention.Shape`'s strides).
-enum QKV {
+private enum QKV {
     static func split(_ fused: UnsafePointer<Float>, q: UnsafeMutablePointer<Float>, k: UnsafeMutablePointer<Float>,
                       v: UnsafeMutablePointer<Float>, rows n: Int, q qd: Int, kv kd: Int) {
         let w = qd + 2 * kd

@@ -36,8 +36,7 @@ final class PyDataset: NativeObject {
         .method("map", "function=None, with_indices=False, with_rank=False, input_columns=None, batched=False, batch_size=1000, drop_last_batch=False, remove_columns=None, keep_in_memory=False, load_from_cache_file=None, cache_file_name=None, writer_batch_size=1000, features=None, disable_nullable=False, fn_kwargs=None, num_proc=None, suffix_template=None, new_fingerprint=None, desc=None") { rt, this, a in
             try PyDataset.refuse(rt, ["with_rank": a[2], "input_columns": a[3], "drop_last_batch": a[6], "features": a[12]])
             return try this.map(rt, function: a[0], withIndices: try rt.truthy(a[1]), batched: try rt.truthy(a[4]),
-                         batchSize: a[5].isNone ? nil : try rt.toInt(a[5]), removeColumns: a[7], fnKwargs: a[15],
-                         description: a[18].isNone ? "Map" : try rt.toStr(a[18]))
+                         batchSize: a[5].isNone ? nil : try rt.toInt(a[5]), removeColumns: a[7], fnKwargs: a[15], desc: a[18])
         }
         .method("filter", "function=None, with_indices=False, with_rank=False, input_columns=None, batched=False, batch_size=1000, keep_in_memory=False, load_from_cache_file=None, cache_file_name=None, writer_batch_size=1000, fn_kwargs=None, num_proc=None, suffix_template=None, new_fingerprint=None, desc=None") { rt, this, a in
             if try rt.truthy(a[4]) { throw PyError.notImplemented("Dataset.filter(batched=True)") }
@@ -129,12 +128,12 @@ final class PyDataset: NativeObject {
     }
 
     func map(_ rt: Interpreter, function: Value, withIndices: Bool, batched: Bool, batchSize: Int?,
-             removeColumns: Value, fnKwargs: Value, description: String) throws -> Value {
+             removeColumns: Value, fnKwargs: Value, desc: Value) throws -> Value {
         let remove = removeColumns.isNone ? [] : try PyDataset.names(rt, removeColumns)
         let kwargs = try PyDataset.kwargs(rt, fnKwargs)
         var index = 0
         // datasets shows a bar on stderr for every map (tqdm's layout), titled by `desc`.
-        let bar = ProgressBar(description, total: dataset.numRows, unit: " examples") { rt.output($0, .stderr) }
+        let bar = ProgressBar(desc.isNone ? "Map" : try rt.toStr(desc), total: dataset.numRows, unit: " examples") { rt.output($0, .stderr) }
         defer { bar.finish() }
         func apply(_ input: DataDict, count: Int) throws -> DataDict? {
             defer { bar.update(count) }

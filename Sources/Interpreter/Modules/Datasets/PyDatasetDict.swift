@@ -29,8 +29,7 @@ final class PyDatasetDict: NativeObject {
             var splits: [(String, Engine.Dataset)] = []
             for (name, ds) in this.dict.splits {
                 let mapped = try PyDataset(ds).map(rt, function: a[0], withIndices: try rt.truthy(a[1]), batched: try rt.truthy(a[4]),
-                                                   batchSize: a[5].isNone ? nil : try rt.toInt(a[5]), removeColumns: a[7], fnKwargs: a[14],
-                                                   description: a[16].isNone ? "Map" : try rt.toStr(a[16]))
+                                                   batchSize: a[5].isNone ? nil : try rt.toInt(a[5]), removeColumns: a[7], fnKwargs: a[14], desc: a[16])
                 guard case .object(let o) = mapped, let pd = o as? PyDataset else { continue }
                 splits.append((name, pd.dataset))
             }
