@@ -136,6 +136,10 @@ final class Interpreter {
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress = Set<ObjectIdentifier>()
     var randomState = RandomState(seed: UInt64(Date().timeIntervalSince1970 * 1000))
+    /// The seed of the script's last `torch.manual_seed(n)`/`set_seed(n)` (nil: never called);
+    /// model init, LoRA init, trainers and `generate(do_sample=True)` draw from it. Kept per
+    /// interpreter: sessions running side by side in one process must not see each other's seed.
+    var torchSeed: Int?
     /// Where rich displays go (`RichDisplay`); nil drops them.
     var display: ((RichDisplay) -> Void)?
     /// End-of-cell display work by key (`Session.flushPendingDisplays`).

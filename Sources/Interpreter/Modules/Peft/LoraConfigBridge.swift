@@ -44,7 +44,7 @@ extension Interpreter {
         return LoRAConfig(r: r, alpha: try toDouble(try field("lora_alpha")), dropout: dropout,
                           targets: try loraTargets(try field("target_modules"), model: model),
                           useRSLoRA: try truthy(try field("use_rslora")),
-                          seed: UInt64(truncatingIfNeeded: TorchState.seed ?? 0))
+                          seed: UInt64(truncatingIfNeeded: torchSeed ?? 0))
     }
 
     /// `target_modules`: None (the model type's defaults), "all-linear", names (list/set/tuple),

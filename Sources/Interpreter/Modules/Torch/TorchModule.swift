@@ -3,7 +3,7 @@
 /// trains on its own engine, so there are no autograd or devices here.
 ///
 /// Public API for other bindings: `PyTensor(int64:shape:)`, `PyTensor(float32:shape:)`,
-/// `PyDType.named(.bfloat16)`, and `TorchState.seed` (the last `torch.manual_seed`).
+/// `PyDType.named(.bfloat16)`, and `Interpreter.torchSeed` (the last `torch.manual_seed`).
 enum TorchModule: NativeModule {
     static let name = "torch"
 
@@ -18,10 +18,10 @@ enum TorchModule: NativeModule {
         m.value("__version__", .str("2.15.0"))
         m.function("manual_seed", "seed") { rt, a in
             let seed = try rt.toInt(a[0])
-            TorchState.seed = seed
+            rt.torchSeed = seed
             return .object(PyTorchGenerator(seed: seed))
         }
-        m.function("initial_seed", "") { _, _ in .int(TorchState.seed ?? 0) }
+        m.function("initial_seed", "") { rt, _ in .int(rt.torchSeed ?? 0) }
         m.function("tensor", "data, *, dtype=None, device=None, requires_grad=False, pin_memory=False") { rt, a in
             let requested = (a[1].asObject as? PyDType)?.dtype
             return .object(try tensor(rt, a[0], dtype: requested))
@@ -53,7 +53,7 @@ enum TorchModule: NativeModule {
             c.function("device_count", "") { _, _ in .int(0) }
             c.function("is_bf16_supported", "including_emulation=True") { _, _ in .bool(false) }
             c.function("empty_cache", "") { _, _ in .none }
-            c.function("manual_seed_all", "seed") { rt, a in TorchState.seed = try rt.toInt(a[0]); return .none }
+            c.function("manual_seed_all", "seed") { rt, a in rt.torchSeed = try rt.toInt(a[0]); return .none }
         }))
         m.value("backends", .object(namespace("torch.backends", rt) { b in
             b.value("mps", .object(namespace("torch.backends.mps", rt) { mps in
@@ -127,9 +127,6 @@ enum TorchModule: NativeModule {
 
 /// Engine-visible state set from scripts.
 enum TorchState {
-    /// The seed of the last `torch.manual_seed(n)` (nil: never called); trainers and
-    /// `generate(do_sample=True)` seed their random numbers from it.
-    nonisolated(unsafe) static var seed: Int?
     /// False inside `with torch.no_grad():`. sftnb has no autograd, but tensors a model returns
     /// print torch's `grad_fn=<...>` when torch would have recorded one.
     nonisolated(unsafe) static var gradEnabled = true
@@ -146,7 +143,7 @@ final class PyTorchGenerator: NativeObject {
 
     static let pyClass: PyClass = NativeClass<PyTorchGenerator>("Generator", module: "torch._C")
         .method("initial_seed", "") { _, this, _ in .int(this.seed) }
-        .method("manual_seed", "seed") { rt, this, a in TorchState.seed = try rt.toInt(a[0]); return .object(PyTorchGenerator(seed: try rt.toInt(a[0]))) }
+        .method("manual_seed", "seed") { rt, this, a in rt.torchSeed = try rt.toInt(a[0]); return .object(PyTorchGenerator(seed: try rt.toInt(a[0]))) }
         .pyClass
 }
 

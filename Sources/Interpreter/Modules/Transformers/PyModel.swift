@@ -249,7 +249,7 @@ final class PyModel: NativeObject {
             else { options.eosTokenIDs = [try rt.toInt(a[9])] }
         }
         if !a[10].isNone { options.padTokenID = try rt.toInt(a[10]) }
-        options.seed = UInt64(truncatingIfNeeded: TorchState.seed ?? 0)
+        options.seed = UInt64(truncatingIfNeeded: rt.torchSeed ?? 0)
         let ids = (0..<rows).map { Array(flat[($0 * columns)..<(($0 + 1) * columns)]) }
         let mask = maskFlat.map { m in (0..<rows).map { Array(m[($0 * columns)..<(($0 + 1) * columns)]) } }
         let out = try rt.engineCall { try model.generate(inputIDs: ids, attentionMask: mask, options: options) }

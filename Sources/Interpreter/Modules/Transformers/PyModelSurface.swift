@@ -52,7 +52,7 @@ extension PyModel {
             }
         }
         let engineConfig = try config.current()
-        let seed = UInt64(truncatingIfNeeded: TorchState.seed ?? 0)
+        let seed = UInt64(truncatingIfNeeded: rt.torchSeed ?? 0)
         let model = try rt.engineCall { try CausalLM(config: engineConfig, dtype: dtype, seed: seed) }
         model.training = true   // from_config, unlike from_pretrained, leaves the model in training mode
         return .object(PyModel(model, nameOrPath: config.nameOrPath))
@@ -169,7 +169,7 @@ final class PyGenerationConfig: NativeObject {
 /// torch seed that model init, LoRA init, dropout and sampling draw from.
 func transformersSetSeed(_ rt: Interpreter, _ a: [Value]) throws -> Value {
     let seed = try rt.toInt(a[0])
-    TorchState.seed = seed
+    rt.torchSeed = seed
     _ = try rt.call(try rt.getAttr(.object(try rt.importModule("random")), "seed"), [.int(seed)])
     return .none
 }
