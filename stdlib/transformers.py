@@ -10,18 +10,75 @@ from _transformers_pipeline import pipeline, TextGenerationPipeline
 from dataclasses import dataclass, field
 from typing import Any
 
-_STRATEGIES = ("no", "steps", "epoch")
-_SAVE_STRATEGIES = ("no", "steps", "epoch", "best")
-_SCHEDULERS = ("linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup",
+class ExplicitEnum(str):
+    """transformers' `ExplicitEnum(str, Enum)` for the choice fields of TrainingArguments: a str
+    equal to its value (so comparisons with "steps" hold) that prints as `SchedulerType.LINEAR` and
+    reprs as `<SchedulerType.LINEAR: 'linear'>`. Subclasses list their values in `_values`; an
+    unknown value raises transformers' ValueError. (sftnb has no `enum` module.)"""
+    _values = ()
+
+    def __new__(cls, value):
+        if isinstance(value, cls):
+            return value
+        if value not in cls._values:
+            raise ValueError(f"{value} is not a valid {cls.__name__}, please select one of {list(cls._values)}")
+        return str.__new__(cls, value)
+
+    @property
+    def value(self):
+        return str.__str__(self)
+
+    @property
+    def name(self):
+        return self.value.upper()
+
+    def __str__(self):
+        return f"{type(self).__name__}.{self.name}"
+
+    def __repr__(self):
+        return f"<{type(self).__name__}.{self.name}: {self.value!r}>"
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+
+class IntervalStrategy(ExplicitEnum):
+    _values = ("no", "steps", "epoch")
+
+
+class SaveStrategy(ExplicitEnum):
+    _values = ("no", "steps", "epoch", "best")
+
+
+class HubStrategy(ExplicitEnum):
+    _values = ("end", "every_save", "checkpoint", "all_checkpoints")
+
+
+class SchedulerType(ExplicitEnum):
+    _values = ("linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup",
                "inverse_sqrt", "reduce_lr_on_plateau", "cosine_with_min_lr", "cosine_warmup_with_min_lr",
                "warmup_stable_decay", "greedy")
+
+
+class OptimizerNames(ExplicitEnum):
+    _values = ("adamw_torch", "adamw_torch_fused", "adamw_torch_xla", "adamw_torch_npu_fused", "adafactor",
+               "adamw_anyprecision", "adamw_torch_4bit", "adamw_torch_8bit", "ademamix", "sgd", "adagrad",
+               "adamw_bnb_8bit", "adamw_8bit", "ademamix_8bit", "lion_8bit", "lion_32bit", "paged_adamw_32bit",
+               "paged_adamw_8bit", "paged_ademamix_32bit", "paged_ademamix_8bit", "paged_lion_32bit", "paged_lion_8bit",
+               "rmsprop", "rmsprop_bnb", "rmsprop_bnb_8bit", "rmsprop_bnb_32bit", "galore_adamw", "galore_adamw_8bit",
+               "galore_adafactor", "galore_adamw_layerwise", "galore_adamw_8bit_layerwise", "galore_adafactor_layerwise",
+               "lomo", "adalomo", "grokadamw", "schedule_free_radam", "schedule_free_adamw", "schedule_free_sgd",
+               "apollo_adamw", "apollo_adamw_layerwise", "stable_adamw")
+
+
+# Members as class attributes (`SchedulerType.LINEAR`), as Enum has them.
+for _enum in (IntervalStrategy, SaveStrategy, HubStrategy, SchedulerType, OptimizerNames):
+    for _value in _enum._values:
+        setattr(_enum, _value.upper(), _enum(_value))
+del _enum, _value
+
 # Optimizers sftnb's engine runs: every AdamW flavour is the same AdamW on a CPU.
-_ADAMW = ("adamw_torch", "adamw_torch_fused", "adamw_hf", "adamw_torch_xla", "adamw_apex_fused")
-
-
-def _check_choice(name, value, choices, enum_name):
-    if value not in choices:
-        raise ValueError(f"{value!r} is not a valid {enum_name}")
+_ADAMW = ("adamw_torch", "adamw_torch_fused", "adamw_torch_xla", "adamw_torch_npu_fused")
 
 
 @dataclass
@@ -153,10 +210,12 @@ class TrainingArguments:
             self.activation_checkpointing = self.gradient_checkpointing = False
         if isinstance(self.include_num_input_tokens_seen, bool):
             self.include_num_input_tokens_seen = "all" if self.include_num_input_tokens_seen else "no"
-        _check_choice("eval_strategy", self.eval_strategy, _STRATEGIES, "IntervalStrategy")
-        _check_choice("logging_strategy", self.logging_strategy, _STRATEGIES, "IntervalStrategy")
-        _check_choice("save_strategy", self.save_strategy, _SAVE_STRATEGIES, "SaveStrategy")
-        _check_choice("lr_scheduler_type", self.lr_scheduler_type, _SCHEDULERS, "SchedulerType")
+        self.eval_strategy = IntervalStrategy(self.eval_strategy)
+        self.logging_strategy = IntervalStrategy(self.logging_strategy)
+        self.save_strategy = SaveStrategy(self.save_strategy)
+        self.hub_strategy = HubStrategy(self.hub_strategy)
+        self.lr_scheduler_type = SchedulerType(self.lr_scheduler_type)
+        self.optim = OptimizerNames(self.optim)
         if self.do_eval is False and self.eval_strategy != "no":
             self.do_eval = True
         if self.eval_strategy == "steps" and (self.eval_steps is None or self.eval_steps == 0):
@@ -226,4 +285,9 @@ class TrainingArguments:
         return math.ceil(num_training_steps * self.warmup_steps)
 
     def to_dict(self):
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        """The fields, choice fields as their plain values (as transformers' to_dict)."""
+        out = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            out[name] = value.value if isinstance(value, ExplicitEnum) else value
+        return out

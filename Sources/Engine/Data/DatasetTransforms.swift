@@ -176,13 +176,17 @@ extension Dataset {
     }
 
     /// `ds.unique(column)`: distinct values in order of first occurrence (null included).
+    /// As in datasets, a reordering that keeps every row (a shuffle, a sort) is not applied
+    /// first: the order is then that of the stored table.
     public func unique(_ column: String) throws -> [DataValue] {
-        guard columnNames.contains(column) else {
+        guard let c = columnNames.firstIndex(of: column) else {
             throw DataError.value("Column (\(column)) not in table columns (\(pythonList(columnNames))).")
         }
+        let col = columns[c]
+        let rows = numRows == col.count ? Array(0..<col.count) : (0..<numRows).map(storageRow)
         var out: [DataValue] = []
         var seen = Set<DataValue>()
-        for v in try self.column(column) where seen.insert(v).inserted { out.append(v) }
+        for r in rows { let v = col.value(at: r); if seen.insert(v).inserted { out.append(v) } }
         return out
     }
 

@@ -13,14 +13,9 @@
 /// the places where PyTorch's exact stream is part of what the user sees: the sample order and
 /// the initial values of LoRA adapters (`uniform`).
 public struct TorchGenerator: Sendable {
-    private static let stateSize = 624
-    private static let shift = 397
-
     /// The seed as `Generator.initial_seed()` reports it (a negative seed wrapped to 64 bits).
     public let initialSeed: UInt64
-    private var state: [UInt32]
-    /// Next unused word of `state`; `stateSize` means the state must be twisted first.
-    private var index: Int
+    private var twister: MersenneTwister
 
     /// `torch.Generator().manual_seed(seed)` for a seed as Python gives it.
     public init(seed: Int) {
@@ -31,27 +26,11 @@ public struct TorchGenerator: Sendable {
     public init(seed: UInt64) {
         initialSeed = seed
         // at::mt19937's init_with_uint32: the classic MT19937 initialisation of the low 32 bits.
-        var s = [UInt32](repeating: 0, count: Self.stateSize)
-        s[0] = UInt32(truncatingIfNeeded: seed)
-        for j in 1..<Self.stateSize {
-            let previous = s[j - 1]
-            s[j] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(j)
-        }
-        state = s
-        index = Self.stateSize
+        twister = MersenneTwister(seed: UInt32(truncatingIfNeeded: seed))
     }
 
     /// The next 32-bit output (CPUGeneratorImpl::random).
-    public mutating func random() -> UInt32 {
-        if index >= Self.stateSize { twist() }
-        var y = state[index]
-        index += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9D2C_5680
-        y ^= (y << 15) & 0xEFC6_0000
-        y ^= y >> 18
-        return y
-    }
+    public mutating func random() -> UInt32 { twister.next() }
 
     /// The next 64-bit output (CPUGeneratorImpl::random64): the first 32-bit draw is the high half.
     public mutating func random64() -> UInt64 {
@@ -90,17 +69,5 @@ public struct TorchGenerator: Sendable {
             }
         }
         return r
-    }
-
-    /// MT19937's regeneration of the whole state block.
-    private mutating func twist() {
-        let n = Self.stateSize, m = Self.shift
-        state.withUnsafeMutableBufferPointer { mt in
-            for k in 0..<n {
-                let y = (mt[k] & 0x8000_0000) | (mt[(k + 1) % n] & 0x7FFF_FFFF)
-                mt[k] = mt[(k + m) % n] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
-            }
-        }
-        index = 0
     }
 }

@@ -1,82 +1,150 @@
+import BigInt
+import Engine
 import Foundation
 
-/// A seedable generator (xoshiro256**): same API as Python's `random`, not the same
-/// sequence (CPython's Mersenne Twister stream is not part of the contract).
+/// CPython's `random.Random`: a Mersenne Twister seeded as `random.seed` seeds it, and the
+/// module's algorithms on top (`_randbelow` by rejection on `getrandbits`, `shuffle`, `sample`'s
+/// pool and set strategies, `choices` by bisection, `gauss`' cached pair), so that a script's
+/// `random.seed(42); random.shuffle(xs)` gives CPython's order.
 struct RandomState {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
+    private var twister: MersenneTwister
     var gaussNext: Double?
 
-    init(seed: UInt64) {
-        var x = seed
-        func splitmix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+    /// `seed(n)` for an int: |n| as little-endian 32-bit words.
+    init(seed: BigInt) {
+        var words: [UInt32] = []
+        for word in seed.magnitude.words {
+            words.append(UInt32(truncatingIfNeeded: word))
+            words.append(UInt32(truncatingIfNeeded: word >> 32))
         }
-        s = (splitmix(), splitmix(), splitmix(), splitmix())
+        while words.count > 1 && words.last == 0 { words.removeLast() }
+        twister = MersenneTwister(key: words)
     }
 
-    mutating func next() -> UInt64 {
-        let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0
-        s.3 ^= s.1
-        s.1 ^= s.2
-        s.0 ^= s.3
-        s.2 ^= t
-        s.3 = (s.3 << 45) | (s.3 >> 19)
-        return result
+    /// `random()`: 53 random bits from two draws, in [0, 1).
+    mutating func random() -> Double {
+        let a = Double(twister.next() >> 5), b = Double(twister.next() >> 6)
+        return (a * 67_108_864 + b) * (1 / 9_007_199_254_740_992)
     }
 
-    /// Uniform in [0, 1) with 53 bits.
-    mutating func random() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    /// `getrandbits(k)`: k bits, the first draw the least significant word.
+    mutating func bits(_ k: Int) -> BigInt {
+        if k <= 32 { return k == 0 ? 0 : BigInt(twister.next() >> (32 - UInt32(k))) }
+        var result = BigUInt(0), remaining = k, shift = 0
+        while remaining > 0 {
+            var word = twister.next()
+            if remaining < 32 { word >>= 32 - UInt32(remaining) }
+            result |= BigUInt(word) << shift
+            shift += 32; remaining -= 32
+        }
+        return BigInt(result)
+    }
 
-    /// Uniform integer in [0, n).
+    /// `_randbelow(n)` for n > 0: getrandbits(n.bit_length()) until below n.
     mutating func below(_ n: Int) -> Int {
-        precondition(n > 0)
-        let bound = UInt64(n)
-        let limit = UInt64.max - UInt64.max % bound
-        var r = next()
-        while r >= limit { r = next() }
-        return Int(r % bound)
+        let k = Int.bitWidth - n.leadingZeroBitCount
+        if k <= 32 {
+            var r = Int(twister.next() >> (32 - UInt32(k)))
+            while r >= n { r = Int(twister.next() >> (32 - UInt32(k))) }
+            return r
+        }
+        var r = Int(bits(k))
+        while r >= n { r = Int(bits(k)) }
+        return r
     }
 
+    /// `gauss(mu, sigma)`: Box–Muller, the second value kept for the next call.
     mutating func gauss(_ mu: Double, _ sigma: Double) -> Double {
-        if let g = gaussNext {
+        if let z = gaussNext {
             gaussNext = nil
-            return mu + g * sigma
+            return mu + z * sigma
         }
         let x2pi = random() * 2 * Double.pi
         let g2rad = (-2.0 * log(1.0 - random())).squareRoot()
         gaussNext = sin(x2pi) * g2rad
         return mu + cos(x2pi) * g2rad * sigma
     }
+
+    /// `normalvariate(mu, sigma)`: Kinderman and Monahan's ratio method.
+    mutating func normalVariate(_ mu: Double, _ sigma: Double) -> Double {
+        let magic = 4 * exp(-0.5) / 2.0.squareRoot()
+        while true {
+            let u1 = random(), u2 = 1.0 - random()
+            let z = magic * (u1 - 0.5) / u2
+            if z * z / 4.0 <= -log(u2) { return mu + z * sigma }
+        }
+    }
 }
 
-/// `random.Random` instances; the module-level functions use a hidden shared instance.
 final class PyRandom: NativeObject {
     var state: RandomState
 
-    init(seed: UInt64, cls: PyClass = PyRandom.pyClass) {
+    init(seed: BigInt, cls: PyClass = PyRandom.pyClass) {
         state = RandomState(seed: seed)
         super.init(cls: cls)
     }
 
-    static func seedValue(_ rt: Interpreter, _ v: Value) throws -> UInt64 {
+    /// The int `random.seed(a)` seeds with: an int itself, a float's hash, None the clock
+    /// (CPython reads os.urandom). str/bytes seeds go through SHA-512 in CPython, which sftnb
+    /// does not have.
+    static func seedValue(_ rt: Interpreter, _ v: Value) throws -> BigInt {
+        if let big = Arith.big(v) { return big }
         switch v {
-        case .none: return UInt64(Date().timeIntervalSince1970 * 1e6)
-        case .int(let i): return UInt64(bitPattern: Int64(i))
-        case .float(let d): return d.bitPattern
-        default: return UInt64(bitPattern: Int64(try rt.hash(v)))
+        case .none: return BigInt(UInt64(Date().timeIntervalSince1970 * 1e6) ^ UInt64.random(in: 0...UInt64.max))
+        case .float: return BigInt(try rt.hash(v))
+        default:
+            if case .object(let o) = v, o is PyStr { throw PyError.notImplemented("random.seed() with a str seed (use an int)") }
+            throw PyError.typeError("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
         }
+    }
+
+    /// `x[i], x[j] = x[j], x[i]` on any mutable sequence.
+    private static func swap(_ rt: Interpreter, _ x: Value, _ i: Int, _ j: Int) throws {
+        if case .object(let o) = x, let l = o as? PyList { l.items.swapAt(i, j); return }
+        let a = try rt.getItem(x, .int(i)), b = try rt.getItem(x, .int(j))
+        try rt.setItem(x, .int(i), b)
+        try rt.setItem(x, .int(j), a)
+    }
+
+    /// Python's `bisect.bisect_right(a, x, 0, hi)`.
+    private static func bisectRight(_ a: [Double], _ x: Double, hi: Int) -> Int {
+        var lo = 0, hi = hi
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if x < a[mid] { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    /// `sample(population, k)` over indices 0..<n: CPython's pool or set strategy.
+    private func sampleIndices(_ n: Int, _ k: Int) throws -> [Int] {
+        guard k >= 0 && k <= n else { throw PyError.valueError("Sample larger than population or is negative") }
+        var setsize = 21
+        if k > 5 { setsize += Int(pow(4.0, ceil(log(Double(k * 3)) / log(4.0)))) }
+        var result: [Int] = []
+        if n <= setsize {
+            var pool = Array(0..<n)
+            for i in 0..<k {
+                let j = state.below(n - i)
+                result.append(pool[j])
+                pool[j] = pool[n - i - 1]
+            }
+        } else {
+            var selected = Set<Int>()
+            for _ in 0..<k {
+                var j = state.below(n)
+                while selected.contains(j) { j = state.below(n) }
+                selected.insert(j)
+                result.append(j)
+            }
+        }
+        return result
     }
 
     static let pyClass: PyClass = {
         let c = NativeClass<PyRandom>("Random", module: "random")
             .constructor("x=None") { rt, a in PyRandom(seed: try seedValue(rt, a[0])) }
-            .method("seed", "a=None") { rt, this, a in
+            .method("seed", "a=None, version=2") { rt, this, a in
                 this.state = RandomState(seed: try seedValue(rt, a[0]))
                 return .none
             }
@@ -87,16 +155,25 @@ final class PyRandom: NativeObject {
             }
             .method("randint", "a, b") { rt, this, a in
                 let lo = try rt.toInt(a[0]), hi = try rt.toInt(a[1])
-                if hi < lo { throw PyError.valueError("empty range for randrange() (\(lo), \(hi + 1), \(hi + 1 - lo))") }
-                return .int(lo + this.state.below(hi - lo + 1))
+                let width = hi + 1 - lo
+                if width <= 0 { throw PyError.valueError("empty range for randrange() (\(lo), \(hi + 1), \(width))") }
+                return .int(lo + this.state.below(width))
             }
             .method("randrange", "start, stop=None, step=1") { rt, this, a in
-                var start = try rt.toInt(a[0]), stop: Int
-                if a[1].isNone { stop = start; start = 0 } else { stop = try rt.toInt(a[1]) }
-                let step = try rt.toInt(a[2])
+                let start = try rt.toInt(a[0])
+                if a[1].isNone {
+                    if start > 0 { return .int(this.state.below(start)) }
+                    throw PyError.valueError("empty range for randrange()")
+                }
+                let stop = try rt.toInt(a[1]), step = try rt.toInt(a[2])
+                let width = stop - start
+                if step == 1 {
+                    if width > 0 { return .int(start + this.state.below(width)) }
+                    throw PyError.valueError("empty range for randrange() (\(start), \(stop), \(width))")
+                }
                 if step == 0 { throw PyError.valueError("zero step for randrange()") }
-                let n = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / (-step)
-                if n <= 0 { throw PyError.valueError("empty range for randrange() (\(start), \(stop), \(stop - start))") }
+                let n = step > 0 ? Arith.floorDiv(width + step - 1, step) : Arith.floorDiv(width + step + 1, step)
+                if n <= 0 { throw PyError.valueError("empty range for randrange()") }
                 return .int(start + step * this.state.below(n))
             }
             .method("choice", "seq") { rt, this, a in
@@ -105,72 +182,72 @@ final class PyRandom: NativeObject {
                 return try rt.getItem(a[0], .int(this.state.below(n)))
             }
             .method("choices", "population, weights=None, *, cum_weights=None, k=1") { rt, this, a in
-                let pop = try rt.iterate(a[0])
+                let n = try rt.length(a[0])
                 let k = try rt.toInt(a[3])
-                if pop.isEmpty { throw PyError.indexError("Cannot choose from an empty population") }
-                var cum: [Double]?
-                if !a[2].isNone {
+                var cum: [Double]
+                if a[2].isNone {
+                    if a[1].isNone {
+                        return .object(PyList(try (0..<max(0, k)).map { _ in
+                            try rt.getItem(a[0], .int(Int((this.state.random() * Double(n)).rounded(.down))))
+                        }))
+                    }
+                    var total = 0.0
+                    cum = try rt.iterate(a[1]).map { total += try rt.toDouble($0); return total }
+                } else {
+                    if !a[1].isNone { throw PyError.typeError("Cannot specify both weights and cumulative weights") }
                     cum = try rt.iterate(a[2]).map { try rt.toDouble($0) }
-                } else if !a[1].isNone {
-                    var acc = 0.0
-                    cum = try rt.iterate(a[1]).map { acc += try rt.toDouble($0); return acc }
                 }
-                if let c = cum, c.count != pop.count { throw PyError.valueError("The number of weights does not match the population") }
-                var out: [Value] = []
-                for _ in 0..<max(0, k) {
-                    if let c = cum, let total = c.last {
-                        let r = this.state.random() * total
-                        let i = c.firstIndex { $0 > r } ?? (c.count - 1)
-                        out.append(pop[i])
-                    } else {
-                        out.append(pop[this.state.below(pop.count)])
-                    }
-                }
-                return .object(PyList(out))
+                if cum.count != n { throw PyError.valueError("The number of weights does not match the population") }
+                let total = cum.last ?? 0
+                if total <= 0 { throw PyError.valueError("Total of weights must be greater than zero") }
+                if !total.isFinite { throw PyError.valueError("Total of weights must be finite") }
+                return .object(PyList(try (0..<max(0, k)).map { _ in
+                    try rt.getItem(a[0], .int(bisectRight(cum, this.state.random() * total, hi: n - 1)))
+                }))
             }
-            .method("shuffle", "x") { _, this, a in
-                guard case .object(let o) = a[0], let l = o as? PyList else { throw PyError.typeError("shuffle() needs a list") }
-                if l.items.count > 1 {
-                    for i in stride(from: l.items.count - 1, to: 0, by: -1) {
-                        l.items.swapAt(i, this.state.below(i + 1))
-                    }
-                }
+            .method("shuffle", "x") { rt, this, a in
+                let n = try rt.length(a[0])
+                for i in stride(from: n - 1, to: 0, by: -1) { try swap(rt, a[0], i, this.state.below(i + 1)) }
                 return .none
             }
             .method("sample", "population, k, *, counts=None") { rt, this, a in
-                var pool = try rt.iterate(a[0])
-                let k = try rt.toInt(a[1])
-                if k < 0 || k > pool.count { throw PyError.valueError("Sample larger than population or is negative") }
-                var out: [Value] = []
-                for _ in 0..<k {
-                    let j = this.state.below(pool.count)
-                    out.append(pool[j])
-                    pool.swapAt(j, pool.count - 1)
-                    pool.removeLast()
+                if case .object(let o) = a[0], o is PySet || o is PyDict {
+                    throw PyError.typeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
                 }
-                return .object(PyList(out))
+                let n = try rt.length(a[0]), k = try rt.toInt(a[1])
+                if a[2].isNone {
+                    return .object(PyList(try this.sampleIndices(n, k).map { try rt.getItem(a[0], .int($0)) }))
+                }
+                var total = 0
+                var cum = try rt.iterate(a[2]).map { total += try rt.toInt($0); return Double(total) }
+                if cum.count != n { throw PyError.valueError("The number of counts does not match the population") }
+                cum.removeLast()
+                if total <= 0 { throw PyError.valueError("Total of counts must be greater than zero") }
+                return .object(PyList(try this.sampleIndices(total, k).map {
+                    try rt.getItem(a[0], .int(bisectRight(cum, Double($0), hi: cum.count)))
+                }))
             }
             .method("gauss", "mu=0.0, sigma=1.0") { rt, this, a in
                 .float(this.state.gauss(try rt.toDouble(a[0]), try rt.toDouble(a[1])))
             }
             .method("normalvariate", "mu=0.0, sigma=1.0") { rt, this, a in
-                .float(this.state.gauss(try rt.toDouble(a[0]), try rt.toDouble(a[1])))
+                .float(this.state.normalVariate(try rt.toDouble(a[0]), try rt.toDouble(a[1])))
             }
             .method("expovariate", "lambd=1.0") { rt, this, a in
                 .float(-log(1.0 - this.state.random()) / (try rt.toDouble(a[0])))
             }
             .method("triangular", "low=0.0, high=1.0, mode=None") { rt, this, a in
-                let lo = try rt.toDouble(a[0]), hi = try rt.toDouble(a[1])
-                let mode = a[2].isNone ? (lo + hi) / 2 : try rt.toDouble(a[2])
-                let u = this.state.random()
-                let c = (mode - lo) / (hi - lo)
-                if u > c { return .float(hi + (lo - hi) * ((1 - u) * (1 - c)).squareRoot()) }
+                var lo = try rt.toDouble(a[0]), hi = try rt.toDouble(a[1])
+                var u = this.state.random()
+                if !a[2].isNone && hi == lo { return .float(lo) }
+                var c = a[2].isNone ? 0.5 : (try rt.toDouble(a[2]) - lo) / (hi - lo)
+                if u > c { u = 1 - u; c = 1 - c; (lo, hi) = (hi, lo) }
                 return .float(lo + (hi - lo) * (u * c).squareRoot())
             }
             .method("getrandbits", "k") { rt, this, a in
                 let k = try rt.toInt(a[0])
-                if k <= 63 { return .int(Int(this.state.next() >> (64 - UInt64(max(k, 1)))) & ((1 << k) - 1)) }
-                throw PyError.notImplemented("getrandbits(k) for k > 63")
+                if k < 0 { throw PyError.valueError("number of bits must be non-negative") }
+                return .bigint(this.state.bits(k))
             }
             .method("getstate", "") { _, this, _ in .object(PyRandomState(this.state)) }
             .method("setstate", "state") { _, this, a in
@@ -196,7 +273,7 @@ enum RandomModule: NativeModule {
 
     static func makeModule(_ rt: Interpreter) throws -> PyModule {
         let m = ModuleBuilder(name)
-        let shared = PyRandom(seed: UInt64(Date().timeIntervalSince1970 * 1e6))
+        let shared = PyRandom(seed: try PyRandom.seedValue(rt, .none))
         m.add(PyRandom.pyClass)
         for name in ["seed", "random", "uniform", "randint", "randrange", "choice", "choices", "shuffle", "sample",
                      "gauss", "normalvariate", "expovariate", "triangular", "getrandbits", "getstate", "setstate"] {

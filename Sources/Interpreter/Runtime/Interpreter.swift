@@ -135,11 +135,14 @@ final class Interpreter {
     var searchPaths: [String] = []
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress = Set<ObjectIdentifier>()
-    var randomState = RandomState(seed: UInt64(Date().timeIntervalSince1970 * 1000))
     /// The seed of the script's last `torch.manual_seed(n)`/`set_seed(n)` (nil: never called);
     /// model init, LoRA init, trainers and `generate(do_sample=True)` draw from it. Kept per
     /// interpreter: sessions running side by side in one process must not see each other's seed.
     var torchSeed: Int?
+    /// False inside `with torch.no_grad():`. sftnb has no autograd, but tensors a model
+    /// returns print torch's `grad_fn=<...>` when torch would have recorded one. Per
+    /// interpreter, as the seed.
+    var gradEnabled = true
     /// Where rich displays go (`RichDisplay`); nil drops them.
     var display: ((RichDisplay) -> Void)?
     /// End-of-cell display work by key (`Session.flushPendingDisplays`).

@@ -445,10 +445,8 @@ extension Interpreter {
         switch v {
         case .none: return 0x5f3759df
         case .bool(let b): return b ? 1 : 0
-        case .int(let i): return i == -1 ? -2 : i
-        case .float(let d):
-            if d.isFinite && d == d.rounded(), let i = Int(exactly: d) { return i == -1 ? -2 : i }
-            return d.bitPattern.hashValue
+        case .int(let i): return PythonHash.int(i)
+        case .float(let d): return PythonHash.double(d)
         case .object(let o):
             if o.cls.isUserDefined {
                 if let m = o.cls.lookupUser("__hash__") {
@@ -461,11 +459,8 @@ extension Interpreter {
             }
             switch o {
             case let s as PyStr: return s.hashValue
-            case let b as PyBigInt: return b.value.hashValue
-            case let t as PyTuple:
-                var h = Hasher()
-                for item in t.items { h.combine(try hash(item)) }
-                return h.finalize()
+            case let b as PyBigInt: return PythonHash.big(b.value)
+            case let t as PyTuple: return PythonHash.tuple(try t.items.map { try hash($0) })
             case let b as PyBytes: return b.bytes.hashValue
             case let s as PySet where s.isFrozen:
                 var acc = 0

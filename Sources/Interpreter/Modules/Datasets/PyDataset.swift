@@ -39,22 +39,9 @@ final class PyDataset: NativeObject {
                          batchSize: a[5].isNone ? nil : try rt.toInt(a[5]), removeColumns: a[7], fnKwargs: a[15], desc: a[18])
         }
         .method("filter", "function=None, with_indices=False, with_rank=False, input_columns=None, batched=False, batch_size=1000, keep_in_memory=False, load_from_cache_file=None, cache_file_name=None, writer_batch_size=1000, fn_kwargs=None, num_proc=None, suffix_template=None, new_fingerprint=None, desc=None") { rt, this, a in
-            if try rt.truthy(a[4]) { throw PyError.notImplemented("Dataset.filter(batched=True)") }
             try PyDataset.refuse(rt, ["with_rank": a[2], "input_columns": a[3]])
-            let withIndices = try rt.truthy(a[1])
-            var index = 0
-            let kwargs = try PyDataset.kwargs(rt, a[10])
-            let bar = ProgressBar(a[14].isNone ? "Filter" : try rt.toStr(a[14]), total: this.dataset.numRows,
-                                  unit: " examples") { rt.output($0, .stderr) }
-            defer { bar.finish() }
-            return wrap(try rt.datasets {
-                try this.dataset.filter { row in
-                    defer { index += 1; bar.update() }
-                    var args: [Value] = [.object(rt.pyDict(row))]
-                    if withIndices { args.append(.int(index)) }
-                    return try rt.truthy(try rt.call(a[0], args, kwargs))
-                }
-            })
+            return try this.filter(rt, function: a[0], withIndices: try rt.truthy(a[1]), batched: try rt.truthy(a[4]),
+                                   batchSize: a[5].isNone ? nil : try rt.toInt(a[5]), fnKwargs: a[10], desc: a[14])
         }
         .method("select", "indices, keep_in_memory=False, indices_cache_file_name=None, writer_batch_size=1000, new_fingerprint=None") { rt, this, a in
             let indices = try rt.iterate(a[0]).map { try rt.toInt($0) }
@@ -89,11 +76,44 @@ final class PyDataset: NativeObject {
         }
         .method("select_columns", "column_names, new_fingerprint=None") { rt, this, a in
             let keep = try PyDataset.names(rt, a[0])
-            return wrap(try rt.datasets { try this.dataset.removeColumns(this.dataset.columnNames.filter { !keep.contains($0) }) })
+            return wrap(try rt.datasets { try this.dataset.selectColumns(keep) })
         }
         .method("add_column", "name, column, new_fingerprint=None, feature=None") { rt, this, a in
             let values = try rt.iterate(a[1]).map { try rt.dataValue($0, "column") }
             return wrap(try rt.datasets { try this.dataset.addColumn(try rt.toStr(a[0]), values) })
+        }
+        .method("take", "n") { rt, this, a in
+            let n = try rt.toInt(a[0])
+            return wrap(try rt.datasets { try this.dataset.select(Array(0..<max(0, n))) })
+        }
+        .method("skip", "n") { rt, this, a in
+            let n = try rt.toInt(a[0])
+            return wrap(try rt.datasets { try this.dataset.select(Array(min(max(0, n), this.dataset.numRows)..<this.dataset.numRows)) })
+        }
+        .method("shard", "num_shards, index, contiguous=True, keep_in_memory=False, indices_cache_file_name=None, writer_batch_size=1000") { rt, this, a in
+            let shards = try rt.toInt(a[0]), index = try rt.toInt(a[1])
+            guard shards > 0, (0..<shards).contains(index) else { throw PyError.valueError("index should be in [0, num_shards-1]") }
+            let n = this.dataset.numRows
+            let rows: [Int]
+            if try rt.truthy(a[2]) {
+                let div = n / shards, mod = n % shards
+                let start = div * index + min(index, mod)
+                rows = Array(start..<(start + div + (index < mod ? 1 : 0)))
+            } else {
+                rows = Array(stride(from: index, to: n, by: shards))
+            }
+            return wrap(try rt.datasets { try this.dataset.select(rows) })
+        }
+        .method("flatten_indices", "keep_in_memory=False, cache_file_name=None, writer_batch_size=1000, features=None, disable_nullable=False, num_proc=None, new_fingerprint=None") { rt, this, _ in
+            // datasets rewrites the rows in their selected order, showing a bar; the rows stay the same.
+            let bar = ProgressBar("Flattening the indices", total: this.dataset.numRows, unit: " examples") { rt.output($0, .stderr) }
+            bar.update(this.dataset.numRows)
+            bar.finish()
+            return wrap(try rt.datasets { try this.dataset.select(Array(0..<this.dataset.numRows)) })
+        }
+        .method("unique", "column") { rt, this, a in
+            let values = try rt.datasets { try this.dataset.unique(try rt.toStr(a[0], "column")) }
+            return .object(PyList(values.map { rt.value($0) }))
         }
         .method("to_list", "") { rt, this, _ in .object(PyList(this.dataset.toList().map { .object(rt.pyDict($0)) })) }
         .method("to_dict", "batch_size=None") { rt, this, _ in .object(rt.pyDict(this.dataset.toDict())) }
@@ -160,6 +180,45 @@ final class PyDataset: NativeObject {
             })
         }
         return PyDataset.wrap(try rt.datasets { try dataset.map(removeColumns: remove) { try apply($0, count: 1) } })
+    }
+
+    /// `filter`: one call per row, or with `batched=True` one call per batch of a dict of lists
+    /// whose result is zipped with the batch's rows (as datasets does: extra flags are ignored,
+    /// missing ones drop their rows).
+    func filter(_ rt: Interpreter, function: Value, withIndices: Bool, batched: Bool, batchSize: Int?,
+                fnKwargs: Value, desc: Value) throws -> Value {
+        let kwargs = try PyDataset.kwargs(rt, fnKwargs)
+        var index = 0
+        let bar = ProgressBar(desc.isNone ? "Filter" : try rt.toStr(desc), total: dataset.numRows,
+                              unit: " examples") { rt.output($0, .stderr) }
+        defer { bar.finish() }
+        if function.isNone {  // datasets' default predicate keeps every row
+            bar.update(dataset.numRows)
+            return .object(PyDataset(dataset))
+        }
+        if batched {
+            return PyDataset.wrap(try rt.datasets {
+                try dataset.filterBatched(batchSize: batchSize) { batch in
+                    let count = batch.values.first?.listValue?.count ?? 0
+                    defer { index += count; bar.update(count) }
+                    var args: [Value] = [.object(rt.pyDict(batch))]
+                    if withIndices { args.append(.object(PyList((index..<(index + count)).map { .int($0) }))) }
+                    var flags: [Bool] = []
+                    for flag in try rt.iterate(try rt.call(function, args, kwargs)) where flags.count < count {
+                        flags.append(try rt.truthy(flag))
+                    }
+                    return flags + Array(repeating: false, count: count - flags.count)
+                }
+            })
+        }
+        return PyDataset.wrap(try rt.datasets {
+            try dataset.filter { row in
+                defer { index += 1; bar.update() }
+                var args: [Value] = [.object(rt.pyDict(row))]
+                if withIndices { args.append(.int(index)) }
+                return try rt.truthy(try rt.call(function, args, kwargs))
+            }
+        })
     }
 
     override func repr(_ rt: Interpreter) throws -> String { dataset.description }

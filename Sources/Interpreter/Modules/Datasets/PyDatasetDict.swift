@@ -10,6 +10,31 @@ final class PyDatasetDict: NativeObject {
     }
 
     static let pyClass: PyClass = NativeClass<PyDatasetDict>("DatasetDict", module: "datasets.dataset_dict")
+        .constructor("mapping=None, **kwargs") { rt, a in
+            var splits: [(String, Engine.Dataset)] = []
+            func add(_ key: Value, _ value: Value) throws {
+                guard case .object(let o) = value, let ds = o as? PyDataset else {
+                    throw PyError.typeError("DatasetDict values must be Dataset objects, not '\(pyTypeName(value))'")
+                }
+                let name = try rt.toStr(key)
+                splits.removeAll { $0.0 == name }
+                splits.append((name, ds.dataset))
+            }
+            if !a[0].isNone {
+                guard case .object(let o) = a[0], let d = o as? PyDict else {
+                    throw PyError.typeError("DatasetDict() expects a dict of splits, not '\(pyTypeName(a[0]))'")
+                }
+                for i in 0..<d.table.slotCount { if let (k, v) = d.table.slot(i) { try add(k, v) } }
+            }
+            for (k, v) in try PyDataset.kwargs(rt, a[1]) { try add(.str(k), v) }
+            return PyDatasetDict(Engine.DatasetDict(splits))
+        }
+        .method("filter", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "filter", a) }
+        .method("remove_columns", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "remove_columns", a) }
+        .method("rename_column", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "rename_column", a) }
+        .method("select_columns", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "select_columns", a) }
+        .method("sort", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "sort", a) }
+        .method("flatten_indices", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "flatten_indices", a) }
         .method("keys", "") { _, this, _ in .object(PyList(this.dict.keys.map { Value.str($0) })) }
         .method("values", "") { _, this, _ in .object(PyList(this.dict.splits.map { PyDataset.wrap($0.dataset) })) }
         .method("items", "") { _, this, _ in
@@ -41,6 +66,30 @@ final class PyDatasetDict: NativeObject {
             return .object(PyDatasetDict(Engine.DatasetDict(this.dict.splits.map { ($0.name, $0.dataset.shuffle(seed: seed)) })))
         }
         .pyClass
+
+    /// A `Dataset` method applied to every split with the same arguments, as datasets'
+    /// DatasetDict methods do.
+    private func perSplit(_ rt: Interpreter, _ method: String, _ a: [Value]) throws -> Value {
+        let args = try rt.iterate(a[0]), kwargs = try PyDataset.kwargs(rt, a[1])
+        var splits: [(String, Engine.Dataset)] = []
+        for (name, ds) in dict.splits {
+            let out = try rt.call(try rt.getAttr(PyDataset.wrap(ds), method), args, kwargs)
+            guard case .object(let o) = out, let pd = o as? PyDataset else { continue }
+            splits.append((name, pd.dataset))
+        }
+        return .object(PyDatasetDict(Engine.DatasetDict(splits)))
+    }
+
+    /// `dd["validation"] = ds`: adds or replaces a split.
+    override func setItem(_ rt: Interpreter, _ key: Value, _ value: Value) throws {
+        guard case .object(let o) = value, let ds = o as? PyDataset else {
+            throw PyError.typeError("DatasetDict values must be Dataset objects, not '\(pyTypeName(value))'")
+        }
+        let name = try rt.toStr(key)
+        var splits = dict.splits.map { ($0.name, $0.dataset) }
+        if let i = splits.firstIndex(where: { $0.0 == name }) { splits[i].1 = ds.dataset } else { splits.append((name, ds.dataset)) }
+        dict = Engine.DatasetDict(splits)
+    }
 
     override func repr(_ rt: Interpreter) throws -> String { dict.description }
     override func length(_ rt: Interpreter) throws -> Int? { dict.splits.count }

@@ -85,6 +85,10 @@ final class PyPeftModel: NativeObject {
                 .object(PyTuple([.str($0.0), .object($0.1)]))
             })
         }
+        .method("named_modules", "memo=None, prefix='', remove_duplicate=True") { rt, this, a in
+            try PyModel.parameterIterator(rt, this.namedModules(prefix: try rt.toStr(a[1], "prefix")).map { .object(PyTuple([.str($0.0), $0.1])) })
+        }
+        .method("modules", "") { rt, this, _ in try PyModel.parameterIterator(rt, this.namedModules(prefix: "").map(\.1)) }
         .property("training") { _, this in .bool(this.training) }
         .property("base_model") { _, this in .object(PyLoraModel(this.base)) }
         .property("peft_config") { _, this in
@@ -95,6 +99,14 @@ final class PyPeftModel: NativeObject {
         .property("active_adapter") { _, _ in .str("default") }
         .property("active_adapters") { _, _ in .object(PyList([.str("default")])) }
         .property("peft_type") { _, _ in .str("LORA") }
+    }
+
+    /// PEFT's module names: the wrapper, its `LoraModel`, then the user's model under
+    /// `base_model.model`.
+    func namedModules(prefix: String) -> [(String, Value)] {
+        func join(_ name: String) -> String { prefix.isEmpty ? name : prefix + "." + name }
+        return [(prefix, .object(self)), (join("base_model"), .object(PyLoraModel(base)))]
+            + base.namedModules(base.moduleTree, root: .object(base), prefix: join("base_model.model"))
     }
 
     override func repr(_ rt: Interpreter) throws -> String {

@@ -109,10 +109,11 @@ extension PyTensor: NativeOperators {
         return r
     }
 
-    /// Gives the result torch's `grad_fn` when gradients are on and an operand has one;
-    /// refuses (rather than print a wrong repr) when the node's name is unknown here.
+    /// Gives the result torch's `grad_fn` when gradients are on (the running script's
+    /// `no_grad` state) and an operand has one; refuses (rather than print a wrong repr) when
+    /// the node's name is unknown here.
     func recordGrad(_ name: String?, from operands: [PyTensor?]) throws {
-        guard TorchState.gradEnabled, dtype.isFloatingPoint, operands.contains(where: { $0?.gradFn != nil }) else { return }
+        guard Interpreter.current?.gradEnabled ?? true, dtype.isFloatingPoint, operands.contains(where: { $0?.gradFn != nil }) else { return }
         guard let name else { throw PyError.notImplemented("this operator on a tensor that has a grad_fn") }
         gradFn = name
     }

@@ -125,13 +125,6 @@ enum TorchModule: NativeModule {
     }
 }
 
-/// Engine-visible state set from scripts.
-enum TorchState {
-    /// False inside `with torch.no_grad():`. sftnb has no autograd, but tensors a model returns
-    /// print torch's `grad_fn=<...>` when torch would have recorded one.
-    nonisolated(unsafe) static var gradEnabled = true
-}
-
 /// What `torch.manual_seed` returns (`torch._C.Generator`).
 final class PyTorchGenerator: NativeObject {
     let seed: Int
@@ -154,15 +147,26 @@ final class PyNoGrad: NativeObject {
     init() { super.init(cls: PyNoGrad.pyClass) }
 
     static let pyClass: PyClass = NativeClass<PyNoGrad>("no_grad", module: "torch.autograd.grad_mode")
-        .method("__enter__", "") { _, this, _ in
-            this.previous = TorchState.gradEnabled
-            TorchState.gradEnabled = false
+        .method("__enter__", "") { rt, this, _ in
+            this.previous = rt.gradEnabled
+            rt.gradEnabled = false
             return .none
         }
-        .method("__exit__", "exc_type, exc_value, traceback") { _, this, _ in
-            TorchState.gradEnabled = this.previous
+        .method("__exit__", "exc_type, exc_value, traceback") { rt, this, _ in
+            rt.gradEnabled = this.previous
             return .bool(false)
         }
-        .method("__call__", "func") { _, _, a in a[0] }
+        .method("__call__", "func") { rt, _, a in
+            // As a decorator: the function runs with gradients off.
+            let function = a[0]
+            let name = (try? rt.toStr(try rt.getAttr(function, "__name__"))) ?? "wrapper"
+            let (signature, defaults) = Signature.parse(name, "*args, **kwargs")
+            return .object(PyBuiltin(name: name, signature: signature, defaults: defaults) { rt, args in
+                let previous = rt.gradEnabled
+                rt.gradEnabled = false
+                defer { rt.gradEnabled = previous }
+                return try rt.call(function, try rt.iterate(args[0]), try PyDataset.kwargs(rt, args[1]))
+            })
+        }
         .pyClass
 }

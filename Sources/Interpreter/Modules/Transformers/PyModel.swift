@@ -107,6 +107,26 @@ final class PyModel: NativeObject {
         .property("dtype") { _, this in this.dtypeValue }
         .property("device") { _, _ in .object(PyDevice()) }
         .method("get_input_embeddings", "") { _, this, _ in .object(this.inputEmbeddings) }
+        .method("get_output_embeddings", "") { _, this, _ in this.moduleTree.child("lm_head").map { .object(PyModuleView(this, $0)) } ?? .none }
+        .method("children", "") { rt, this, _ in
+            try parameterIterator(rt, this.moduleTree.children.map { .object(PyModuleView(this, $0.node)) })
+        }
+        .method("named_children", "") { rt, this, _ in
+            try parameterIterator(rt, this.moduleTree.children.map { .object(PyTuple([.str($0.key), .object(PyModuleView(this, $0.node))])) })
+        }
+        .method("modules", "") { rt, this, _ in
+            try parameterIterator(rt, this.namedModules(this.moduleTree, root: .object(this), prefix: "").map(\.1))
+        }
+        .method("named_modules", "memo=None, prefix='', remove_duplicate=True") { rt, this, a in
+            try parameterIterator(rt, this.namedModules(this.moduleTree, root: .object(this), prefix: try rt.toStr(a[1], "prefix")).map {
+                .object(PyTuple([.str($0.0), $0.1]))
+            })
+        }
+        .method("get_submodule", "target") { rt, this, a in try this.submodule(this.moduleTree, root: .object(this), try rt.toStr(a[0], "target")) }
+        .method("requires_grad_", "requires_grad=True") { rt, this, a in
+            for (_, p) in this.namedParameters(prefix: "") { try rt.setAttr(.object(p), "requires_grad", a[0]) }
+            return .object(this)
+        }
         .method("named_parameters", "prefix='', recurse=True, remove_duplicate=True") { rt, this, a in
             let prefix = try rt.toStr(a[0], "prefix")
             return try parameterIterator(rt, this.namedParameters(prefix: prefix.isEmpty ? "" : prefix + ".").map {
@@ -155,6 +175,11 @@ final class PyModel: NativeObject {
         .pyClass
 
     override func repr(_ rt: Interpreter) throws -> String { LoRAModuleRepr.describe(model) }
+
+    /// The top-level submodules (`model.transformer`, `model.lm_head`, `model.model`).
+    override func getAttribute(_ rt: Interpreter, _ name: String) throws -> Value? {
+        moduleTree.child(name).map { .object(PyModuleView(self, $0)) }
+    }
 
     /// transformers' `get_memory_footprint`: the bytes of the (tied-once) parameters in their
     /// storage dtype, plus the buffers transformers keeps: GPT-Neo's causal masks (one bool
@@ -206,7 +231,7 @@ final class PyModel: NativeObject {
         let logits = try rt.engineCall { try model.logits(batch) }
         let output = PyDict()
         // torch records the graph whenever grad mode is on and some weight requires grad.
-        let records = TorchState.gradEnabled && model.numParameters(onlyTrainable: true) > 0
+        let records = rt.gradEnabled && model.numParameters(onlyTrainable: true) > 0
         if labels != nil {
             let result = try rt.engineCall { try model.evaluate(batch) }
             let loss = PyTensor(float32: [Float(result.meanLoss)], shape: [])

@@ -10,14 +10,16 @@ extension PyModel {
         .object(PyDType.named(model.dtype == .BF16 ? .bfloat16 : .float32))
     }
 
-    /// `get_input_embeddings()`: the token embedding as torch prints it.
-    var inputEmbeddings: PyEmbedding {
-        switch model.config {
-        case let .gpt2(c): return PyEmbedding(rows: c.vocabSize, dim: c.nEmbd, paddingIndex: nil)
-        case let .gptNeo(c): return PyEmbedding(rows: c.vocabSize, dim: c.hiddenSize, paddingIndex: nil)
-        case let .opt(c): return PyEmbedding(rows: c.vocabSize, dim: c.wordEmbedProjDim, paddingIndex: c.padTokenId)
-        case let .llama(c): return PyEmbedding(rows: c.vocabSize, dim: c.hiddenSize, paddingIndex: c.padTokenId)
+    /// `get_input_embeddings()`: the token embedding module.
+    var inputEmbeddings: PyModuleView {
+        let path: [String] = switch model.config {
+        case .gpt2, .gptNeo: ["transformer", "wte"]
+        case .opt: ["model", "decoder", "embed_tokens"]
+        case .llama: ["model", "embed_tokens"]
         }
+        var node = moduleTree
+        for key in path { node = node.child(key) ?? node }
+        return PyModuleView(self, node)
     }
 
     /// `resize_token_embeddings(new_num_tokens=None, pad_to_multiple_of=None, mean_resizing=True)`.
@@ -56,27 +58,6 @@ extension PyModel {
         let model = try rt.engineCall { try CausalLM(config: engineConfig, dtype: dtype, seed: seed) }
         model.training = true   // from_config, unlike from_pretrained, leaves the model in training mode
         return .object(PyModel(model, nameOrPath: config.nameOrPath))
-    }
-}
-
-/// `torch.nn.Embedding` as `get_input_embeddings()`/`resize_token_embeddings()` return it:
-/// its sizes and repr (the weights stay in the engine).
-final class PyEmbedding: NativeObject {
-    let rows: Int, dim: Int, paddingIndex: Int?
-
-    init(rows: Int, dim: Int, paddingIndex: Int?) {
-        self.rows = rows; self.dim = dim; self.paddingIndex = paddingIndex
-        super.init(cls: PyEmbedding.pyClass)
-    }
-
-    static let pyClass: PyClass = NativeClass<PyEmbedding>("Embedding", module: "torch.nn.modules.sparse")
-        .property("num_embeddings") { _, this in .int(this.rows) }
-        .property("embedding_dim") { _, this in .int(this.dim) }
-        .property("padding_idx") { _, this in this.paddingIndex.map { .int($0) } ?? .none }
-        .pyClass
-
-    override func repr(_ rt: Interpreter) throws -> String {
-        "Embedding(\(rows), \(dim)" + (paddingIndex.map { ", padding_idx=\($0)" } ?? "") + ")"
     }
 }
 

@@ -24,6 +24,8 @@ final class PyParameter: NativeObject {
         .property("data") { _, this in .object(this.tensor) }
         .property("requires_grad") { _, this in .bool(this.store.isTrainable(this.view)) }
         .method("numel", "") { _, this, _ in .int(this.view.count) }
+        // The address of the values in the engine: tied weights share it, as in torch.
+        .method("data_ptr", "") { _, this, _ in .int(Int(bitPattern: this.store.rawBytes(this.view).baseAddress)) }
         .method("size", "dim=None") { rt, this, a in
             guard !a[0].isNone else { return .object(PySize(this.view.shape)) }
             let d = try rt.toInt(a[0])
