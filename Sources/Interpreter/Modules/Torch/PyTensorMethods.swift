@@ -6,6 +6,7 @@ extension PyTensor {
         .property("device") { _, _ in .object(PyDevice()) }
         .property("ndim") { _, this in .int(this.shape.count) }
         .property("requires_grad") { _, this in .bool(this.gradFn != nil) }
+        .property("grad_fn") { _, this in this.gradFn.map { .object(PyGradFn($0)) } ?? .none }
         .method("size", "dim=None") { rt, this, a in
             if a[0].isNone { return .object(PySize(this.shape)) }
             return .int(this.shape[try this.normalizedDim(try rt.toInt(a[0]), rank: this.shape.count)])
@@ -57,6 +58,11 @@ extension PyTensor {
         .method("abs", "") { _, this, _ in .object(try this.absolute()) }
         .method("__abs__", "") { _, this, _ in .object(try this.absolute()) }
         .method("softmax", "dim, dtype=None") { rt, this, a in .object(try this.softmax(rt, dim: try rt.toInt(a[0]))) }
+        .method("log_softmax", "dim, dtype=None") { rt, this, a in .object(try this.logSoftmax(rt, dim: try rt.toInt(a[0]))) }
+        .method("topk", "k, dim=-1, largest=True, sorted=True") { rt, this, a in
+            let r = try this.topk(k: try rt.toInt(a[0]), dim: try rt.toInt(a[1]), largest: try rt.truthy(a[2]))
+            return .object(PyTopK(r.values, r.indices))
+        }
         .method("sum", "dim=None") { _, this, a in
             if !a[0].isNone { throw PyError.notImplemented("Tensor.sum(dim=...) (only full sums)") }
             return .object(this.sum())
@@ -178,4 +184,21 @@ final class PyDevice: NativeObject {
         if case .object(let o) = other, let d = o as? PyDevice { return d.type == type }
         return false
     }
+}
+
+/// `tensor.grad_fn`: the autograd node torch would have recorded, by name (sftnb records no
+/// graph; `backward()` is not available on it).
+final class PyGradFn: NativeObject {
+    let name: String
+
+    init(_ name: String) {
+        self.name = name
+        super.init(cls: PyGradFn.pyClass)
+    }
+
+    static let pyClass: PyClass = NativeClass<PyGradFn>("Node", module: "torch.autograd.graph")
+        .method("name", "") { _, this, _ in .str(this.name) }
+        .pyClass
+
+    override func repr(_ rt: Interpreter) throws -> String { "<\(name) object at \(rt.address(self))>" }
 }

@@ -35,6 +35,11 @@ enum TorchModule: NativeModule {
         }
         m.function("exp", "input") { _, a in .object(try tensorArg(a[0], "exp").exp()) }
         m.function("softmax", "input, dim, dtype=None") { rt, a in .object(try tensorArg(a[0], "softmax").softmax(rt, dim: try rt.toInt(a[1]))) }
+        m.function("log_softmax", "input, dim, dtype=None") { rt, a in .object(try tensorArg(a[0], "log_softmax").logSoftmax(rt, dim: try rt.toInt(a[1]))) }
+        m.function("topk", "input, k, dim=-1, largest=True, sorted=True") { rt, a in
+            let r = try tensorArg(a[0], "topk").topk(k: try rt.toInt(a[1]), dim: try rt.toInt(a[2]), largest: try rt.truthy(a[3]))
+            return .object(PyTopK(r.values, r.indices))
+        }
         m.function("zeros", "*size, dtype=None, device=None") { rt, a in .object(try filled(rt, a, 0)) }
         m.function("ones", "*size, dtype=None, device=None") { rt, a in .object(try filled(rt, a, 1)) }
         m.function("arange", "start, end=None, step=1, dtype=None, device=None") { rt, a in
