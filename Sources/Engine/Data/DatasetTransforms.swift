@@ -175,6 +175,25 @@ extension Dataset {
         return Dataset(names: names, columns: picked.map { columns[$0] }, indices: indices)
     }
 
+    /// `ds.flatten()`: every struct (dict) column becomes one column per field, named
+    /// "column.field", recursively, as Arrow's `Table.flatten`; a null struct row gives null
+    /// fields. Lists of structs stay as they are.
+    public func flatten() -> Dataset {
+        var names: [String] = [], flat: [ColumnData] = []
+        func add(_ name: String, _ column: ColumnData) {
+            guard case let .structure(fieldNames, fields, count, validity) = column else {
+                names.append(name); flat.append(column)
+                return
+            }
+            for (field, child) in zip(fieldNames, fields) {
+                guard let validity else { add(name + "." + field, child); continue }
+                add(name + "." + field, ColumnData.build(child.dataType, (0..<count).map { validity[$0] ? child.value(at: $0) : .null }))
+            }
+        }
+        for (name, column) in zip(columnNames, columns) { add(name, column) }
+        return Dataset(names: names, columns: flat, indices: indices)
+    }
+
     /// `ds.unique(column)`: distinct values in order of first occurrence (null included).
     /// As in datasets, a reordering that keeps every row (a shuffle, a sort) is not applied
     /// first: the order is then that of the stored table.

@@ -111,6 +111,7 @@ final class PyDataset: NativeObject {
             bar.finish()
             return wrap(try rt.datasets { try this.dataset.select(Array(0..<this.dataset.numRows)) })
         }
+        .method("flatten", "new_fingerprint=None, max_depth=16") { _, this, _ in wrap(this.dataset.flatten()) }
         .method("unique", "column") { rt, this, a in
             let values = try rt.datasets { try this.dataset.unique(try rt.toStr(a[0], "column")) }
             return .object(PyList(values.map { rt.value($0) }))
