@@ -98,6 +98,7 @@ public final class TrainingLoop {
         let flopsParameters = model.flopsParameterCount
         var epoch = startStep / shape.updatesPerEpoch
         let skipUpdates = startStep % shape.updatesPerEpoch
+        var evaluatedLast = false
         training: while epoch < shape.epochs && state.globalStep < shape.maxSteps {
             let order = Self.order(count: examples.count, seed: plan.dataSeed ?? plan.seed, epoch: epoch)
             var batches = stride(from: 0, to: order.count, by: plan.batchSize).map { Array(order[$0..<min($0 + plan.batchSize, order.count)]) }
@@ -164,6 +165,7 @@ public final class TrainingLoop {
                 // HF's DefaultFlowCallback: a step-based run also evaluates and saves at its last step.
                 if (plan.evalStrategy == "steps" && (step % evalEvery == 0 || lastStep)) || (plan.evalStrategy == "epoch" && update == shape.updatesPerEpoch - 1),
                    !evalExamples.isEmpty {
+                    evaluatedLast = lastStep
                     let entry = try evaluate(evalExamples, prefix: "eval")
                     state.logHistory.append(entry)
                     hooks.log(entry)
@@ -191,8 +193,18 @@ public final class TrainingLoop {
         metrics["train_steps_per_second"] = .double((Double(shape.maxSteps) / max(runtime, 1e-9) * 1000).rounded() / 1000)
         metrics["total_flos"] = .double(state.totalFlos)
         metrics["train_loss"] = .double(trainLoss)
-        metrics["epoch"] = .double(state.epoch)
+        // The logged summary: as TRL's SFTTrainer.log, the token metrics of steps not logged
+        // yet (logging_steps beyond the last step) join it, before Trainer.log's epoch — unless
+        // an evaluation at the last step left the model in eval mode (TRL then merges the
+        // already-flushed eval metrics: none).
         var final = metrics
+        if !entropies.isEmpty && !evaluatedLast {
+            final["entropy"] = .double(entropies.reduce(0, +) / Double(entropies.count))
+            final["mean_token_accuracy"] = .double(accuracies.reduce(0, +) / Double(max(accuracies.count, 1)))
+            final["num_tokens"] = .double(Double(tokensSeen))
+        }
+        metrics["epoch"] = .double(state.epoch)
+        final["epoch"] = .double(state.epoch)
         final["step"] = .int(Int64(state.globalStep))
         state.logHistory.append(final)
         hooks.log(final)

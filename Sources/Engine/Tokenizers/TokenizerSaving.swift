@@ -1,8 +1,9 @@
 import Foundation
 
 extension Tokenizer {
-    /// Writes tokenizer.json, tokenizer_config.json, special_tokens_map.json (and the
-    /// chat templates as .jinja files) the way transformers 5's
+    /// Writes tokenizer.json and tokenizer_config.json (special tokens included; transformers 5
+    /// writes no special_tokens_map.json) and the chat templates as .jinja files, the way
+    /// transformers 5's
     /// `save_pretrained` does, atomically, so that `AutoTokenizer.from_pretrained` gives
     /// the same tokenizer back.
     public func save(to directory: String) throws {
@@ -14,7 +15,6 @@ extension Tokenizer {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         try AtomicFile.write(TokenizerJSONWriter.string(tokenizerJSON()), to: path("tokenizer.json"))
         try AtomicFile.write(TokenizerJSONWriter.string(configJSON()), to: path("tokenizer_config.json"))
-        try AtomicFile.write(TokenizerJSONWriter.string(specialTokensMapJSON()), to: path("special_tokens_map.json"))
         // transformers 5 layout: the default template in chat_template.jinja, others in
         // additional_chat_templates/NAME.jinja.
         if let template = config.chatTemplate {
@@ -66,17 +66,5 @@ extension Tokenizer {
         c["truncation_side"] = config.truncationSide
         c["tokenizer_class"] = "PreTrainedTokenizerFast"
         return c
-    }
-
-    func specialTokensMapJSON() -> [String: Any] {
-        var m: [String: Any] = [:]
-        for (key, value) in [("bos_token", config.bosToken), ("eos_token", config.eosToken),
-                             ("unk_token", config.unkToken), ("pad_token", config.padToken)] {
-            guard let value else { continue }
-            let t = added.idByContent[value].flatMap { added.byId[$0] } ?? AddedToken(value, special: true)
-            m[key] = Tokenizer.addedTokenJSON(t).filter { $0.key != "special" }
-        }
-        if !config.additionalSpecialTokens.isEmpty { m["additional_special_tokens"] = config.additionalSpecialTokens }
-        return m
     }
 }

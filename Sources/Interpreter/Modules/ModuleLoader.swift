@@ -7,7 +7,7 @@ import Foundation
 /// directory, and the current directory.
 enum ModuleLoader {
     static let nativeModules: [NativeModule.Type] = [
-        SysModule.self, MathModule.self, TimeModule.self, OSModule.self, OSPathModule.self, RandomModule.self,
+        SysModule.self, MathModule.self, TimeModule.self, OSModule.self, OSPathModule.self, ShutilModule.self, RandomModule.self,
         JSONModule.self, StringModule.self, TypingModule.self, CopyModule.self, ItertoolsModule.self,
         FunctoolsModule.self, ReModule.self, WarningsModule.self, OperatorModule.self, DatasetsModule.self,
         TorchModule.self, TransformersNativeModule.self, TrlNativeModule.self, PeftNativeModule.self,

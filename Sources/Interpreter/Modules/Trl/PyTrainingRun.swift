@@ -66,7 +66,7 @@ final class PyTrainingRun: NativeObject {
         .method("state", "") { rt, this, _ in this.stateDict(rt) }
         .method("save_model", "output_dir") { rt, this, a in
             let dir = try rt.toStr(a[0], "output_dir")
-            try rt.engineCall { try this.saveModel(to: dir) }
+            try rt.engineCall { try this.saveModel(rt, to: dir) }
             return .none
         }
         .pyClass
@@ -80,9 +80,16 @@ final class PyTrainingRun: NativeObject {
     }
 
     /// What `save_model` and checkpoints write: the full model, or only the adapter under LoRA
-    /// (as PEFT models save), plus the tokenizer, as Trainer does.
-    func saveModel(to directory: String) throws {
-        if model.lora != nil { try model.saveAdapter(to: directory) } else { try model.save(to: directory) }
+    /// (as PEFT models save, adapter_config.json from the script's LoraConfig), plus the
+    /// tokenizer, as Trainer does.
+    func saveModel(_ rt: Interpreter, to directory: String) throws {
+        if case .object(let o) = modelObject, let peft = o as? PyPeftModel {
+            try peft.save(rt, to: directory)
+        } else if model.lora != nil {
+            try model.saveAdapter(to: directory)
+        } else {
+            try model.save(to: directory)
+        }
         try tokenizer.save(to: directory)
     }
 
@@ -117,7 +124,7 @@ final class PyTrainingRun: NativeObject {
             bar.postfix = ", loss=\(String(format: "%.4g", loss)), \(Int(tokensPerSecond.rounded())) tok/s"
             bar.update(step - bar.count)
         }
-        hooks.saveModel = { [unowned self] dir in try self.saveModel(to: dir) }
+        hooks.saveModel = { [unowned self] dir in try self.saveModel(rt, to: dir) }
         hooks.shouldStop = { rt.interruptFlag.pointee != 0 }
         let previousAlpha = model.neftuneAlpha
         model.neftuneAlpha = neftuneAlpha
