@@ -23,3 +23,7 @@ for bad in (lambda: ds.unique("nope"), lambda: ds.shard(2, 2), lambda: ds.select
         bad()
     except ValueError as e:
         print("ValueError:", e)
+try:
+    ds["nope"]
+except ValueError as e:
+    print("ValueError:", e)

@@ -235,7 +235,7 @@ final class PyDataset: NativeObject {
             return .object(rt.pyDict(try rt.datasets { try dataset.row(index) }))
         case let .object(o):
             if let s = o as? PyStr {
-                guard dataset.columnNames.contains(s.value) else { throw PyError.keyError(.str(s.value)) }
+                // datasets' Column(...) raises ValueError("Column 'b' doesn't exist.") for a missing column.
                 return .object(PyColumn(try rt.datasets { try dataset.column(s.value) }))
             }
             if let slice = o as? PySlice {

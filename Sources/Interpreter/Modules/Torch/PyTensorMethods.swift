@@ -2,6 +2,7 @@
 extension PyTensor {
     static let pyClass: PyClass = NativeClass<PyTensor>("Tensor", module: "torch")
         .property("shape") { _, this in .object(PySize(this.shape)) }
+        .property("T") { _, this in .object(try this.reversedDimensions()) }
         .property("dtype") { _, this in .object(PyDType.named(this.dtype)) }
         .property("device") { _, _ in .object(PyDevice()) }
         .property("ndim") { _, this in .int(this.shape.count) }

@@ -64,6 +64,24 @@ extension PyTensor {
         return (PyTensor(values: outValues, shape: outShape, dtype: dtype), PyTensor(int64: outIndices, shape: outShape))
     }
 
+    /// `t.T`: the dimensions in reverse order (a matrix transposed), as a copy.
+    func reversedDimensions() throws -> PyTensor {
+        guard shape.count > 1 else { return self }
+        let st = strides, outShape = Array(shape.reversed())
+        var out = [Double](repeating: 0, count: count)
+        for flat in 0..<count {
+            var rem = flat, offset = 0
+            for k in stride(from: outShape.count - 1, through: 0, by: -1) {
+                offset += (rem % outShape[k]) * st[shape.count - 1 - k]
+                rem /= outShape[k]
+            }
+            out[flat] = values[offset]
+        }
+        let r = PyTensor(values: out, shape: outShape, dtype: dtype)
+        try r.recordGrad("PermuteBackward0", from: [self])
+        return r
+    }
+
     func sum() -> PyTensor {
         let total = values.reduce(0, +)
         return dtype.isFloatingPoint ? PyTensor(float32: [Float(total)], shape: []) : PyTensor(int64: [Int(total)], shape: [])
