@@ -122,9 +122,9 @@ final class PyModuleView: NativeObject {
     }
 
     override func iterator(_ rt: Interpreter) throws -> () throws -> Value? {
+        if node.extra != nil { throw PyError.typeError("'\(typeName)' object is not iterable") }
         var items: [Value] = node.name == "ModuleDict" ? node.children.map { .str($0.key) }
             : node.children.map { .object(PyModuleView(owner, $0.node)) }
-        if node.extra != nil { throw PyError.typeError("'\(typeName)' object is not iterable") }
         items.reverse()
         return { items.popLast() }
     }
