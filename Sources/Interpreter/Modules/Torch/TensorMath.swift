@@ -11,33 +11,35 @@ extension PyTensor {
 
     /// Softmax along `dim` (the last dimension only: what logits need).
     func softmax(_ rt: Interpreter, dim: Int) throws -> PyTensor {
-        guard !shape.isEmpty else { return PyTensor(float32: [1], shape: []) }
-        let d = try normalizedDim(dim, rank: shape.count)
-        guard d == shape.count - 1 else { throw PyError.notImplemented("softmax over a dimension other than the last") }
-        let n = shape[d]
-        var out = [Float](repeating: 0, count: count)
-        for row in stride(from: 0, to: count, by: Swift.max(n, 1)) {
-            let slice = values[row..<row + n]
-            let m = slice.max() ?? 0
-            let e = slice.map { Foundation.exp($0 - m) }
+        try mapRows("softmax", dim: dim, scalar: 1) { shifted in
+            let e = shifted.map { Foundation.exp($0) }
             let total = e.reduce(0, +)
-            for (i, v) in e.enumerated() { out[row + i] = Float(v / total) }
+            return e.map { $0 / total }
         }
-        return PyTensor(float32: out, shape: shape)
     }
 
     /// log_softmax along the last dimension: x − max − log Σ exp(x − max), per row.
     func logSoftmax(_ rt: Interpreter, dim: Int) throws -> PyTensor {
-        guard !shape.isEmpty else { return PyTensor(float32: [0], shape: []) }
+        try mapRows("log_softmax", dim: dim, scalar: 0) { shifted in
+            let logTotal = Foundation.log(shifted.reduce(0) { $0 + Foundation.exp($1) })
+            return shifted.map { $0 - logTotal }
+        }
+    }
+
+    /// A float32 tensor made row by row along the last dimension from each row minus its
+    /// maximum (the numerically safe form both softmaxes start from); `scalar` is the result
+    /// for a 0-d tensor.
+    private func mapRows(_ name: String, dim: Int, scalar: Float,
+                         _ transform: ([Double]) -> [Double]) throws -> PyTensor {
+        guard !shape.isEmpty else { return PyTensor(float32: [scalar], shape: []) }
         let d = try normalizedDim(dim, rank: shape.count)
-        guard d == shape.count - 1 else { throw PyError.notImplemented("log_softmax over a dimension other than the last") }
+        guard d == shape.count - 1 else { throw PyError.notImplemented("\(name) over a dimension other than the last") }
         let n = shape[d]
         var out = [Float](repeating: 0, count: count)
         for row in stride(from: 0, to: count, by: Swift.max(n, 1)) {
             let slice = values[row..<row + n]
             let m = slice.max() ?? 0
-            let logTotal = Foundation.log(slice.reduce(0) { $0 + Foundation.exp($1 - m) })
-            for (i, v) in slice.enumerated() { out[row + i] = Float(v - m - logTotal) }
+            for (i, v) in transform(slice.map { $0 - m }).enumerated() { out[row + i] = Float(v) }
         }
         return PyTensor(float32: out, shape: shape)
     }
