@@ -1,5 +1,5 @@
-# Next-token inspection: log_softmax and topk over the last dimension (function and method forms),
-# torch.return_types.topk unpacking and repr, smallest-k, and grad_fn on outputs.
+# Next-token inspection: log_softmax and topk over the last dimension (function and method forms, and
+# torch.nn.functional), torch.return_types.topk unpacking and repr, smallest-k, and grad_fn on outputs.
 import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
 tok = AutoTokenizer.from_pretrained("tiny-tokenizer")
@@ -17,3 +17,6 @@ print(type(top).__name__, len(top), top[1].tolist() == top.indices.tolist())
 print(out.logits.requires_grad, out.logits.grad_fn is not None, type(out.logits.grad_fn).__name__ != "NoneType")
 with torch.no_grad():
     print(model(**tok("hi", return_tensors="pt")).logits.grad_fn)
+import torch.nn.functional as F
+from torch.nn import functional
+print(F.softmax(t, dim=-1)[1], F.log_softmax(t[0], dim=0), functional.softmax(t[1], 0))

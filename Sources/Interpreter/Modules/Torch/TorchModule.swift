@@ -60,6 +60,24 @@ enum TorchModule: NativeModule {
             c.function("empty_cache", "") { _, _ in .none }
             c.function("manual_seed_all", "seed") { rt, a in rt.torchSeed = try rt.toInt(a[0]); return .none }
         }))
+        // torch.nn.functional's softmax/log_softmax (F.softmax(logits, dim=-1)); dim=None takes
+        // torch's legacy implicit dimension (0 for 0-, 1- and 3-D inputs, else 1).
+        m.value("nn", .object(namespace("torch.nn", rt) { nn in
+            nn.value("functional", .object(namespace("torch.nn.functional", rt) { f in
+                func dim(_ t: PyTensor, _ v: Value) throws -> Int {
+                    if !v.isNone { return try rt.toInt(v) }
+                    return [0, 1, 3].contains(t.shape.count) ? 0 : 1
+                }
+                f.function("softmax", "input, dim=None, _stacklevel=3, dtype=None") { rt, a in
+                    let t = try tensorArg(a[0], "softmax")
+                    return .object(try t.softmax(rt, dim: try dim(t, a[1])))
+                }
+                f.function("log_softmax", "input, dim=None, _stacklevel=3, dtype=None") { rt, a in
+                    let t = try tensorArg(a[0], "log_softmax")
+                    return .object(try t.logSoftmax(rt, dim: try dim(t, a[1])))
+                }
+            }))
+        }))
         m.value("backends", .object(namespace("torch.backends", rt) { b in
             b.value("mps", .object(namespace("torch.backends.mps", rt) { mps in
                 mps.function("is_available", "") { _, _ in .bool(false) }
