@@ -27,9 +27,14 @@ struct RandomState {
         return (a * 67_108_864 + b) * (1 / 9_007_199_254_740_992)
     }
 
+    /// k ≤ 32 bits from one draw (its top bits), as CPython's getrandbits.
+    private mutating func word(_ k: Int) -> Int {
+        k == 0 ? 0 : Int(twister.next() >> (32 - UInt32(k)))
+    }
+
     /// `getrandbits(k)`: k bits, the first draw the least significant word.
     mutating func bits(_ k: Int) -> BigInt {
-        if k <= 32 { return k == 0 ? 0 : BigInt(twister.next() >> (32 - UInt32(k))) }
+        if k <= 32 { return BigInt(word(k)) }
         var result = BigUInt(0), remaining = k, shift = 0
         while remaining > 0 {
             var word = twister.next()
@@ -43,13 +48,10 @@ struct RandomState {
     /// `_randbelow(n)` for n > 0: getrandbits(n.bit_length()) until below n.
     mutating func below(_ n: Int) -> Int {
         let k = Int.bitWidth - n.leadingZeroBitCount
-        if k <= 32 {
-            var r = Int(twister.next() >> (32 - UInt32(k)))
-            while r >= n { r = Int(twister.next() >> (32 - UInt32(k))) }
-            return r
-        }
-        var r = Int(bits(k))
-        while r >= n { r = Int(bits(k)) }
+        // Small bounds (every list index in practice) skip the BigInt.
+        func draw() -> Int { k <= 32 ? word(k) : Int(bits(k)) }
+        var r = draw()
+        while r >= n { r = draw() }
         return r
     }
 

@@ -11,23 +11,16 @@ final class PyDatasetDict: NativeObject {
 
     static let pyClass: PyClass = NativeClass<PyDatasetDict>("DatasetDict", module: "datasets.dataset_dict")
         .constructor("mapping=None, **kwargs") { rt, a in
-            var splits: [(String, Engine.Dataset)] = []
-            func add(_ key: Value, _ value: Value) throws {
-                guard case .object(let o) = value, let ds = o as? PyDataset else {
-                    throw PyError.typeError("DatasetDict values must be Dataset objects, not '\(pyTypeName(value))'")
-                }
-                let name = try rt.toStr(key)
-                splits.removeAll { $0.0 == name }
-                splits.append((name, ds.dataset))
-            }
+            // A dict subclass: the splits are set one by one, as `dd[name] = ds`.
+            let made = PyDatasetDict(Engine.DatasetDict([]))
             if !a[0].isNone {
                 guard case .object(let o) = a[0], let d = o as? PyDict else {
                     throw PyError.typeError("DatasetDict() expects a dict of splits, not '\(pyTypeName(a[0]))'")
                 }
-                for i in 0..<d.table.slotCount { if let (k, v) = d.table.slot(i) { try add(k, v) } }
+                for i in 0..<d.table.slotCount { if let (k, v) = d.table.slot(i) { try made.setItem(rt, k, v) } }
             }
-            for (k, v) in try PyDataset.kwargs(rt, a[1]) { try add(.str(k), v) }
-            return PyDatasetDict(Engine.DatasetDict(splits))
+            for (k, v) in try PyDataset.kwargs(rt, a[1]) { try made.setItem(rt, .str(k), v) }
+            return made
         }
         .method("filter", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "filter", a) }
         .method("remove_columns", "*args, **kwargs") { rt, this, a in try this.perSplit(rt, "remove_columns", a) }
